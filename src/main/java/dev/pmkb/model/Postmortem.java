@@ -1,0 +1,27 @@
+package dev.pmkb.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One incident of the library: where it came from, how it is called, when it happened and its facts.
+ *
+ * @param id          stable identifier derived from the source path ({@code 2023/db-pool}); also its URL stem
+ * @param source      path of the Markdown file relative to the content folder
+ * @param title       from the header, else the first heading, else the first line, else the file name
+ * @param date        the incident date used for ordering and the archive, or null when none could be found
+ * @param dateOrigin  where {@code date} came from
+ * @param draft       true when the header says {@code status=draft}: not published
+ * @param facts       what pmkb read out of the text (overridden by the header where it says so)
+ * @param markdown    the body without header
+ * @param diagnostics problems found while reading and understanding this postmortem
+ */
+public record Postmortem(String id, String source, String title, LocalDate date, DateOrigin dateOrigin,
+                         boolean draft, Facts facts, String markdown, List<Diagnostic> diagnostics) {
+
+    public enum DateOrigin { HEADER, TEXT, FILE_NAME, NONE }
+
+    public Postmortem {
+        diagnostics = List.copyOf(diagnostics);
+    }
+}

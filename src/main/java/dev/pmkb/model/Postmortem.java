@@ -24,4 +24,9 @@ public record Postmortem(String id, String source, String title, LocalDate date,
     public Postmortem {
         diagnostics = List.copyOf(diagnostics);
     }
+
+    /** Where the incident's page lives, relative to the site root. Every incident page sits one level deep. */
+    public String url() {
+        return "incidents/" + id.replace('/', '-') + ".html";
+    }
 }

@@ -1,0 +1,147 @@
+package dev.pmkb.jbake;
+
+import dev.pmkb.model.Postmortem;
+import dev.pmkb.render.Page;
+import dev.pmkb.render.SiteInfo;
+import org.jbake.app.Asset;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Crawler;
+import org.jbake.app.DBUtil;
+import org.jbake.app.JBakeException;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.app.configuration.JBakeConfigurationInspector;
+import org.jbake.model.DocumentModel;
+import org.jbake.model.DocumentTypes;
+import org.jbake.parser.Engines;
+import org.jbake.template.DelegatingTemplateEngine;
+import org.jbake.template.ModelExtractors;
+import org.jbake.template.ModelExtractorsDocumentTypeListener;
+import org.jbake.template.RenderingException;
+import org.jbake.template.model.TemplateModel;
+
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * pmkb's use of jbake-core: its crawler fills its content store, its template engines render pages, its
+ * asset copier copies files. pmkb runs these stages itself instead of calling {@code Oven.bake()}, whose
+ * document and tag renderers re-query the whole store per page (quadratic: 18 minutes at 10,000 posts)
+ * and sometimes link previous/next wrongly.
+ * <p>
+ * jbake-core keeps its content store, document types and engines in static state, so only one site may be
+ * open per JVM at a time; {@link #open} waits for the previous one to close.
+ */
+public final class JBakeSite implements AutoCloseable {
+
+    static final String INCIDENT_TYPE = "incident";
+    private static final ReentrantLock ONE_BAKE_PER_JVM = new ReentrantLock();
+
+    private final DefaultJBakeConfiguration config;
+    private final ContentStore db;
+    private final DelegatingTemplateEngine templates;
+
+    /** Folders of one bake; {@code output} is where pages are written (pmkb passes a staging folder). */
+    public record Folders(Path siteRoot, Path content, Path templates, Path assets, Path output) {
+    }
+
+    private JBakeSite(DefaultJBakeConfiguration config, ContentStore db) {
+        this.config = config;
+        this.db = db;
+        this.templates = new DelegatingTemplateEngine(db, config);
+    }
+
+    public static JBakeSite open(Folders folders) {
+        ONE_BAKE_PER_JVM.lock();
+        try {
+            DefaultJBakeConfiguration config = new JBakeConfigurationFactory().createDefaultJbakeConfiguration(
+                    folders.siteRoot().toFile(), folders.output().toFile(), true);
+            config.setContentFolder(folders.content().toFile());
+            config.setTemplateFolder(folders.templates().toFile());
+            config.setAssetFolder(folders.assets().toFile());
+            config.setProperty("template." + INCIDENT_TYPE + ".file", "incident.ftlh");
+            new JBakeConfigurationInspector(config).inspect();
+
+            ContentStore db = DBUtil.createDataStore(config);
+            db.startup();
+            DocumentTypes.resetDocumentTypes();
+            ModelExtractors.getInstance().reset();
+            DocumentTypes.addListener(new ModelExtractorsDocumentTypeListener());
+            for (String type : config.getDocumentTypes()) DocumentTypes.addDocumentType(type);
+            DocumentTypes.addDocumentType(config.getDataFileDocType());
+            db.updateSchema();
+            db.updateAndClearCacheIfNeeded(true, config.getTemplateFolder());
+            return new JBakeSite(config, db);
+        } catch (JBakeException e) {
+            ONE_BAKE_PER_JVM.unlock();
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            ONE_BAKE_PER_JVM.unlock();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs JBake's crawler over the content folder; each file it meets gets the postmortem pmkb prepared for
+     * it. Returns the ids of the incidents now in the content store, so the caller can prove none was lost.
+     */
+    public List<String> crawl(Map<Path, Postmortem> prepared) {
+        Map<File, Postmortem> byFile = new HashMap<>();
+        prepared.forEach((path, p) -> byFile.put(path.toAbsolutePath().toFile(), p));
+        PostmortemEngine engine = new PostmortemEngine(byFile);
+        for (String extension : List.of("md", "markdown", "html")) Engines.register(extension, engine);
+        new Crawler(db, config).crawl();
+        List<String> ids = new ArrayList<>();
+        for (DocumentModel doc : db.getAllContent(INCIDENT_TYPE)) {
+            Object id = doc.get(PostmortemEngine.ID);
+            if (id != null) ids.add(id.toString());
+        }
+        return ids;
+    }
+
+    /** Renders one page into the output folder through JBake's template engines. */
+    public void render(Page page, SiteInfo site) throws IOException {
+        TemplateModel model = new TemplateModel();
+        model.put("page", page.model().get());
+        model.put("site", site);
+        model.put("root", page.root());
+        model.put("path", page.path());
+        Path target = config.getDestinationFolder().toPath().resolve(page.path());
+        Files.createDirectories(target.getParent());
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
+            templates.renderDocument(model, page.template(), out);
+        } catch (RenderingException e) {
+            throw new IOException("cannot render " + page.path() + " with " + page.template() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the assets folder, and the non-postmortem files of the content folder (images), to the output. */
+    public List<String> copyAssets() {
+        Asset asset = new Asset(config);
+        asset.copy();
+        asset.copyAssetsFromContent(config.getContentFolder());
+        return asset.getErrors().stream().map(Throwable::getMessage).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+            db.shutdown();
+        } finally {
+            DBUtil.closeDataStore();
+            ONE_BAKE_PER_JVM.unlock();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pmkb.render;
+
+import dev.pmkb.model.IncidentTime;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How dates, times and durations read on the site. One place, so every page says them the same way. */
+public final class Display {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private Display() {
+    }
+
+    public static String date(LocalDate date) {
+        return date == null ? null : DATE.format(date);
+    }
+
+    /** "May 11, 2023 09:00 WAT" in the author's zone as written; null when nothing is known. */
+    public static String local(IncidentTime t) {
+        if (t == null || (t.date() == null && t.time() == null)) return null;
+        StringBuilder sb = new StringBuilder();
+        if (t.date() != null) sb.append(DATE.format(t.date()));
+        if (t.time() != null) sb.append(sb.isEmpty() ? "" : " ").append(TIME.format(t.time()));
+        if (t.zone() != null) sb.append(' ').append(t.zone());
+        return sb.toString();
+    }
+
+    /** "08:00 UTC" (with the date when it differs from the local one), or null when the zone did not resolve. */
+    public static String utc(IncidentTime t) {
+        if (t == null) return null;
+        return t.instant().map(i -> {
+            OffsetDateTime u = i.withOffsetSameInstant(ZoneOffset.UTC);
+            String time = TIME.format(u) + " UTC";
+            return u.toLocalDate().equals(t.date()) ? time : DATE.format(u) + " " + time;
+        }).orElse(null);
+    }
+
+    /** "2 h 15 min", "45 min", "3 d 4 h". */
+    public static String duration(Duration d) {
+        if (d == null) return null;
+        long minutes = d.toMinutes();
+        long days = minutes / (24 * 60), hours = minutes / 60 % 24, mins = minutes % 60;
+        StringBuilder sb = new StringBuilder();
+        if (days > 0) sb.append(days).append(" d");
+        if (hours > 0) sb.append(sb.isEmpty() ? "" : " ").append(hours).append(" h");
+        if (mins > 0 || sb.isEmpty()) sb.append(sb.isEmpty() ? "" : " ").append(mins).append(" min");
+        return sb.toString();
+    }
+
+    /** "T+0:15" relative to the incident start; "T−0:05" before it. */
+    public static String relative(Duration sinceStart) {
+        if (sinceStart == null) return null;
+        long m = sinceStart.toMinutes();
+        String sign = m < 0 ? "T\u2212" : "T+";
+        m = Math.abs(m);
+        return sign + (m / 60) + ":" + String.format(Locale.ROOT, "%02d", m % 60);
+    }
+
+    public static String percent(Double p) {
+        if (p == null) return null;
+        return (p == Math.rint(p) ? String.valueOf(p.longValue()) : String.valueOf(p)) + "%";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.pmkb.render;
+
+import dev.pmkb.render.Views.Chip;
+import dev.pmkb.render.Views.Count;
+import dev.pmkb.render.Views.FeedEntry;
+import dev.pmkb.render.Views.IncidentCard;
+import dev.pmkb.render.Views.Link;
+import dev.pmkb.render.Views.RelatedLink;
+import dev.pmkb.render.Views.Task;
+import dev.pmkb.render.Views.TimeView;
+import dev.pmkb.render.Views.TimelineRow;
+import dev.pmkb.render.Views.YearGroup;
+
+import java.util.List;
+
+/** What each kind of page shows. A template receives one of these as {@code page}. */
+public sealed interface Pages {
+
+    record Incident(String title, String source, String date, String isoDate, String summary,
+                    TimeView start, TimeView end, String duration, String durationNote,
+                    String impact, String usersAffected, List<Chip> impactCategories, List<Chip> components,
+                    String detection, TimeView detectedAt, List<Chip> causes, boolean causesInferred,
+                    List<TimelineRow> timeline, List<Task> tasks, int tasksOpen, int tasksDone,
+                    String bodyHtml, List<RelatedLink> related, Link previous, Link next) implements Pages {
+    }
+
+    record Home(int incidentCount, String firstDate, String lastDate, List<IncidentCard> newest,
+                List<Count> topCauses) implements Pages {
+    }
+
+    record CauseIndex(List<Count> causes) implements Pages {
+    }
+
+    record Cause(String slug, String name, String definition, List<IncidentCard> incidents,
+                 String medianDuration, List<Count> coOccurring) implements Pages {
+    }
+
+    record Archive(List<YearGroup> years) implements Pages {
+    }
+
+    record Feed(String selfUrl, String siteUrl, String updated, List<FeedEntry> entries) implements Pages {
+    }
+
+    record Sitemap(List<String> urls) implements Pages {
+    }
+
+    record NotFound() implements Pages {
+    }
+}

@@ -1,0 +1,240 @@
+package dev.pmkb.render;
+
+import dev.pmkb.model.CauseTag;
+import dev.pmkb.model.Facts;
+import dev.pmkb.model.IncidentTime;
+import dev.pmkb.model.Library;
+import dev.pmkb.model.Postmortem;
+import dev.pmkb.model.Related;
+import dev.pmkb.model.TimelineEntry;
+import dev.pmkb.render.Views.Chip;
+import dev.pmkb.render.Views.Count;
+import dev.pmkb.render.Views.FeedEntry;
+import dev.pmkb.render.Views.IncidentCard;
+import dev.pmkb.render.Views.Link;
+import dev.pmkb.render.Views.RelatedLink;
+import dev.pmkb.render.Views.Task;
+import dev.pmkb.render.Views.TimeView;
+import dev.pmkb.render.Views.TimelineRow;
+import dev.pmkb.render.Views.YearGroup;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which pages the site has and what each shows. Every listing is computed once here, in one pass
+ * over the library, so no page template ever scans the whole library (the trap that makes stock JBake
+ * quadratic).
+ */
+public final class SitePlanner {
+
+    static final int NEWEST_ON_HOME = 12;
+    static final int TOP_CAUSES_ON_HOME = 8;
+    static final int FEED_ENTRIES = 50;
+
+    private final Library library;
+    private final SiteInfo site;
+    private final MarkdownRenderer markdown;
+    private final Map<String, Postmortem> byId;
+    private final Map<String, List<Postmortem>> byCause;
+
+    public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown) {
+        this.library = library;
+        this.site = site;
+        this.markdown = markdown;
+        this.byId = library.incidents().stream().collect(Collectors.toMap(Postmortem::id, Function.identity()));
+        this.byCause = new TreeMap<>();
+        for (Postmortem p : library.incidents()) {
+            for (String slug : p.facts().causes().slugs()) {
+                byCause.computeIfAbsent(slug, s -> new ArrayList<>()).add(p);
+            }
+        }
+    }
+
+    public List<Page> pages() {
+        List<Page> pages = new ArrayList<>();
+        List<Postmortem> all = library.incidents();
+        for (int i = 0; i < all.size(); i++) {
+            Postmortem p = all.get(i);
+            Postmortem newer = i > 0 ? all.get(i - 1) : null;
+            Postmortem older = i + 1 < all.size() ? all.get(i + 1) : null;
+            pages.add(new Page(p.url(), "incident.ftlh", () -> incident(p, older, newer)));
+        }
+        pages.add(new Page("index.html", "index.ftlh", this::home));
+        pages.add(new Page("causes/index.html", "causes.ftlh", this::causeIndex));
+        for (String slug : byCause.keySet()) {
+            pages.add(new Page(causeUrl(slug), "cause.ftlh", () -> cause(slug)));
+        }
+        pages.add(new Page("archive.html", "archive.ftlh", this::archive));
+        pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
+        pages.add(new Page("feed.xml", "feed.ftlx", this::feed));
+        List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html"))
+                .filter(path -> path.endsWith(".html")).map(site::absolute).toList();
+        pages.add(new Page("sitemap.xml", "sitemap.ftlx", () -> new Pages.Sitemap(sitemapUrls)));
+        return pages;
+    }
+
+    public static String causeUrl(String slug) {
+        return "causes/" + slug.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".html";
+    }
+
+    Pages.Incident incident(Postmortem p, Postmortem older, Postmortem newer) {
+        Facts f = p.facts();
+        List<Views.Task> tasks = f.actionItems().stream().map(a -> new Task(a.text(), a.done())).toList();
+        int done = (int) tasks.stream().filter(Task::done).count();
+        return new Pages.Incident(
+                p.title(), p.source(), Display.date(p.date()), p.date() == null ? null : p.date().toString(),
+                f.summary(), time(f.start()), time(f.end()), Display.duration(f.duration()),
+                f.durationOrigin() == Facts.DurationOrigin.STATED ? "as stated in the text" : null,
+                f.impact().text(), Display.percent(f.impact().usersPercent()),
+                chips(f.impactCategories(), "impact"), chips(f.components(), "component"),
+                f.detection().how(), time(f.detection().time()),
+                causeChips(f.causes().slugs()), f.causes().inferred(),
+                timeline(f), tasks, tasks.size() - done, done,
+                markdown.toHtml(p.markdown(), p.source(), p.url()),
+                related(p), link(older), link(newer));
+    }
+
+    private static TimeView time(IncidentTime t) {
+        if (t == null || Display.local(t) == null) return null;
+        String note = switch (t.resolution()) {
+            case EXPLICIT -> null;
+            case DEFAULT -> "zone " + t.zone() + " is ambiguous; read as UTC" + t.offset();
+            case UNKNOWN -> "zone " + t.zone() + " not recognised; UTC time unknown";
+            case MISSING -> "no time zone given; UTC time unknown";
+        };
+        return new TimeView(Display.local(t), Display.utc(t), t.iso(), note);
+    }
+
+    private static List<TimelineRow> timeline(Facts f) {
+        LocalDateTime start = f.start() == null ? null : f.start().local().orElse(null);
+        List<TimelineRow> rows = new ArrayList<>();
+        for (TimelineEntry e : f.timeline()) {
+            String written = e.time() == null ? null : e.time().written();
+            String relative = null;
+            if (start != null && e.time() != null && e.time().local().isPresent()) {
+                relative = Display.relative(Duration.between(start, e.time().local().get()));
+            }
+            String kind = e.kind().name().toLowerCase(Locale.ROOT);
+            rows.add(new TimelineRow(written, relative, e.text(), kind, kindLabel(e.kind())));
+        }
+        return rows;
+    }
+
+    private static String kindLabel(TimelineEntry.Kind kind) {
+        return switch (kind) {
+            case DETECTION -> "Detection";
+            case ACTION -> "Action";
+            case MISLEADING -> "Misleading path";
+            case ESCALATION -> "Escalation";
+            case RESOLUTION -> "Resolution";
+        };
+    }
+
+    private List<RelatedLink> related(Postmortem p) {
+        List<RelatedLink> links = new ArrayList<>();
+        for (Related r : library.relatedTo(p.id())) {
+            Postmortem other = byId.get(r.id());
+            if (other != null) links.add(new RelatedLink(other.url(), other.title(), r.reasons()));
+        }
+        return links;
+    }
+
+    private static Link link(Postmortem p) {
+        return p == null ? null : new Link(p.url(), p.title());
+    }
+
+    private List<Chip> causeChips(List<String> slugs) {
+        return slugs.stream().map(s -> new Chip(s, causeName(s), causeUrl(s), "cause")).toList();
+    }
+
+    private static List<Chip> chips(List<String> names, String kind) {
+        return names.stream().map(n -> new Chip(n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), n, null, kind))
+                .toList();
+    }
+
+    private String causeName(String slug) {
+        return library.taxonomy().cause(slug).map(CauseTag::name).orElse(slug);
+    }
+
+    private IncidentCard card(Postmortem p) {
+        Facts f = p.facts();
+        return new IncidentCard(p.url(), p.title(), Display.date(p.date()),
+                p.date() == null ? null : p.date().toString(), Display.duration(f.duration()),
+                Display.percent(f.impact().usersPercent()), causeChips(f.causes().slugs()), f.causes().inferred());
+    }
+
+    Pages.Home home() {
+        List<Postmortem> all = library.incidents();
+        List<Postmortem> dated = all.stream().filter(p -> p.date() != null).toList();
+        String first = dated.isEmpty() ? null : Display.date(dated.getLast().date());
+        String last = dated.isEmpty() ? null : Display.date(dated.getFirst().date());
+        List<Count> top = causeCounts().stream().limit(TOP_CAUSES_ON_HOME).toList();
+        return new Pages.Home(all.size(), first, last,
+                all.stream().limit(NEWEST_ON_HOME).map(this::card).toList(), top);
+    }
+
+    private List<Count> causeCounts() {
+        return byCause.entrySet().stream()
+                .map(e -> new Count(causeName(e.getKey()), causeUrl(e.getKey()), e.getValue().size()))
+                .sorted(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::name))
+                .toList();
+    }
+
+    Pages.CauseIndex causeIndex() {
+        return new Pages.CauseIndex(causeCounts());
+    }
+
+    Pages.Cause cause(String slug) {
+        List<Postmortem> incidents = byCause.get(slug);
+        Map<String, Integer> together = new HashMap<>();
+        for (Postmortem p : incidents) {
+            for (String other : p.facts().causes().slugs()) {
+                if (!other.equals(slug)) together.merge(other, 1, Integer::sum);
+            }
+        }
+        List<Count> coOccurring = together.entrySet().stream()
+                .map(e -> new Count(causeName(e.getKey()), causeUrl(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::name))
+                .toList();
+        List<Duration> durations = incidents.stream().map(p -> p.facts().duration())
+                .filter(d -> d != null).sorted().toList();
+        CauseTag tag = library.taxonomy().cause(slug).orElse(null);
+        return new Pages.Cause(slug, causeName(slug), tag == null ? null : tag.definition(),
+                incidents.stream().map(this::card).toList(), Display.duration(median(durations)), coOccurring);
+    }
+
+    static Duration median(List<Duration> sorted) {
+        if (sorted.isEmpty()) return null;
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+    }
+
+    Pages.Archive archive() {
+        Map<String, List<IncidentCard>> years = new LinkedHashMap<>();
+        for (Postmortem p : library.incidents()) {
+            String year = p.date() == null ? "Undated" : String.valueOf(p.date().getYear());
+            years.computeIfAbsent(year, y -> new ArrayList<>()).add(card(p));
+        }
+        return new Pages.Archive(years.entrySet().stream().map(e -> new YearGroup(e.getKey(), e.getValue())).toList());
+    }
+
+    Pages.Feed feed() {
+        List<FeedEntry> entries = library.incidents().stream().filter(p -> p.date() != null).limit(FEED_ENTRIES)
+                .map(p -> new FeedEntry(site.baseUrl() == null ? "urn:pmkb:" + p.id() : site.absolute(p.url()),
+                        site.absolute(p.url()), p.title(), p.date() + "T00:00:00Z", p.facts().summary()))
+                .toList();
+        String updated = entries.isEmpty() ? "1970-01-01T00:00:00Z" : entries.getFirst().updated();
+        return new Pages.Feed(site.absolute("feed.xml"), site.absolute(""), updated, entries);
+    }
+}

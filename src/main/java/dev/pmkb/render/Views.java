@@ -1,0 +1,50 @@
+package dev.pmkb.render;
+
+import java.util.List;
+
+/**
+ * The small pieces templates show: everything is already formatted text or a URL relative to the site root,
+ * and a missing fact is null, so templates only decide layout.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A link to a page of the site; {@code url} is relative to the site root. */
+    public record Link(String url, String title) {
+    }
+
+    /** A colored label for a root cause, impact category or component. */
+    public record Chip(String slug, String name, String url, String kind) {
+    }
+
+    /** One incident in a list: enough to choose which one to read. */
+    public record IncidentCard(String url, String title, String date, String isoDate, String duration,
+                               String impact, List<Chip> causes, boolean causesInferred) {
+    }
+
+    /** A time as the author wrote it and in UTC. */
+    public record TimeView(String local, String utc, String iso, String zoneNote) {
+    }
+
+    public record TimelineRow(String time, String relative, String text, String kind, String kindLabel) {
+    }
+
+    public record Task(String text, boolean done) {
+    }
+
+    public record RelatedLink(String url, String title, List<String> reasons) {
+    }
+
+    public record Count(String name, String url, int count) {
+    }
+
+    /** A year of the archive and its incidents, newest first. */
+    public record YearGroup(String year, List<IncidentCard> incidents) {
+    }
+
+    /** One Atom entry; {@code url} is absolute when the site's base URL is known. */
+    public record FeedEntry(String id, String url, String title, String updated, String summary) {
+    }
+}

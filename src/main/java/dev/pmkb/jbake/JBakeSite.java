@@ -19,6 +19,7 @@ import org.jbake.template.ModelExtractors;
 import org.jbake.template.ModelExtractorsDocumentTypeListener;
 import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.BufferedWriter;
 import java.io.File;
@@ -46,6 +47,14 @@ public final class JBakeSite implements AutoCloseable {
 
     static final String INCIDENT_TYPE = "incident";
     private static final ReentrantLock ONE_BAKE_PER_JVM = new ReentrantLock();
+
+    static {
+        // OrientDB logs through java.util.logging, a dozen INFO lines per start; route it to pmkb's logging.
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
 
     private final DefaultJBakeConfiguration config;
     private final ContentStore db;

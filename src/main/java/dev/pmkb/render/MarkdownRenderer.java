@@ -31,8 +31,25 @@ public final class MarkdownRenderer {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final Cleaner cleaner;
+    private final ContentLinks links;
 
-    public MarkdownRenderer() {
+    /**
+     * What relative links in postmortems may point at: files of the content folder, and other postmortems
+     * (whose links are turned into links to their pages).
+     */
+    public interface ContentLinks {
+        /** The page URL of the postmortem at {@code contentPath}, or null when it is not one. */
+        String pageOf(String contentPath);
+
+        /** Whether {@code contentPath} is a file of the content folder (copied to the site). */
+        boolean exists(String contentPath);
+
+        /** Called for a relative link whose target is missing; the link is kept as text. */
+        void broken(String source, String target);
+    }
+
+    public MarkdownRenderer(ContentLinks links) {
+        this.links = links;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 TaskListExtension.create(), AutolinkExtension.create()));
@@ -59,6 +76,15 @@ public final class MarkdownRenderer {
      * at the files copied from the content folder.
      */
     public String toHtml(String markdown, String source, String pageUrl) {
+        return toHtml(markdown, source, pageUrl, null);
+    }
+
+    /**
+     * As {@link #toHtml(String, String, String)}, for a page that shows {@code title} as its own heading: a
+     * leading heading with the same text is dropped, and the other headings move one level down so they
+     * sit below the page's sections.
+     */
+    public String toHtml(String markdown, String source, String pageUrl, String title) {
         String raw = renderer.render(parser.parse(markdown));
         String sourceDir = source.contains("/") ? source.substring(0, source.lastIndexOf('/') + 1) : "";
         Document dirty = Jsoup.parseBodyFragment(raw, CONTENT_BASE + sourceDir);
@@ -67,11 +93,19 @@ public final class MarkdownRenderer {
         String toRoot = "../".repeat((int) pageUrl.chars().filter(c -> c == '/').count());
         for (Element el : clean.select("a[href], img[src]")) {
             String attr = el.hasAttr("href") ? "href" : "src";
-            el.attr(attr, relocate(el.attr(attr), sourceDir, toRoot));
+            String target = relocate(el.attr(attr), source, sourceDir, toRoot);
+            if (target != null) {
+                el.attr(attr, target);
+            } else if (el.tagName().equals("img")) {
+                el.replaceWith(new org.jsoup.nodes.TextNode(el.attr("alt")));
+            } else {
+                el.unwrap();
+            }
         }
         for (Element a : clean.select("a[href^=http]")) {
             a.attr("rel", "nofollow noopener noreferrer");
         }
+        if (title != null) nestHeadings(clean, title);
         for (Element input : clean.select("input")) {
             if (!"checkbox".equals(input.attr("type"))) input.remove();
             else input.attr("disabled", "disabled");
@@ -79,14 +113,46 @@ public final class MarkdownRenderer {
         return clean.body().html();
     }
 
-    /** A link relative to the Markdown file becomes relative to the page; absolute ones stay as they are. */
-    static String relocate(String url, String sourceDir, String toRoot) {
+    private static void nestHeadings(Document doc, String title) {
+        Element first = doc.body().children().first();
+        if (first != null && first.tagName().matches("h[1-6]") && sameText(first.text(), title)) first.remove();
+        for (Element h : doc.select("h1, h2, h3, h4, h5, h6")) {
+            int level = h.tagName().charAt(1) - '0';
+            h.tagName("h" + Math.min(6, level + 1));
+        }
+    }
+
+    private static boolean sameText(String a, String b) {
+        return normalize(a).equals(normalize(b));
+    }
+
+    private static String normalize(String s) {
+        return s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A link relative to the Markdown file becomes relative to the page; a link to another postmortem becomes
+     * a link to its page; absolute ones stay as they are. Null when the target does not exist.
+     */
+    String relocate(String url, String source, String sourceDir, String toRoot) {
         if (url.isEmpty() || url.startsWith("#") || url.startsWith("/") || hasScheme(url)) return url;
-        URI resolved = URI.create(CONTENT_BASE).resolve(sourceDir.replace(" ", "%20")).resolve(url.replace(" ", "%20"));
-        String path = resolved.getRawPath().substring(1);
-        String tail = (resolved.getRawQuery() != null ? "?" + resolved.getRawQuery() : "")
-                + (resolved.getRawFragment() != null ? "#" + resolved.getRawFragment() : "");
-        return toRoot + path + tail;
+        URI resolved;
+        try {
+            resolved = URI.create(CONTENT_BASE).resolve(sourceDir.replace(" ", "%20")).resolve(url.replace(" ", "%20"));
+        } catch (IllegalArgumentException notAUri) {
+            links.broken(source, url);
+            return null;
+        }
+        String path = resolved.getPath().substring(1);
+        String fragment = resolved.getRawFragment() != null ? "#" + resolved.getRawFragment() : "";
+        String page = links.pageOf(path);
+        if (page != null) return toRoot + page + fragment;
+        if (path.isEmpty() || !links.exists(path)) {
+            links.broken(source, url);
+            return null;
+        }
+        String query = resolved.getRawQuery() != null ? "?" + resolved.getRawQuery() : "";
+        return toRoot + resolved.getRawPath().substring(1) + query + fragment;
     }
 
     private static boolean hasScheme(String url) {

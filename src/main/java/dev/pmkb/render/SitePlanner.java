@@ -101,7 +101,7 @@ public final class SitePlanner {
                 f.detection().how(), time(f.detection().time()),
                 causeChips(f.causes().slugs()), f.causes().inferred(),
                 timeline(f), tasks, tasks.size() - done, done,
-                markdown.toHtml(p.markdown(), p.source(), p.url()),
+                markdown.toHtml(p.markdown(), p.source(), p.url(), p.title()),
                 related(p), link(older), link(newer));
     }
 

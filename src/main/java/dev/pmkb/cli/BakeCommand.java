@@ -1,0 +1,87 @@
+package dev.pmkb.cli;
+
+import dev.pmkb.model.Diagnostic;
+import dev.pmkb.site.Bake;
+import dev.pmkb.site.BakeFailure;
+import dev.pmkb.site.BakeReport;
+import dev.pmkb.site.SiteConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "bake", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Bakes the site project in the current folder (or --content DIR) into a static site.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the site was written", "1:the bake failed (the previous site is left as it was), "
+                + "or --strict and a postmortem has errors", "2:wrong usage"})
+public final class BakeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SiteOptions site;
+
+    @Option(names = "--strict", description = "Exit with 1 when any postmortem has an error (bad header, "
+            + "invalid date or UTF-8, empty file, duplicate page); the site is still written.")
+    boolean strict;
+
+    @Option(names = "--timings", description = "Print the time each stage of the bake took.")
+    boolean timings;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SiteConfig config;
+        try {
+            config = site.load(strict);
+        } catch (IllegalArgumentException e) {
+            err.println("pmkb: " + e.getMessage());
+            return 2;
+        }
+        long start = System.nanoTime();
+        try {
+            BakeReport report = Bake.run(config);
+            printReport(report, (System.nanoTime() - start) / 1e9, out, err, timings);
+            return strict && report.errors() > 0 ? 1 : 0;
+        } catch (BakeFailure e) {
+            err.println("pmkb: bake failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static void printReport(BakeReport report, double seconds, PrintWriter out, PrintWriter err, boolean timings) {
+        for (Diagnostic d : report.diagnostics()) {
+            if (d.isError()) err.println(d);
+        }
+        out.printf(Locale.ROOT, "Baked %d incident%s%s into %s in %.1f s (%d pages)%n", report.incidents(),
+                report.incidents() == 1 ? "" : "s",
+                report.drafts() > 0 ? " (" + report.drafts() + " draft" + (report.drafts() == 1 ? "" : "s")
+                        + " not published)" : "",
+                displayPath(report.output()), seconds, report.pages());
+        if (report.errors() > 0 || report.warnings() > 0) {
+            out.printf(Locale.ROOT, "%d error%s, %d warning%s in the postmortems: 'pmkb check' lists them%n",
+                    report.errors(), report.errors() == 1 ? "" : "s",
+                    report.warnings(), report.warnings() == 1 ? "" : "s");
+        }
+        if (timings) {
+            report.stages().forEach(s -> out.printf(Locale.ROOT, "  %-20s %7.3f s%n", s.stage(),
+                    s.time().toNanos() / 1e9));
+        }
+        out.flush();
+        err.flush();
+    }
+
+    static String displayPath(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return path.startsWith(cwd) ? cwd.relativize(path) + "/" : path + "/";
+    }
+}

@@ -1,0 +1,258 @@
+package dev.pmkb.site;
+
+import dev.pmkb.jbake.JBakeSite;
+import dev.pmkb.model.Diagnostic;
+import dev.pmkb.model.Library;
+import dev.pmkb.model.Postmortem;
+import dev.pmkb.model.Related;
+import dev.pmkb.model.SourceDocument;
+import dev.pmkb.read.SourceReader;
+import dev.pmkb.render.IncidentsJson;
+import dev.pmkb.render.MarkdownRenderer;
+import dev.pmkb.render.Page;
+import dev.pmkb.render.SitePlanner;
+import dev.pmkb.understand.Understander;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+
+/**
+ * The bake pipeline, as a list of stages: read and understand every postmortem (in parallel), crawl them
+ * into JBake's content store, index and relate them, render every page (in parallel), copy assets. The
+ * site is written into a staging folder next to the output and swapped in only when every stage
+ * succeeded, so a failed bake never leaves a half-written site.
+ */
+public final class Bake {
+
+    private final SiteConfig config;
+    private final List<BakeReport.StageTime> stages = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+
+    private Bake(SiteConfig config) {
+        this.config = config;
+    }
+
+    public static BakeReport run(SiteConfig config) throws BakeFailure {
+        return new Bake(config).run();
+    }
+
+    private BakeReport run() throws BakeFailure {
+        if (!Files.isDirectory(config.content())) {
+            throw new BakeFailure("content folder not found: " + config.content());
+        }
+        List<Path> files = timed("list", () -> list(config.content()));
+        Understander understander = Understander.forSite(config.siteRoot(), config.properties());
+        Map<Path, Postmortem> prepared = timed("read and understand", () -> readAndUnderstand(files, understander));
+        Path staging = stagingFolder();
+        try {
+            int[] counts = bakeInto(staging, prepared, understander);
+            sortDiagnostics();
+            swap(staging, config.output());
+            return new BakeReport(config.output(), counts[0], counts[1], counts[2], diagnostics, stages);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            deleteQuietly(staging);
+            throw new BakeFailure(e.getMessage(), e);
+        } catch (BakeFailure | RuntimeException e) {
+            deleteQuietly(staging);
+            throw e;
+        }
+    }
+
+    private int[] bakeInto(Path staging, Map<Path, Postmortem> prepared, Understander understander)
+            throws IOException, BakeFailure {
+        JBakeSite.Folders folders = new JBakeSite.Folders(config.siteRoot(), config.content(), config.templates(),
+                config.assets(), staging);
+        try (JBakeSite site = JBakeSite.open(folders)) {
+            List<String> crawled = timed("crawl", () -> site.crawl(prepared));
+            reportLost(prepared, crawled);
+            List<Postmortem> published = prepared.values().stream().filter(p -> !p.draft())
+                    .sorted(NEWEST_FIRST).toList();
+            int drafts = prepared.size() - published.size();
+            Map<String, List<Related>> related = timed("index and relate", () -> Map.<String, List<Related>>of());
+            Library library = new Library(published, understander.taxonomy(), related);
+            MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published));
+            List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown).pages());
+            timed("render", () -> renderAll(site, pages));
+            timed("data files", () -> writeDataFiles(staging, library));
+            List<String> assetErrors = timed("assets", site::copyAssets);
+            if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
+            return new int[]{published.size(), drafts, pages.size()};
+        }
+    }
+
+    private MarkdownRenderer.ContentLinks contentLinks(List<Postmortem> published) {
+        Map<String, String> pages = new java.util.HashMap<>();
+        for (Postmortem p : published) pages.put(p.source(), p.url());
+        Path content = config.content();
+        return new MarkdownRenderer.ContentLinks() {
+            @Override
+            public String pageOf(String contentPath) {
+                return pages.get(contentPath);
+            }
+
+            @Override
+            public boolean exists(String contentPath) {
+                Path file = content.resolve(contentPath).normalize();
+                return file.startsWith(content) && Files.isRegularFile(file)
+                        && !SourceReader.hasPostmortemExtension(file);
+            }
+
+            @Override
+            public void broken(String source, String target) {
+                diagnostics.add(Diagnostic.warning(source, 0, "link to '" + target
+                        + "' points at nothing in the content folder; shown as text"));
+            }
+        };
+    }
+
+    /** Newest first; undated incidents last; ties by id so that every bake orders identically. */
+    static final Comparator<Postmortem> NEWEST_FIRST = Comparator
+            .comparing(Postmortem::date, Comparator.nullsFirst(Comparator.<java.time.LocalDate>naturalOrder()))
+            .reversed()
+            .thenComparing(Postmortem::id);
+
+    private static List<Path> list(Path content) {
+        try {
+            return SourceReader.list(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<Path, Postmortem> readAndUnderstand(List<Path> files, Understander understander) {
+        ConcurrentLinkedQueue<Postmortem> done = new ConcurrentLinkedQueue<>();
+        Map<String, Path> fileOf = new java.util.concurrent.ConcurrentHashMap<>();
+        files.parallelStream().forEach(file -> {
+            SourceDocument doc = SourceReader.read(config.content(), file);
+            if (doc.markdown().isBlank()) {
+                diagnostics.addAll(doc.problems());
+                if (doc.problems().isEmpty()) {
+                    diagnostics.add(Diagnostic.error(doc.source(), 0, "no text after the header: nothing to bake"));
+                }
+                return;
+            }
+            Postmortem p = understander.understand(doc);
+            diagnostics.addAll(p.diagnostics());
+            fileOf.put(p.source(), file);
+            done.add(p);
+        });
+        // Two files that would write the same page: the first in path order wins, the other is reported.
+        Map<String, Postmortem> byUrl = new LinkedHashMap<>();
+        Map<Path, Postmortem> prepared = new LinkedHashMap<>();
+        done.stream().sorted(Comparator.comparing(Postmortem::source)).forEach(p -> {
+            Postmortem earlier = byUrl.putIfAbsent(p.url(), p);
+            if (earlier != null) {
+                diagnostics.add(Diagnostic.error(p.source(), 0, "same page " + p.url() + " as " + earlier.source()
+                        + "; rename one of the two files (this one was not baked)"));
+            } else {
+                prepared.put(fileOf.get(p.source()), p);
+            }
+        });
+        return prepared;
+    }
+
+    private void reportLost(Map<Path, Postmortem> prepared, List<String> crawled) {
+        Set<String> seen = new HashSet<>(crawled);
+        for (Postmortem p : prepared.values()) {
+            if (!seen.contains(p.id())) {
+                diagnostics.add(Diagnostic.error(p.source(), 0, "JBake's crawler skipped this file; it was not baked"));
+            }
+        }
+    }
+
+    private void renderAll(JBakeSite site, List<Page> pages) {
+        pages.parallelStream().forEach(page -> {
+            try {
+                site.render(page, config.info());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void writeDataFiles(Path staging, Library library) {
+        try {
+            try (OutputStream out = Files.newOutputStream(staging.resolve("incidents.json"))) {
+                IncidentsJson.write(library, out);
+            }
+            String sitemap = config.info().absolute("sitemap.xml");
+            Files.writeString(staging.resolve("robots.txt"), "User-agent: *\nAllow: /\n"
+                    + (config.info().baseUrl() != null ? "Sitemap: " + sitemap + "\n" : ""));
+            // GitHub Pages would otherwise run Jekyll over the site and hide files starting with '_'.
+            Files.writeString(staging.resolve(".nojekyll"), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void sortDiagnostics() {
+        diagnostics.sort(Comparator.comparing(Diagnostic::source).thenComparingInt(Diagnostic::line));
+    }
+
+    private Path stagingFolder() throws BakeFailure {
+        Path output = config.output();
+        try {
+            Files.createDirectories(output.getParent());
+            return Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".baking-");
+        } catch (IOException e) {
+            throw new BakeFailure("cannot create a staging folder next to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts the new site in place of the old one with two renames, then deletes the old one. */
+    static void swap(Path staging, Path output) throws IOException {
+        Path old = null;
+        if (Files.exists(output)) {
+            old = output.resolveSibling("." + output.getFileName() + ".old-" + ProcessHandle.current().pid()
+                    + "-" + System.nanoTime());
+            Files.move(output, old);
+        }
+        Files.move(staging, output);
+        if (old != null) deleteQuietly(old);
+    }
+
+    static void deleteQuietly(Path folder) {
+        if (folder == null || !Files.exists(folder)) return;
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a leftover temporary folder is harmless and named as one
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+
+    private <T> T timed(String stage, Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            stages.add(new BakeReport.StageTime(stage, Duration.ofNanos(System.nanoTime() - start)));
+        }
+    }
+
+    private void timed(String stage, Runnable work) {
+        timed(stage, () -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package dev.pmkb.site;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Watches folder trees and calls back once per burst of changes: an editor saving a file fires several
+ * events, and a rebake per event would only make the preview slower.
+ */
+public final class FolderWatcher implements AutoCloseable {
+
+    private static final long QUIET_MILLIS = 150;
+
+    private final WatchService watcher;
+
+    public FolderWatcher(List<Path> trees) throws IOException {
+        watcher = FileSystems.getDefault().newWatchService();
+        for (Path tree : trees) {
+            if (Files.isDirectory(tree)) registerTree(tree);
+        }
+    }
+
+    private void registerTree(Path root) throws IOException {
+        try (Stream<Path> dirs = Files.walk(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                        StandardWatchEventKinds.ENTRY_MODIFY);
+            }
+        }
+    }
+
+    /** Blocks until something changed, then waits for a quiet moment; false once the watcher is closed. */
+    public boolean awaitChange() throws InterruptedException {
+        try {
+            drain(watcher.take());
+            WatchKey more;
+            while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) drain(more);
+            return true;
+        } catch (ClosedWatchServiceException e) {
+            return false;
+        }
+    }
+
+    private void drain(WatchKey key) {
+        Path dir = (Path) key.watchable();
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name) {
+                Path created = dir.resolve(name);
+                if (Files.isDirectory(created)) {
+                    try {
+                        registerTree(created);
+                    } catch (IOException ignored) {
+                        // the folder vanished again before it could be watched: nothing to follow
+                    }
+                }
+            }
+        }
+        key.reset();
+    }
+
+    @Override
+    public void close() throws IOException {
+        watcher.close();
+    }
+}

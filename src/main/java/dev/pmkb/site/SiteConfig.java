@@ -1,0 +1,73 @@
+package dev.pmkb.site;
+
+import dev.pmkb.render.SiteInfo;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Where a bake reads from and writes to, and the library's settings from {@code jbake.properties}.
+ *
+ * @param siteRoot   the site project folder (holds {@code jbake.properties}, {@code taxonomy.yml})
+ * @param content    the postmortems
+ * @param templates  FreeMarker templates: the project's own, or the bundled ones when it has none
+ * @param assets     static files copied to the output root: the project's own, or the bundled ones
+ * @param output     the site folder to (re)place
+ * @param properties every key of {@code jbake.properties} (with command-line overrides applied)
+ */
+public record SiteConfig(Path siteRoot, Path content, Path templates, Path assets, Path output, SiteInfo info,
+                         int relatedLimit, boolean strict, Properties properties) {
+
+    public static final String PROPERTIES_FILE = "jbake.properties";
+    public static final String DEFAULT_OUTPUT = "output";
+
+    /** What the command line may override; null means "as configured". */
+    public record Overrides(Path content, Path output, String baseUrl, boolean strict) {
+        public static final Overrides NONE = new Overrides(null, null, null, false);
+    }
+
+    public static SiteConfig load(Path siteRoot, Overrides overrides) throws IOException {
+        Path root = siteRoot.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) throw new IllegalArgumentException("site folder not found: " + root);
+        Properties props = new Properties();
+        Path file = root.resolve(PROPERTIES_FILE);
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(in);
+            }
+        }
+        if (overrides.baseUrl() != null) props.setProperty("site.host", overrides.baseUrl());
+        Path content = overrides.content() != null ? overrides.content().toAbsolutePath().normalize()
+                : root.resolve(props.getProperty("content.folder", "content"));
+        Path output = overrides.output() != null ? overrides.output().toAbsolutePath().normalize()
+                : root.resolve(props.getProperty("destination.folder", DEFAULT_OUTPUT));
+        Path templates = existingOrBundled(root.resolve(props.getProperty("template.folder", "templates")), "templates");
+        Path assets = existingOrBundled(root.resolve(props.getProperty("asset.folder", "assets")), "assets");
+        SiteInfo info = new SiteInfo(
+                props.getProperty("pmkb.title", "Postmortem library"),
+                props.getProperty("pmkb.description", "What went wrong, why, and what we changed."),
+                props.getProperty("site.host"),
+                Version.current());
+        int related = parseInt(props.getProperty("pmkb.related.limit", "5"), "pmkb.related.limit");
+        return new SiteConfig(root, content, templates, assets, output, info, related, overrides.strict(), props);
+    }
+
+    private static Path existingOrBundled(Path folder, String name) throws IOException {
+        return Files.isDirectory(folder) ? folder : BundledSite.folder(name);
+    }
+
+    private static int parseInt(String value, String key) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PROPERTIES_FILE + ": " + key + " must be a whole number >= 0, not '"
+                    + value + "'");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.pmkb.site;
+
+import dev.pmkb.model.Diagnostic;
+import dev.pmkb.site.SiteConfig.Overrides;
+import dev.pmkb.testing.Shared;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real postmortems from ../shared, baked with --content and the bundled templates. */
+class SeedsAndCorpusTest {
+
+    @Test
+    void eachSeedBakesIntoAPageWithItsTitleAndText(@TempDir Path tmp) throws Exception {
+        Path seeds = Shared.sharedFolder("seeds");
+        Path content = Files.createDirectories(tmp.resolve("postmortems"));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(seeds)) {
+            files = s.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+        }
+        for (Path f : files) {
+            Files.copy(f, content.resolve(f.getFileName().toString().replace(".txt", ".md")));
+        }
+        BakeReport report = Bake.run(SiteConfig.load(tmp,
+                new Overrides(content, tmp.resolve("site"), null, false)));
+        assertEquals(files.size(), report.incidents());
+        java.util.Map<String, String> urlOfSource = new java.util.HashMap<>();
+        for (var incident : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.output().resolve("incidents.json").toFile()).get("incidents")) {
+            urlOfSource.put(incident.get("source").asText(), incident.get("url").asText());
+        }
+        for (Path f : files) {
+            String name = f.getFileName().toString().replace(".txt", "");
+            Document page = Jsoup.parse(report.output().resolve(urlOfSource.get(name + ".md")));
+            assertTrue(page.selectFirst("h1").text().toLowerCase().contains("outage"), name + ": " + page.title());
+            String seedText = Files.readString(f);
+            assertTrue(page.selectFirst(".prose").text().contains("connection"), name + " shows its write-up");
+            assertTrue(seedText.toLowerCase().contains("connection"));
+        }
+    }
+
+    @Test
+    void theWholeAlxCorpusBakesOnePagePerFile(@TempDir Path tmp) throws Exception {
+        Path corpus = Shared.sharedFolder("corpus/alx");
+        long files;
+        try (Stream<Path> s = Files.list(corpus)) {
+            files = s.filter(f -> f.toString().endsWith(".md")).count();
+        }
+        BakeReport report = Bake.run(SiteConfig.load(tmp, new Overrides(corpus, tmp.resolve("site"), null, false)));
+        assertEquals(files, report.incidents(), "no postmortem lost");
+        try (Stream<Path> pages = Files.list(report.output().resolve("incidents"))) {
+            assertEquals(files, pages.count());
+        }
+        List<String> lost = report.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString)
+                .filter(d -> d.contains("not baked")).toList();
+        assertEquals(List.of(), lost);
+        assertFalse(Files.readString(report.output().resolve("index.html")).isBlank());
+    }
+
+    @Test
+    void bakingIntoAFolderWithTheContentIsStillOneSite(@TempDir Path tmp) throws IOException {
+        // A site and its output can share a parent: the staging folder is created beside the output, hidden.
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Files.writeString(content.resolve("a.md"), "# A\n\nText.\n");
+        assertDoesNotThrowBake(tmp);
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of("content", "output"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no staging or old folders left behind");
+        }
+    }
+
+    private static void assertDoesNotThrowBake(Path site) {
+        try {
+            Bake.run(SiteConfig.load(site, Overrides.NONE));
+            Bake.run(SiteConfig.load(site, Overrides.NONE));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.pmkb.testing;
+
+import dev.pmkb.site.Bake;
+import dev.pmkb.site.BakeFailure;
+import dev.pmkb.site.SiteConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Inputs the tests share: the repository's example library, baked once per test run (jbake-core allows one
+ * bake per JVM at a time, and every test that reads the example site reads the same one), and the public
+ * postmortems in {@code ../shared}, which are read where they are and never copied into the repository.
+ */
+public final class Shared {
+
+    private static BakeResult exampleSite;
+
+    private Shared() {
+    }
+
+    public static Path repository() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    public static synchronized BakeResult exampleSite() {
+        if (exampleSite == null) {
+            try {
+                Path out = Files.createTempDirectory("pmkb-example-site").resolve("site");
+                SiteConfig config = SiteConfig.load(repository(),
+                        new SiteConfig.Overrides(null, out, "https://example.github.io/library/", false));
+                exampleSite = new BakeResult(Bake.run(config));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (BakeFailure e) {
+                throw new AssertionError("the example library does not bake: " + e.getMessage(), e);
+            }
+        }
+        return exampleSite;
+    }
+
+    /**
+     * {@code ../shared/<name>} next to the repository (or under {@code -Dpmkb.shared=DIR}); the test is skipped
+     * when it is not there.
+     */
+    public static Path sharedFolder(String name) {
+        Path dir = repository().resolveSibling("shared").resolve(name);
+        String elsewhere = System.getProperty("pmkb.shared");
+        if (!Files.isDirectory(dir) && elsewhere != null) dir = Path.of(elsewhere).resolve(name);
+        assumeTrue(Files.isDirectory(dir), "../shared/" + name + " not found next to the repository");
+        return dir;
+    }
+}

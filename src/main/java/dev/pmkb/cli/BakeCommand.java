@@ -50,7 +50,7 @@ public final class BakeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             BakeReport report = Bake.run(config);
-            printReport(report, (System.nanoTime() - start) / 1e9, out, err, timings);
+            printReport(report, config, (System.nanoTime() - start) / 1e9, out, err, timings);
             return strict && report.errors() > 0 ? 1 : 0;
         } catch (BakeFailure e) {
             err.println("pmkb: bake failed: " + e.getMessage());
@@ -58,9 +58,11 @@ public final class BakeCommand implements Callable<Integer> {
         }
     }
 
-    static void printReport(BakeReport report, double seconds, PrintWriter out, PrintWriter err, boolean timings) {
+    static void printReport(BakeReport report, SiteConfig config, double seconds, PrintWriter out, PrintWriter err,
+                            boolean timings) {
+        String content = displayPath(config.content());
         for (Diagnostic d : report.diagnostics()) {
-            if (d.isError()) err.println(d);
+            if (d.isError()) err.println(content + d);
         }
         out.printf(Locale.ROOT, "Baked %d incident%s%s into %s in %.1f s (%d pages)%n", report.incidents(),
                 report.incidents() == 1 ? "" : "s",

@@ -79,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             BakeReport report = Bake.run(config);
-            BakeCommand.printReport(report, (System.nanoTime() - start) / 1e9, out, err, false);
+            BakeCommand.printReport(report, config, (System.nanoTime() - start) / 1e9, out, err, false);
             return true;
         } catch (BakeFailure e) {
             err.println("pmkb: bake failed: " + e.getMessage() + " (the previous site is still served)");

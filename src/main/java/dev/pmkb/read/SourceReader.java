@@ -43,6 +43,20 @@ public final class SourceReader {
         }
     }
 
+    /**
+     * Files below {@code contentRoot} that look like write-ups but are not read as postmortems (text and HTML
+     * files), so that the bake can say so instead of leaving them out silently.
+     */
+    public static List<Path> listIgnoredWriteUps(Path contentRoot) throws IOException {
+        try (Stream<Path> files = Files.walk(contentRoot)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(contentRoot.relativize(p)))
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(txt|html?|adoc|rst)"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     public static boolean hasPostmortemExtension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -125,8 +125,12 @@ public final class Bake {
             .reversed()
             .thenComparing(Postmortem::id);
 
-    private static List<Path> list(Path content) {
+    private List<Path> list(Path content) {
         try {
+            for (Path ignored : SourceReader.listIgnoredWriteUps(content)) {
+                diagnostics.add(Diagnostic.warning(SourceReader.sourceName(content, ignored), 0,
+                        "not baked: pmkb reads postmortems from .md and .markdown files"));
+            }
             return SourceReader.list(content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,103 @@
+package dev.pmkb.cli;
+
+import dev.pmkb.testing.SiteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpAndVersionWorkEverywhere() {
+        Run help = run("--help");
+        assertEquals(0, help.exit());
+        for (String command : new String[]{"bake", "serve", "new"}) {
+            assertTrue(help.out().contains(command), "pmkb --help lists " + command);
+            Run sub = run(command, "--help");
+            assertEquals(0, sub.exit(), command + " --help");
+            assertTrue(sub.out().contains("Exit codes"), command + " documents its exit codes");
+            assertTrue(run(command, "--version").out().startsWith("pmkb "), command + " --version");
+        }
+        assertTrue(run("--version").out().startsWith("pmkb "));
+    }
+
+    @Test
+    void wrongUsageExitsWithTwo() {
+        assertEquals(2, run("bake", "--no-such-option").exit());
+        assertEquals(2, run("no-such-command").exit());
+    }
+
+    @Test
+    void bakeReportsProblemsAndStrictMakesThemFail(@TempDir Path tmp) {
+        SiteFixture.write(tmp, """
+                -- content/ok.md --
+                # Fine
+                -- content/broken.md --
+                title=Broken
+                oops
+                ~~~~~~
+                Text.
+                """);
+        Run normal = run("bake", "--site", tmp.toString());
+        assertEquals(0, normal.exit(), normal.err());
+        assertTrue(normal.out().contains("Baked 2 incidents"), normal.out());
+        assertTrue(normal.err().contains("broken.md:2: error: header line is not key=value"), normal.err());
+        assertTrue(normal.err().contains("content/broken.md:2:"), "paths are shown from the current folder: " + normal.err());
+
+        Run strict = run("bake", "--site", tmp.toString(), "--strict");
+        assertEquals(1, strict.exit());
+        assertTrue(Files.exists(tmp.resolve("output/incidents/ok.html")), "strict still writes the site");
+    }
+
+    @Test
+    void bakeOfAMissingFolderFailsWithOneLine(@TempDir Path tmp) {
+        Run run = run("bake", "--site", tmp.toString(), "--content", tmp.resolve("nope").toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("pmkb: bake failed: content folder not found"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void newWritesAPostmortemThatBakes(@TempDir Path tmp) throws Exception {
+        Path content = tmp.resolve("content");
+        Run created = run("new", "Checkout: outage \"503\"!", "--content", content.toString(), "--date", "2024-05-06");
+        assertEquals(0, created.exit(), created.err());
+        Path file = content.resolve("2024/checkout-outage-503.md");
+        String text = Files.readString(file);
+        for (String section : new String[]{"## Issue Summary", "## Timeline", "## Root Cause and Resolution",
+                "## Corrective and Preventative Measures"}) {
+            assertTrue(text.contains(section), section);
+        }
+        assertEquals(1, run("new", "Checkout: outage \"503\"!", "--content", content.toString(), "--date", "2024-05-06").exit(),
+                "never overwrites");
+
+        Run bake = run("bake", "--site", tmp.toString());
+        assertEquals(0, bake.exit(), bake.err());
+        String page = Files.readString(tmp.resolve("output/incidents/2024-checkout-outage-503.html"));
+        assertTrue(page.contains("<h1>Checkout: outage &quot;503&quot;!</h1>"), page);
+        assertTrue(page.contains("datetime=\"2024-05-06\""), "the date comes from the front matter");
+        assertTrue(LocalDate.now().getYear() > 2000);
+    }
+}

@@ -88,6 +88,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void bareUrlsBecomeLinksButNotInCode() {
+        String html = render("See https://status.example.com/incidents/42. And `https://in.code/x`.");
+        assertTrue(html.contains("<a href=\"https://status.example.com/incidents/42\" rel=\"nofollow noopener noreferrer\">https://status.example.com/incidents/42</a>."), html);
+        assertTrue(html.contains("<code>https://in.code/x</code>"), html);
+    }
+
+    @Test
     void externalLinksOpenWithoutReferrerOrOpenerAccess() {
         String html = render("[docs](https://example.com/docs)");
         assertTrue(html.contains("rel=\"nofollow noopener noreferrer\""), html);

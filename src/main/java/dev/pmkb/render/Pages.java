@@ -46,4 +46,15 @@ public sealed interface Pages {
 
     record NotFound() implements Pages {
     }
+
+    /** Charts of the whole library; each chart's numbers are also given as a table. */
+    record Insights(int incidentCount, String medianDuration, int withDuration, String medianDetection,
+                    int withDetection, String causesChart, List<Count> causes, String monthsChart,
+                    List<Count> months, String durationsChart, List<Count> durations, String detectionChart,
+                    List<Count> detections) implements Pages {
+    }
+
+    /** Every corrective and preventative task, grouped by what it improves. */
+    record ActionItems(int total, int open, List<Views.ActionTheme> themes) implements Pages {
+    }
 }

@@ -44,6 +44,14 @@ public final class Views {
     public record YearGroup(String year, List<IncidentCard> incidents) {
     }
 
+    /** A task and the incident it came from. */
+    public record ActionRow(String text, boolean done, String url, String incident) {
+    }
+
+    /** Tasks of one theme; {@code incidents} counts the incidents they came from. */
+    public record ActionTheme(String slug, String name, int open, int incidents, List<ActionRow> tasks) {
+    }
+
     /** One Atom entry; {@code url} is absolute when the site's base URL is known. */
     public record FeedEntry(String id, String url, String title, String updated, String summary) {
     }

@@ -1,0 +1,344 @@
+package dev.pmkb.index;
+
+import dev.pmkb.model.Facts;
+import dev.pmkb.model.Postmortem;
+import dev.pmkb.model.Related;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+/**
+ * "Related incidents": for every incident, the few others that failed in a similar way, each with reasons a reader
+ * understands (docs/search.md, "Related incidents").
+ *
+ * <p>Text similarity is measured on what describes the failure (root cause, resolution, summary): every incident
+ * queries a Lucene index of those texts with its most distinctive terms (tf × idf, MoreLikeThis style), and the BM25
+ * score of another incident is divided by the incident's score against itself, giving {@code text} in [0, 1].
+ * Then {@code score = 0.55 text + 0.35 cause + 0.10 component}, where {@code cause} is 1 when the primary cause tags
+ * are the same, 0.7 when any other tag is shared ({@code unknown} never counts), and {@code component} is 1 when a
+ * component is shared. A link needs {@code score ≥ 0.2} and either a shared cause or {@code text ≥ 0.2}: a shared
+ * component alone links nothing. Ties break by id; the result is the same on every run. Each incident costs one
+ * query over the postings of a few rare terms, so the whole is close to linear in the number of incidents.
+ */
+public final class RelatedIncidents {
+
+    public static final int DEFAULT_LIMIT = 5;
+
+    static final double TEXT_WEIGHT = 0.55;
+    static final double CAUSE_WEIGHT = 0.35;
+    static final double COMPONENT_WEIGHT = 0.10;
+    static final double SECONDARY_CAUSE = 0.7;
+    static final double MIN_SCORE = 0.2;
+    static final double MIN_TEXT_ALONE = 0.3;
+    /** Distinctive terms two incidents must share to be linked on text alone. */
+    static final int MIN_SHARED_TERMS = 2;
+    /** Distinctive terms per incident used as its query. */
+    static final int QUERY_TERMS = 15;
+    /** Shared words or phrases named in the "also mentions" reason. */
+    static final int MENTIONS = 3;
+
+    private static final String ID = "id";
+    private static final String TEXT = "failure";
+    private static final String CAUSE = "cause";
+    private static final String COMPONENT = "component";
+    private static final String UNKNOWN = "unknown";
+
+    /**
+     * Words of the postmortem genre itself, not of any failure: sharing them says nothing about two incidents
+     * (stemmed at start-up with {@link PmkbAnalyzer}).
+     */
+    static final Set<String> GENERIC = Set.copyOf(Analysis.terms(new PmkbAnalyzer(), String.join(" ",
+            "incident outage issue issues problem problems error errors failure failed fail cause caused causing",
+            "root resolution resolved resolve fix fixed fixing fixes found find identified identify investigation",
+            "investigated team teams engineer engineers user users customer customers service services system",
+            "systems time times minute minutes hour hours day days week weeks also could would should may might",
+            "new set added add adding raised reached returned across verified verify ensure ensured ensuring",
+            "implemented implement implementing measures future prevent prevented prevention occurred occur",
+            "due led lead leading result resulted resulting affected affect impact impacted approximately",
+            "immediately quickly eventually gradually initially subsequently finally successfully properly",
+            "after before during while within without because since which what when where who how all any",
+            "some more most other others each every one two three first second last our we us was were been",
+            "had has have having did does done do made make making took take taking went go going get got",
+            "back up down out over again still just only very well able unable")));
+
+    private RelatedIncidents() {
+    }
+
+    public static Map<String, List<Related>> compute(List<Postmortem> incidents) {
+        return compute(incidents, DEFAULT_LIMIT);
+    }
+
+    /** Incident id → up to {@code limit} related incidents, best first; every id of the input is a key. */
+    public static Map<String, List<Related>> compute(List<Postmortem> incidents, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
+        List<Postmortem> sorted = SearchIndex.sortedById(incidents);
+        PmkbAnalyzer analyzer = new PmkbAnalyzer();
+        List<Profile> profiles = new ArrayList<>(sorted.size());
+        for (Postmortem incident : sorted) profiles.add(Profile.of(incident, analyzer));
+        try (Directory directory = new ByteBuffersDirectory()) {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256);
+            try (IndexWriter writer = new IndexWriter(directory, config)) {
+                List<Document> documents = new ArrayList<>(profiles.size());
+                for (Profile p : profiles) documents.add(p.document());
+                writer.addDocuments(documents);
+                writer.forceMerge(1);
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(new BM25Similarity());
+                searcher.setQueryCache(null);
+                int docCount = Math.max(1, reader.getDocCount(TEXT));
+                List<Candidates> candidates = new ArrayList<>(profiles.size());
+                for (int doc = 0; doc < profiles.size(); doc++) {
+                    candidates.add(candidates(doc, profiles, searcher, reader, docCount, limit));
+                }
+                Map<String, List<Related>> out = new LinkedHashMap<>();
+                for (int doc = 0; doc < profiles.size(); doc++) {
+                    out.put(profiles.get(doc).id, related(doc, profiles, candidates, limit));
+                }
+                return out;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory index does no I/O
+        }
+    }
+
+    /** One incident's query terms and, per candidate document, the one-sided text similarity in [0, 1]. */
+    private record Candidates(List<String> terms, Map<Integer, Double> text) {
+    }
+
+    private static Candidates candidates(int doc, List<Profile> profiles, IndexSearcher searcher,
+                                         DirectoryReader reader, int docCount, int limit) throws IOException {
+        Profile a = profiles.get(doc);
+        List<String> terms = a.distinctiveTerms(reader, docCount);
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        for (String term : terms) text.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
+        Query textQuery = text.build();
+        float self = terms.isEmpty() ? 0 : selfScore(searcher, textQuery, a.id);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (self > 0) query.add(textQuery, Occur.SHOULD);
+        // causes and components as constants on the scale of the text score, so that the candidates are roughly
+        // the ones the final score ranks first
+        float scale = self > 0 ? self : 1;
+        float causeBoost = (float) (scale * CAUSE_WEIGHT / TEXT_WEIGHT);
+        float componentBoost = (float) (scale * COMPONENT_WEIGHT / TEXT_WEIGHT);
+        if (!a.causes.isEmpty()) query.add(constant(CAUSE, a.causes, causeBoost), Occur.SHOULD);
+        if (!a.components.isEmpty()) query.add(constant(COMPONENT, a.components.keySet(), componentBoost), Occur.SHOULD);
+        BooleanQuery built = query.build();
+        Map<Integer, Double> similarity = new HashMap<>();
+        if (built.clauses().isEmpty()) return new Candidates(terms, similarity);
+        for (ScoreDoc hit : searcher.search(built, 4 * limit + 10).scoreDocs) {
+            if (hit.doc == doc) continue;
+            Profile b = profiles.get(hit.doc);
+            double constants = (a.causes.stream().anyMatch(b.causes::contains) ? causeBoost : 0)
+                    + (a.components.keySet().stream().anyMatch(b.components::containsKey) ? componentBoost : 0);
+            double t = self > 0 ? Math.clamp((hit.score - constants) / self, 0, 1) : 0;
+            similarity.put(hit.doc, t < 1e-6 ? 0 : t);
+        }
+        return new Candidates(terms, similarity);
+    }
+
+    private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates, int limit) {
+        Profile a = profiles.get(doc);
+        Candidates mine = candidates.get(doc);
+        List<Related> out = new ArrayList<>();
+        for (Map.Entry<Integer, Double> candidate : new TreeMap<>(mine.text()).entrySet()) {
+            int other = candidate.getKey();
+            Profile b = profiles.get(other);
+            // symmetric: a few words of a short text found in a long one do not make them alike
+            double textScore = Math.sqrt(candidate.getValue() * candidates.get(other).text().getOrDefault(doc, 0.0));
+            List<String> sharedCauses = a.causes.stream().filter(b.causes::contains).toList();
+            List<String> sharedComponents = a.components.keySet().stream().filter(b.components::containsKey).toList();
+            long sharedTerms = mine.terms().stream().filter(b.positions::containsKey).count();
+            double cause = sharedCauses.isEmpty() ? 0
+                    : a.causes.getFirst().equals(b.causes.getFirst()) ? 1 : SECONDARY_CAUSE;
+            double component = sharedComponents.isEmpty() ? 0 : 1;
+            double score = TEXT_WEIGHT * textScore + CAUSE_WEIGHT * cause + COMPONENT_WEIGHT * component;
+            boolean textAlone = textScore >= MIN_TEXT_ALONE && sharedTerms >= MIN_SHARED_TERMS;
+            if (score < MIN_SCORE || (sharedCauses.isEmpty() && !textAlone)) continue;
+            List<String> reasons = new ArrayList<>();
+            for (String slug : sharedCauses) reasons.add("same root cause: " + slug);
+            for (String key : sharedComponents.stream().limit(2).toList()) {
+                reasons.add("same component: " + a.components.get(key));
+            }
+            List<String> mentions = a.mentions(mine.terms(), b);
+            if (!mentions.isEmpty() && textScore > 0) reasons.add("also mentions: " + String.join(", ", mentions));
+            out.add(new Related(b.id, Math.round(score * 10_000) / 10_000.0, reasons));
+        }
+        out.sort(Comparator.comparingDouble(Related::score).reversed().thenComparing(Related::id));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+    }
+
+    private static float selfScore(IndexSearcher searcher, Query textQuery, String id) throws IOException {
+        Query own = new BooleanQuery.Builder().add(textQuery, Occur.MUST)
+                .add(new TermQuery(new Term(ID, id)), Occur.FILTER).build();
+        ScoreDoc[] hits = searcher.search(own, 1).scoreDocs;
+        return hits.length == 0 ? 0 : hits[0].score;
+    }
+
+    private static Query constant(String field, Iterable<String> values, float boost) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String value : values) any.add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        return new BoostQuery(new ConstantScoreQuery(any.build()), boost);
+    }
+
+    /** What one incident contributes: its failure text analysed, its causes and components. */
+    private record Profile(String id, String text, List<Analysis.Token> tokens, Map<String, List<Integer>> positions,
+                           List<String> causes, Map<String, String> components) {
+
+        static Profile of(Postmortem incident, PmkbAnalyzer analyzer) {
+            Facts facts = incident.facts();
+            StringBuilder text = new StringBuilder();
+            List<String> causes = new ArrayList<>();
+            Map<String, String> components = new TreeMap<>();
+            if (facts != null) {
+                for (String part : new String[]{facts.rootCause(), facts.resolution(), facts.summary()}) {
+                    String plain = part == null ? "" : PlainText.of(part);
+                    if (!plain.isBlank()) text.append(plain).append("\n\n");
+                }
+                if (facts.causes() != null) {
+                    for (String slug : facts.causes().slugs()) {
+                        if (slug != null && !slug.isBlank() && !slug.equals(UNKNOWN) && !causes.contains(slug)) {
+                            causes.add(slug);
+                        }
+                    }
+                }
+                for (String component : facts.components()) {
+                    if (component != null && !component.isBlank()) {
+                        components.putIfAbsent(component.strip().toLowerCase(Locale.ROOT), component.strip());
+                    }
+                }
+            }
+            String failure = text.toString();
+            List<Analysis.Token> tokens = Analysis.tokens(analyzer, failure);
+            Map<String, List<Integer>> positions = new HashMap<>();
+            for (Analysis.Token t : tokens) positions.computeIfAbsent(t.term(), k -> new ArrayList<>()).add(t.position());
+            return new Profile(incident.id(), failure, tokens, positions, List.copyOf(causes), components);
+        }
+
+        Document document() {
+            Document doc = new Document();
+            doc.add(new StringField(ID, id, Field.Store.NO));
+            if (!text.isBlank()) doc.add(new TextField(TEXT, text, Field.Store.NO));
+            for (String slug : causes) doc.add(new StringField(CAUSE, slug, Field.Store.NO));
+            for (String key : components.keySet()) doc.add(new StringField(COMPONENT, key, Field.Store.NO));
+            return doc;
+        }
+
+        /**
+         * Terms by tf × idf, best first, then by term: the ones that say what this failure was. Terms no other
+         * incident has, digits-only terms and one-letter terms cannot say why two incidents are alike.
+         */
+        List<String> distinctiveTerms(DirectoryReader reader, int docCount) throws IOException {
+            record Weighted(String term, double weight) {
+            }
+            List<Weighted> weighted = new ArrayList<>();
+            for (Map.Entry<String, List<Integer>> e : new TreeMap<>(positions).entrySet()) {
+                String term = e.getKey();
+                if (term.length() < 2 || term.chars().allMatch(Character::isDigit) || GENERIC.contains(term)) continue;
+                int docFreq = reader.docFreq(new Term(TEXT, term));
+                if (docFreq < 2 || docFreq >= docCount) continue;
+                double idf = Math.log((double) docCount / docFreq);
+                weighted.add(new Weighted(term, Math.sqrt(e.getValue().size()) * idf));
+            }
+            return weighted.stream()
+                    .sorted(Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::term))
+                    .limit(QUERY_TERMS).map(Weighted::term).toList();
+        }
+
+        /**
+         * Up to {@link #MENTIONS} readable words or two-word phrases both texts use, from this incident's text and
+         * in order of distinctiveness: "max connections", "pool size".
+         */
+        List<String> mentions(List<String> distinctive, Profile other) {
+            Set<String> shared = new LinkedHashSet<>();
+            for (String term : distinctive) if (other.positions.containsKey(term)) shared.add(term);
+            List<String> out = new ArrayList<>();
+            Set<String> used = new java.util.HashSet<>();
+            for (String term : shared) {
+                if (used.contains(term) || out.size() >= MENTIONS) continue;
+                String phrase = null;
+                for (int i = 0; i < tokens.size() && phrase == null; i++) {
+                    Analysis.Token t = tokens.get(i);
+                    if (!t.term().equals(term)) continue;
+                    for (int j : new int[]{i - 1, i + 1}) {
+                        if (j < 0 || j >= tokens.size()) continue;
+                        Analysis.Token first = tokens.get(Math.min(i, j));
+                        Analysis.Token second = tokens.get(Math.max(i, j));
+                        if (second.position() != first.position() + 1 || !shared.contains(tokens.get(j).term())
+                                || used.contains(tokens.get(j).term())) {
+                            continue;
+                        }
+                        String between = text.substring(first.end(), second.start());
+                        if (between.matches("[\\s-]+") && other.adjacent(first.term(), second.term())) {
+                            phrase = readable(text.substring(first.start(), second.end()));
+                            used.add(tokens.get(j).term());
+                            break;
+                        }
+                    }
+                }
+                used.add(term);
+                String mention = phrase != null ? phrase : surface(term);
+                if (!out.contains(mention)) out.add(mention);
+            }
+            return out;
+        }
+
+        private boolean adjacent(String first, String second) {
+            List<Integer> at = positions.get(first);
+            List<Integer> next = positions.get(second);
+            if (at == null || next == null) return false;
+            for (int p : at) if (next.contains(p + 1)) return true;
+            return false;
+        }
+
+        /** The most frequent way this text writes a term (alphabetically first on ties). */
+        private String surface(String term) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Analysis.Token t : tokens) {
+                if (t.term().equals(term)) counts.merge(readable(text.substring(t.start(), t.end())), 1, Integer::sum);
+            }
+            return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey)
+                    .orElse(term);
+        }
+
+        /** Sentence-initial capitals are lowered ("Connections" → "connections"); "MySQL", "DNS" stay. */
+        private static String readable(String surface) {
+            String flat = surface.replaceAll("\\s+", " ");
+            if (flat.length() > 1 && Character.isUpperCase(flat.charAt(0))
+                    && flat.substring(1).chars().noneMatch(Character::isUpperCase)) {
+                return flat.toLowerCase(Locale.ROOT);
+            }
+            return flat;
+        }
+    }
+}

@@ -169,7 +169,7 @@ public final class RelatedIncidents {
     private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates, int limit) {
         Profile a = profiles.get(doc);
         Candidates mine = candidates.get(doc);
-        List<Related> out = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
         for (Map.Entry<Integer, Double> candidate : new TreeMap<>(mine.text()).entrySet()) {
             int other = candidate.getKey();
             Profile b = profiles.get(other);
@@ -184,17 +184,25 @@ public final class RelatedIncidents {
             double score = TEXT_WEIGHT * textScore + CAUSE_WEIGHT * cause + COMPONENT_WEIGHT * component;
             boolean textAlone = textScore >= MIN_TEXT_ALONE && sharedTerms >= MIN_SHARED_TERMS;
             if (score < MIN_SCORE || (sharedCauses.isEmpty() && !textAlone)) continue;
+            links.add(new Link(other, Math.round(score * 10_000) / 10_000.0, textScore, sharedCauses, sharedComponents));
+        }
+        links.sort(Comparator.comparingDouble(Link::score).reversed().thenComparing(l -> profiles.get(l.doc()).id));
+        List<Related> out = new ArrayList<>();
+        for (Link link : links.subList(0, Math.min(limit, links.size()))) {
+            Profile b = profiles.get(link.doc());
             List<String> reasons = new ArrayList<>();
-            for (String slug : sharedCauses) reasons.add("same root cause: " + slug);
-            for (String key : sharedComponents.stream().limit(2).toList()) {
+            for (String slug : link.causes()) reasons.add("same root cause: " + slug);
+            for (String key : link.components().stream().limit(2).toList()) {
                 reasons.add("same component: " + a.components.get(key));
             }
-            List<String> mentions = a.mentions(mine.terms(), b);
-            if (!mentions.isEmpty() && textScore > 0) reasons.add("also mentions: " + String.join(", ", mentions));
-            out.add(new Related(b.id, Math.round(score * 10_000) / 10_000.0, reasons));
+            List<String> mentions = link.text() > 0 ? a.mentions(mine.terms(), b) : List.of();
+            if (!mentions.isEmpty()) reasons.add("also mentions: " + String.join(", ", mentions));
+            out.add(new Related(b.id, link.score(), reasons));
         }
-        out.sort(Comparator.comparingDouble(Related::score).reversed().thenComparing(Related::id));
-        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+        return List.copyOf(out);
+    }
+
+    private record Link(int doc, double score, double text, List<String> causes, List<String> components) {
     }
 
     private static float selfScore(IndexSearcher searcher, Query textQuery, String id) throws IOException {

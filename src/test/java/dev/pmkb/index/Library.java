@@ -26,6 +26,7 @@ final class Library {
                         .rootCause("A slow query held connections open; the pool size of 20 was reached and new "
                                 + "requests queued until the connection pool was exhausted.")
                         .resolution("Killed the slow query, raised the pool size and max connections.")
+                        .timeline("10:02 latency alert fired", "10:15 found the slow query holding connections")
                         .causes("connection-pool-exhaustion", "slow-query").components("MySQL").build(),
                 incident("2024/pool-payments").title("Checkout failures")
                         .date("2024-01-20")

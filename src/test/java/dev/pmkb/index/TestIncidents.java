@@ -7,6 +7,7 @@ import dev.pmkb.model.Facts;
 import dev.pmkb.model.Impact;
 import dev.pmkb.model.Detection;
 import dev.pmkb.model.Postmortem;
+import dev.pmkb.model.TimelineEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +65,7 @@ final class TestIncidents {
         private List<String> causes = List.of();
         private List<String> components = List.of();
         private List<String> impactCategories = List.of();
+        private List<String> timeline = List.of();
 
         Incident(String id) {
             this.id = id;
@@ -79,6 +81,7 @@ final class TestIncidents {
         Incident causes(String... s) { causes = List.of(s); return this; }
         Incident components(String... s) { components = List.of(s); return this; }
         Incident impactCategories(String... s) { impactCategories = List.of(s); return this; }
+        Incident timeline(String... s) { timeline = List.of(s); return this; }
 
         Postmortem build() {
             String body = markdown.isEmpty()
@@ -86,7 +89,8 @@ final class TestIncidents {
                             + "\n\n## Resolution\n\n" + nz(resolution) + "\n"
                     : markdown;
             Facts facts = new Facts(summary, null, null, null, null, Impact.NONE, impactCategories, components,
-                    Detection.NONE, List.of(), rootCause, resolution, List.of(), List.of(),
+                    Detection.NONE, timeline.stream().map(t -> new TimelineEntry(null, t, TimelineEntry.Kind.ACTION, 0))
+                    .toList(), rootCause, resolution, List.of(), List.of(),
                     new Causes(causes.isEmpty() ? List.of("unknown") : causes, false));
             return new Postmortem(id, id + ".md", title, date,
                     date == null ? Postmortem.DateOrigin.NONE : Postmortem.DateOrigin.HEADER, false, facts, body,

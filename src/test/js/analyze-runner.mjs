@@ -4,8 +4,24 @@
 //   node analyze-runner.mjs codepoints  stdout: "T a-b" token-char ranges, "U a-b" unassigned ranges,
 //                                       "L cp lower" for every code point whose lower case differs
 //   node analyze-runner.mjs stem        stdin: one word per line; stdout: its stem
+//   node analyze-runner.mjs parse       stdin: one JSON [query, prefixLastTerm] per line; stdout: the parse,
+//                                       written like AnalyzerParityTest.describe
 import { createInterface } from 'node:readline';
 import { analyzeTokens, isTokenChar, lowerCodePoint, stem } from '../../../assets/js/search/core/analyze.js';
+import { parseQuery, QueryError } from '../../../assets/js/search/core/query.js';
+
+function describe(line) {
+  const [query, prefixLastTerm] = JSON.parse(line);
+  try {
+    const parsed = parseQuery(query, { prefixLastTerm });
+    const clause = (c) => c.type === 'term' ? `T:${c.term}`
+      : c.type === 'phrase' ? `P:${c.terms.join(',')}@${c.positions.join(',')}` : `X:${c.word}/${c.stem}`;
+    return parsed.clauses.map(clause).join(' ') + ' ~ ' + parsed.proximity.map(clause).join(' ');
+  } catch (e) {
+    if (!(e instanceof QueryError)) throw e;
+    return 'ERR ' + e.message;
+  }
+}
 
 const mode = process.argv[2];
 const out = [];
@@ -32,6 +48,7 @@ if (mode === 'codepoints') {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) {
     if (mode === 'stem') out.push(stem(line));
+    else if (mode === 'parse') out.push(describe(line));
     else out.push(analyzeTokens(JSON.parse(line)).map((t) => `${t.position}:${t.term}`).join(' '));
     if (out.length >= 1000) flush();
   }

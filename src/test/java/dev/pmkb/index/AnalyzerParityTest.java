@@ -124,6 +124,65 @@ class AnalyzerParityTest {
         if (!differences.isEmpty()) fail("code points that differ:\n  " + String.join("\n  ", differences));
     }
 
+    @Test
+    void queryJsParsesLikeParsedQuery() throws IOException {
+        List<String> queries = new ArrayList<>(List.of("connection pool", "\"connection pool\"", "\"pool of 20\" size",
+                "the of and", "   ", "", "!!!", "🔥", "\"", "\"\"", "\"the\" pool", "pool \"max connections", "tim",
+                "connection po", "connection po ", "\"connection po\"", "server's", "don't stop", "pool pool pool",
+                "\"a b\" \"a b\" a b", "İstanbul outage", "e-mail 5xx IPv6", "\u00a0\u2007\u202f", "\u2003pool\u2003",
+                "\u001c", "the", "the th", "x".repeat(300), "word ".repeat(40), "a\tb\nc", "ü", "日本語 検索"));
+        SplittableRandom random = new SplittableRandom(42);
+        for (Path file : corpusAndSeeds()) {
+            String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\r?\n");
+            for (int i = 0; i < 10; i++) {
+                String line = lines[random.nextInt(lines.length)];
+                if (line.length() > 90) line = line.substring(0, 90);
+                if (random.nextInt(3) == 0 && !line.isEmpty()) {
+                    int at = random.nextInt(line.length());
+                    line = line.substring(0, at) + "\"" + line.substring(at);
+                }
+                queries.add(line);
+            }
+        }
+        List<String> inputs = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (String query : queries) {
+            for (boolean prefix : new boolean[]{false, true}) {
+                inputs.add("[" + Json.quoteAscii(query) + "," + prefix + "]");
+                expected.add(describe(query, prefix));
+            }
+        }
+        List<String> actual = runNode("parse", inputs);
+        assertEquals(inputs.size(), actual.size());
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < inputs.size() && differences.size() < 10; i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                differences.add(inputs.get(i) + "\n    java: " + expected.get(i) + "\n    js:   " + actual.get(i));
+            }
+        }
+        if (!differences.isEmpty()) fail("query.js differs from ParsedQuery:\n  " + String.join("\n  ", differences));
+        assertTrue(expected.stream().anyMatch(e -> e.startsWith("ERR ")) && expected.stream().anyMatch(e -> e.contains("X:")));
+    }
+
+    private static String describe(String query, boolean prefix) {
+        try {
+            ParsedQuery parsed = ParsedQuery.parse(query, prefix);
+            return parsed.clauses().stream().map(AnalyzerParityTest::describe).collect(Collectors.joining(" "))
+                    + " ~ " + parsed.proximity().stream().map(AnalyzerParityTest::describe).collect(Collectors.joining(" "));
+        } catch (QueryException e) {
+            return "ERR " + e.getMessage();
+        }
+    }
+
+    private static String describe(ParsedQuery.Clause clause) {
+        return switch (clause) {
+            case ParsedQuery.Term t -> "T:" + t.term();
+            case ParsedQuery.Phrase p -> "P:" + String.join(",", p.terms()) + "@"
+                    + p.positions().stream().map(String::valueOf).collect(Collectors.joining(","));
+            case ParsedQuery.Prefix p -> "X:" + p.word() + "/" + p.stem();
+        };
+    }
+
     private static String javaLine(String input) {
         return Analysis.tokens(ANALYZER, input).stream().map(t -> t.position() + ":" + t.term())
                 .collect(Collectors.joining(" "));

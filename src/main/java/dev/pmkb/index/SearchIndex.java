@@ -140,8 +140,19 @@ public final class SearchIndex {
             for (String category : distinct(facts.impactCategories())) keyword(doc, IMPACT_CATEGORY, category, false);
             for (String component : distinct(facts.components())) keyword(doc, COMPONENT, component, false);
         }
-        addText(doc, BODY, PlainText.of(incident.markdown()), false);
+        addText(doc, BODY, body(incident), false);
         return doc;
+    }
+
+    /**
+     * The Markdown as plain text, with the title in front when the text does not contain it (a title from the
+     * header): the body holds every word of the incident, and it is the dictionary that prefixes expand against.
+     */
+    static String body(Postmortem incident) {
+        String plain = PlainText.of(incident.markdown());
+        String title = incident.title();
+        if (title == null || title.isBlank() || plain.contains(title.strip())) return plain;
+        return title.strip() + "\n\n" + plain;
     }
 
     private static void addText(Document doc, String field, String text, boolean store) {

@@ -73,6 +73,14 @@ class SearchIndexTest {
     }
 
     @Test
+    void theBodyHoldsTheTitleOnce() {
+        Postmortem fromHeader = incident("h").title("Kafka lag").markdown("Consumers fell behind.").build();
+        assertEquals("Kafka lag\n\nConsumers fell behind.", SearchIndex.body(fromHeader));
+        Postmortem inText = incident("t").title("Kafka lag").markdown("# Kafka lag\n\nConsumers fell behind.").build();
+        assertEquals("Kafka lag\nConsumers fell behind.", SearchIndex.body(inText));
+    }
+
+    @Test
     void duplicateIdsAreRefused() {
         List<Postmortem> twice = List.of(incident("a").build(), incident("a").build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

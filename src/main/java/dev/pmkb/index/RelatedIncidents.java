@@ -122,7 +122,7 @@ public final class RelatedIncidents {
                 }
                 Map<String, List<Related>> out = new LinkedHashMap<>();
                 for (int doc = 0; doc < profiles.size(); doc++) {
-                    out.put(profiles.get(doc).id, related(doc, profiles, candidates, limit));
+                    out.put(profiles.get(doc).id, related(doc, profiles, candidates, limit, searcher));
                 }
                 return out;
             }
@@ -132,7 +132,16 @@ public final class RelatedIncidents {
     }
 
     /** One incident's query terms and, per candidate document, the one-sided text similarity in [0, 1]. */
-    private record Candidates(List<String> terms, Map<Integer, Double> text) {
+    private record Candidates(List<String> terms, Query textQuery, float self, Map<Integer, Double> text) {
+
+        /** t(this → other): from the candidate list, else by scoring the other document alone. */
+        double textTo(int other, String otherId, IndexSearcher searcher) throws IOException {
+            Double known = text.get(other);
+            if (known != null) return known;
+            if (self <= 0) return 0;
+            double t = Math.clamp(selfScore(searcher, textQuery, otherId) / self, 0, 1);
+            return t < 1e-6 ? 0 : t;
+        }
     }
 
     private static Candidates candidates(int doc, List<Profile> profiles, IndexSearcher searcher,
@@ -154,7 +163,7 @@ public final class RelatedIncidents {
         if (!a.components.isEmpty()) query.add(constant(COMPONENT, a.components.keySet(), componentBoost), Occur.SHOULD);
         BooleanQuery built = query.build();
         Map<Integer, Double> similarity = new HashMap<>();
-        if (built.clauses().isEmpty()) return new Candidates(terms, similarity);
+        if (built.clauses().isEmpty()) return new Candidates(terms, textQuery, self, similarity);
         for (ScoreDoc hit : searcher.search(built, 4 * limit + 10).scoreDocs) {
             if (hit.doc == doc) continue;
             Profile b = profiles.get(hit.doc);
@@ -163,10 +172,11 @@ public final class RelatedIncidents {
             double t = self > 0 ? Math.clamp((hit.score - constants) / self, 0, 1) : 0;
             similarity.put(hit.doc, t < 1e-6 ? 0 : t);
         }
-        return new Candidates(terms, similarity);
+        return new Candidates(terms, textQuery, self, similarity);
     }
 
-    private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates, int limit) {
+    private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates, int limit,
+                                         IndexSearcher searcher) throws IOException {
         Profile a = profiles.get(doc);
         Candidates mine = candidates.get(doc);
         List<Link> links = new ArrayList<>();
@@ -174,7 +184,8 @@ public final class RelatedIncidents {
             int other = candidate.getKey();
             Profile b = profiles.get(other);
             // symmetric: a few words of a short text found in a long one do not make them alike
-            double textScore = Math.sqrt(candidate.getValue() * candidates.get(other).text().getOrDefault(doc, 0.0));
+            double textScore = candidate.getValue() == 0 ? 0
+                    : Math.sqrt(candidate.getValue() * candidates.get(other).textTo(doc, a.id, searcher));
             List<String> sharedCauses = a.causes.stream().filter(b.causes::contains).toList();
             List<String> sharedComponents = a.components.keySet().stream().filter(b.components::containsKey).toList();
             long sharedTerms = mine.terms().stream().filter(b.positions::containsKey).count();
@@ -205,6 +216,7 @@ public final class RelatedIncidents {
     private record Link(int doc, double score, double text, List<String> causes, List<String> components) {
     }
 
+    /** The score of the document {@code id} for {@code textQuery}, 0 when it does not match. */
     private static float selfScore(IndexSearcher searcher, Query textQuery, String id) throws IOException {
         Query own = new BooleanQuery.Builder().add(textQuery, Occur.MUST)
                 .add(new TermQuery(new Term(ID, id)), Occur.FILTER).build();

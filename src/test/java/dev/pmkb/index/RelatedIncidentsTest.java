@@ -28,7 +28,6 @@ class RelatedIncidentsTest {
     @Test
     void incidentsWithTheSameRootCauseLinkToEachOther() {
         Map<String, List<Related>> all = RelatedIncidents.compute(Library.incidents());
-        all.forEach((id, list) -> System.out.println(id + " -> " + list));
         for (String from : List.of("2023/pool-orders", "2023/pool-search", "2024/pool-payments")) {
             for (String to : List.of("2023/pool-orders", "2023/pool-search", "2024/pool-payments")) {
                 if (!from.equals(to)) link(all, from, to);

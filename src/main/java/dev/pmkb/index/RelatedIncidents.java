@@ -34,6 +34,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.SmallFloat;
 
 /**
  * "Related incidents": for every incident, the few others that failed in a similar way, each with reasons a reader
@@ -115,14 +116,14 @@ public final class RelatedIncidents {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 searcher.setSimilarity(new BM25Similarity());
                 searcher.setQueryCache(null);
-                int docCount = Math.max(1, reader.getDocCount(TEXT));
+                TextStats stats = new TextStats(reader);
                 List<Candidates> candidates = new ArrayList<>(profiles.size());
                 for (int doc = 0; doc < profiles.size(); doc++) {
-                    candidates.add(candidates(doc, profiles, searcher, reader, docCount, limit));
+                    candidates.add(candidates(doc, profiles, searcher, stats, limit));
                 }
                 Map<String, List<Related>> out = new LinkedHashMap<>();
                 for (int doc = 0; doc < profiles.size(); doc++) {
-                    out.put(profiles.get(doc).id, related(doc, profiles, candidates, limit, searcher));
+                    out.put(profiles.get(doc).id, related(doc, profiles, candidates, stats, limit));
                 }
                 return out;
             }
@@ -131,64 +132,105 @@ public final class RelatedIncidents {
         }
     }
 
-    /** One incident's query terms and, per candidate document, the one-sided text similarity in [0, 1]. */
-    private record Candidates(List<String> terms, Query textQuery, float self, Map<Integer, Double> text) {
+    /**
+     * BM25 (k1 1.2, b 0.75, Lucene's idf and quantised field length) of a bag of query terms against one
+     * incident's failure text, computed from the profile: cheap enough to score any pair in both directions.
+     */
+    private static final class TextStats {
+        private static final double K1 = 1.2;
+        private static final double B = 0.75;
+        private final DirectoryReader reader;
+        private final int docCount;
+        private final double avgLength;
+        private final Map<String, Integer> docFreqs = new HashMap<>();
+        private final Map<String, Double> idfs = new HashMap<>();
 
-        /** t(this → other): from the candidate list, else by scoring the other document alone. */
-        double textTo(int other, String otherId, IndexSearcher searcher) throws IOException {
-            Double known = text.get(other);
+        TextStats(DirectoryReader reader) throws IOException {
+            this.reader = reader;
+            this.docCount = Math.max(1, reader.getDocCount(TEXT));
+            this.avgLength = Math.max(1, reader.getSumTotalTermFreq(TEXT)) / (double) docCount;
+        }
+
+        int docFreq(String term) throws IOException {
+            Integer known = docFreqs.get(term);
             if (known != null) return known;
-            if (self <= 0) return 0;
-            double t = Math.clamp(selfScore(searcher, textQuery, otherId) / self, 0, 1);
-            return t < 1e-6 ? 0 : t;
+            int docFreq = reader.docFreq(new Term(TEXT, term));
+            docFreqs.put(term, docFreq);
+            return docFreq;
+        }
+
+        double idf(String term) throws IOException {
+            Double known = idfs.get(term);
+            if (known != null) return known;
+            int n = docFreq(term);
+            double idf = Math.log(1 + (docCount - n + 0.5) / (n + 0.5));
+            idfs.put(term, idf);
+            return idf;
+        }
+
+        double score(List<String> terms, Profile doc) throws IOException {
+            double norm = K1 * (1 - B + B * doc.quantisedLength / avgLength);
+            double sum = 0;
+            for (String term : terms) {
+                List<Integer> at = doc.occurrences.get(term);
+                if (at == null) continue;
+                sum += idf(term) * at.size() / (at.size() + norm);
+            }
+            return sum;
         }
     }
 
-    private static Candidates candidates(int doc, List<Profile> profiles, IndexSearcher searcher,
-                                         DirectoryReader reader, int docCount, int limit) throws IOException {
+    /** One incident's query terms, its score against itself, and the documents Lucene proposed. */
+    private record Candidates(List<String> terms, double self, List<Integer> docs) {
+
+        /** t(this → other) in [0, 1]: the other's score for these terms over this incident's own. */
+        double textTo(Profile other, TextStats stats) throws IOException {
+            if (self <= 0) return 0;
+            double t = Math.clamp(stats.score(terms, other) / self, 0, 1);
+            return t < 1e-9 ? 0 : t;
+        }
+    }
+
+    private static Candidates candidates(int doc, List<Profile> profiles, IndexSearcher searcher, TextStats stats,
+                                         int limit) throws IOException {
         Profile a = profiles.get(doc);
-        List<String> terms = a.distinctiveTerms(reader, docCount);
-        BooleanQuery.Builder text = new BooleanQuery.Builder();
-        for (String term : terms) text.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
-        Query textQuery = text.build();
-        float self = terms.isEmpty() ? 0 : selfScore(searcher, textQuery, a.id);
+        List<String> terms = a.distinctiveTerms(stats);
+        double self = stats.score(terms, a);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        if (self > 0) query.add(textQuery, Occur.SHOULD);
+        for (String term : terms) query.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
         // causes and components as constants on the scale of the text score, so that the candidates are roughly
         // the ones the final score ranks first
-        float scale = self > 0 ? self : 1;
-        float causeBoost = (float) (scale * CAUSE_WEIGHT / TEXT_WEIGHT);
-        float componentBoost = (float) (scale * COMPONENT_WEIGHT / TEXT_WEIGHT);
-        if (!a.causes.isEmpty()) query.add(constant(CAUSE, a.causes, causeBoost), Occur.SHOULD);
-        if (!a.components.isEmpty()) query.add(constant(COMPONENT, a.components.keySet(), componentBoost), Occur.SHOULD);
-        BooleanQuery built = query.build();
-        Map<Integer, Double> similarity = new HashMap<>();
-        if (built.clauses().isEmpty()) return new Candidates(terms, textQuery, self, similarity);
-        for (ScoreDoc hit : searcher.search(built, 4 * limit + 10).scoreDocs) {
-            if (hit.doc == doc) continue;
-            Profile b = profiles.get(hit.doc);
-            double constants = (a.causes.stream().anyMatch(b.causes::contains) ? causeBoost : 0)
-                    + (a.components.keySet().stream().anyMatch(b.components::containsKey) ? componentBoost : 0);
-            double t = self > 0 ? Math.clamp((hit.score - constants) / self, 0, 1) : 0;
-            similarity.put(hit.doc, t < 1e-6 ? 0 : t);
+        double scale = self > 0 ? self : 1;
+        if (!a.causes.isEmpty()) {
+            query.add(constant(CAUSE, a.causes, (float) (scale * CAUSE_WEIGHT / TEXT_WEIGHT)), Occur.SHOULD);
         }
-        return new Candidates(terms, textQuery, self, similarity);
+        if (!a.components.isEmpty()) {
+            query.add(constant(COMPONENT, a.components.keySet(), (float) (scale * COMPONENT_WEIGHT / TEXT_WEIGHT)),
+                    Occur.SHOULD);
+        }
+        BooleanQuery built = query.build();
+        List<Integer> docs = new ArrayList<>();
+        if (!built.clauses().isEmpty()) {
+            for (ScoreDoc hit : searcher.search(built, 4 * limit + 10).scoreDocs) {
+                if (hit.doc != doc) docs.add(hit.doc);
+            }
+        }
+        return new Candidates(terms, self, docs);
     }
 
-    private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates, int limit,
-                                         IndexSearcher searcher) throws IOException {
+    private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates,
+                                         TextStats stats, int limit) throws IOException {
         Profile a = profiles.get(doc);
         Candidates mine = candidates.get(doc);
         List<Link> links = new ArrayList<>();
-        for (Map.Entry<Integer, Double> candidate : new TreeMap<>(mine.text()).entrySet()) {
-            int other = candidate.getKey();
+        for (int other : mine.docs()) {
             Profile b = profiles.get(other);
             // symmetric: a few words of a short text found in a long one do not make them alike
-            double textScore = candidate.getValue() == 0 ? 0
-                    : Math.sqrt(candidate.getValue() * candidates.get(other).textTo(doc, a.id, searcher));
+            double forward = mine.textTo(b, stats);
+            double textScore = forward == 0 ? 0 : Math.sqrt(forward * candidates.get(other).textTo(a, stats));
             List<String> sharedCauses = a.causes.stream().filter(b.causes::contains).toList();
             List<String> sharedComponents = a.components.keySet().stream().filter(b.components::containsKey).toList();
-            long sharedTerms = mine.terms().stream().filter(b.positions::containsKey).count();
+            long sharedTerms = mine.terms().stream().filter(b.occurrences::containsKey).count();
             double cause = sharedCauses.isEmpty() ? 0
                     : a.causes.getFirst().equals(b.causes.getFirst()) ? 1 : SECONDARY_CAUSE;
             double component = sharedComponents.isEmpty() ? 0 : 1;
@@ -216,14 +258,6 @@ public final class RelatedIncidents {
     private record Link(int doc, double score, double text, List<String> causes, List<String> components) {
     }
 
-    /** The score of the document {@code id} for {@code textQuery}, 0 when it does not match. */
-    private static float selfScore(IndexSearcher searcher, Query textQuery, String id) throws IOException {
-        Query own = new BooleanQuery.Builder().add(textQuery, Occur.MUST)
-                .add(new TermQuery(new Term(ID, id)), Occur.FILTER).build();
-        ScoreDoc[] hits = searcher.search(own, 1).scoreDocs;
-        return hits.length == 0 ? 0 : hits[0].score;
-    }
-
     private static Query constant(String field, Iterable<String> values, float boost) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String value : values) any.add(new TermQuery(new Term(field, value)), Occur.SHOULD);
@@ -231,8 +265,9 @@ public final class RelatedIncidents {
     }
 
     /** What one incident contributes: its failure text analysed, its causes and components. */
-    private record Profile(String id, String text, List<Analysis.Token> tokens, Map<String, List<Integer>> positions,
-                           List<String> causes, Map<String, String> components) {
+    private record Profile(String id, String text, List<Analysis.Token> tokens,
+                           Map<String, List<Integer>> occurrences, int quantisedLength, List<String> causes,
+                           Map<String, String> components) {
 
         static Profile of(Postmortem incident, PmkbAnalyzer analyzer) {
             Facts facts = incident.facts();
@@ -259,9 +294,12 @@ public final class RelatedIncidents {
             }
             String failure = text.toString();
             List<Analysis.Token> tokens = Analysis.tokens(analyzer, failure);
-            Map<String, List<Integer>> positions = new HashMap<>();
-            for (Analysis.Token t : tokens) positions.computeIfAbsent(t.term(), k -> new ArrayList<>()).add(t.position());
-            return new Profile(incident.id(), failure, tokens, positions, List.copyOf(causes), components);
+            Map<String, List<Integer>> occurrences = new HashMap<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                occurrences.computeIfAbsent(tokens.get(i).term(), k -> new ArrayList<>()).add(i);
+            }
+            int length = SmallFloat.byte4ToInt(SmallFloat.intToByte4(tokens.size())); // as Lucene's norms keep it
+            return new Profile(incident.id(), failure, tokens, occurrences, length, List.copyOf(causes), components);
         }
 
         Document document() {
@@ -277,14 +315,15 @@ public final class RelatedIncidents {
          * Terms by tf × idf, best first, then by term: the ones that say what this failure was. Terms no other
          * incident has, digits-only terms and one-letter terms cannot say why two incidents are alike.
          */
-        List<String> distinctiveTerms(DirectoryReader reader, int docCount) throws IOException {
+        List<String> distinctiveTerms(TextStats stats) throws IOException {
+            int docCount = stats.docCount;
             record Weighted(String term, double weight) {
             }
             List<Weighted> weighted = new ArrayList<>();
-            for (Map.Entry<String, List<Integer>> e : new TreeMap<>(positions).entrySet()) {
+            for (Map.Entry<String, List<Integer>> e : new TreeMap<>(occurrences).entrySet()) {
                 String term = e.getKey();
                 if (term.length() < 2 || term.chars().allMatch(Character::isDigit) || GENERIC.contains(term)) continue;
-                int docFreq = reader.docFreq(new Term(TEXT, term));
+                int docFreq = stats.docFreq(term);
                 if (docFreq < 2 || docFreq >= docCount) continue;
                 double idf = Math.log((double) docCount / docFreq);
                 weighted.add(new Weighted(term, Math.sqrt(e.getValue().size()) * idf));
@@ -300,15 +339,15 @@ public final class RelatedIncidents {
          */
         List<String> mentions(List<String> distinctive, Profile other) {
             Set<String> shared = new LinkedHashSet<>();
-            for (String term : distinctive) if (other.positions.containsKey(term)) shared.add(term);
+            for (String term : distinctive) if (other.occurrences.containsKey(term)) shared.add(term);
             List<String> out = new ArrayList<>();
             Set<String> used = new java.util.HashSet<>();
             for (String term : shared) {
                 if (used.contains(term) || out.size() >= MENTIONS) continue;
                 String phrase = null;
-                for (int i = 0; i < tokens.size() && phrase == null; i++) {
+                for (int i : occurrences.get(term)) {
+                    if (phrase != null) break;
                     Analysis.Token t = tokens.get(i);
-                    if (!t.term().equals(term)) continue;
                     for (int j : new int[]{i - 1, i + 1}) {
                         if (j < 0 || j >= tokens.size()) continue;
                         Analysis.Token first = tokens.get(Math.min(i, j));
@@ -333,18 +372,23 @@ public final class RelatedIncidents {
         }
 
         private boolean adjacent(String first, String second) {
-            List<Integer> at = positions.get(first);
-            List<Integer> next = positions.get(second);
-            if (at == null || next == null) return false;
-            for (int p : at) if (next.contains(p + 1)) return true;
+            List<Integer> at = occurrences.get(first);
+            if (at == null || !occurrences.containsKey(second)) return false;
+            for (int i : at) {
+                if (i + 1 < tokens.size() && tokens.get(i + 1).position() == tokens.get(i).position() + 1
+                        && tokens.get(i + 1).term().equals(second)) {
+                    return true;
+                }
+            }
             return false;
         }
 
         /** The most frequent way this text writes a term (alphabetically first on ties). */
         private String surface(String term) {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            for (Analysis.Token t : tokens) {
-                if (t.term().equals(term)) counts.merge(readable(text.substring(t.start(), t.end())), 1, Integer::sum);
+            for (int i : occurrences.getOrDefault(term, List.of())) {
+                Analysis.Token t = tokens.get(i);
+                counts.merge(readable(text.substring(t.start(), t.end())), 1, Integer::sum);
             }
             return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey)

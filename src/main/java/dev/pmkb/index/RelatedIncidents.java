@@ -40,14 +40,16 @@ import org.apache.lucene.util.SmallFloat;
  * "Related incidents": for every incident, the few others that failed in a similar way, each with reasons a reader
  * understands (docs/search.md, "Related incidents").
  *
- * <p>Text similarity is measured on what describes the failure (root cause, resolution, summary): every incident
- * queries a Lucene index of those texts with its most distinctive terms (tf × idf, MoreLikeThis style), and the BM25
- * score of another incident is divided by the incident's score against itself, giving {@code text} in [0, 1].
- * Then {@code score = 0.55 text + 0.35 cause + 0.10 component}, where {@code cause} is 1 when the primary cause tags
- * are the same, 0.7 when any other tag is shared ({@code unknown} never counts), and {@code component} is 1 when a
- * component is shared. A link needs {@code score ≥ 0.2} and either a shared cause or {@code text ≥ 0.2}: a shared
- * component alone links nothing. Ties break by id; the result is the same on every run. Each incident costs one
- * query over the postings of a few rare terms, so the whole is close to linear in the number of incidents.
+ * <p>Text similarity is measured on what describes the failure (root cause, resolution, summary). Every incident
+ * takes its most distinctive terms (tf × idf, MoreLikeThis style); Lucene finds the candidates that score best for
+ * them and for the incident's cause tags and components. {@code t(a→b)} is b's BM25 score for a's terms divided by
+ * a's own, and {@code text = sqrt(t(a→b) × t(b→a))} in [0, 1], so that a few words of a short text found in a long
+ * one do not make two incidents alike. Then {@code score = 0.55 text + 0.35 cause + 0.10 component}, where
+ * {@code cause} is 1 when the primary cause tags are the same, 0.7 when another tag is shared ({@code unknown} never
+ * counts), and {@code component} is 1 when a component is shared. A link needs {@code score ≥ 0.2} and either a
+ * shared cause or {@code text ≥ 0.3} with two shared distinctive terms: a shared component alone links nothing.
+ * Ties break by id; every run gives the same lists. Each incident costs one Lucene query over the postings of a few
+ * rare terms and a few dozen pair scores, so the whole is close to linear in the number of incidents.
  */
 public final class RelatedIncidents {
 
@@ -320,7 +322,7 @@ public final class RelatedIncidents {
             record Weighted(String term, double weight) {
             }
             List<Weighted> weighted = new ArrayList<>();
-            for (Map.Entry<String, List<Integer>> e : new TreeMap<>(occurrences).entrySet()) {
+            for (Map.Entry<String, List<Integer>> e : occurrences.entrySet()) { // any order: sorted below
                 String term = e.getKey();
                 if (term.length() < 2 || term.chars().allMatch(Character::isDigit) || GENERIC.contains(term)) continue;
                 int docFreq = stats.docFreq(term);

@@ -61,8 +61,13 @@ class AnalyzerParityTest {
         List<String> inputs = new ArrayList<>(generatedWords());
         assertTrue(inputs.size() >= 5000, "word list has " + inputs.size());
         for (Path file : corpusAndSeeds()) {
-            for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\r?\n")) inputs.add(line);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            for (String line : text.split("\r?\n")) inputs.add(line);
+            inputs.add(text); // whole files: longer than the tokenizer's 4,096-char read buffer
         }
+        // a surrogate pair and a long token straddling the read buffer's boundary
+        inputs.add("x".repeat(4095) + "𝐀𝐁 tail");
+        inputs.add("y ".repeat(2047) + "z".repeat(300) + " 𝐀" + "b".repeat(5000));
         List<String> expected = inputs.stream().map(AnalyzerParityTest::javaLine).toList();
         List<String> actual = runNode("analyze", inputs.stream().map(Json::quoteAscii).toList());
         assertEquals(inputs.size(), actual.size(), "analyze.js answered a different number of lines");

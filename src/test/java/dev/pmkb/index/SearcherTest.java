@@ -88,9 +88,7 @@ class SearcherTest {
     void prefixAppliesToTheLastWordOnlyWhenAsked() throws Exception {
         assertEquals(List.of(), ids(SearchRequest.of("certi")));
         assertEquals(Set.of("2023/cert-api", "2024/cert-login"), Set.copyOf(ids(SearchRequest.of("certi").withPrefix())));
-        // only the last word: "certi" alone in the middle is a whole word
-        assertEquals(List.of(), ids(SearchRequest.of("certi expir").withPrefix()).stream()
-                .filter(id -> !id.contains("cert")).toList());
+        // only the last word: "certi" in the middle is a whole word, and no incident has it
         assertEquals(List.of(), ids(SearchRequest.of("certi expir").withPrefix()));
         assertEquals(Set.of("2023/cert-api", "2024/cert-login"),
                 Set.copyOf(ids(SearchRequest.of("certificate expi").withPrefix())));

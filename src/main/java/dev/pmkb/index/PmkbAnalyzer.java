@@ -1,0 +1,68 @@
+package dev.pmkb.index;
+
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.util.CharTokenizer;
+
+/**
+ * The one English analysis chain of pmkb, chosen so that {@code assets/js/search/core/analyze.js} reproduces it
+ * token for token (see docs/search.md, "Analysis"):
+ *
+ * <ol>
+ *   <li>split into runs of letters, combining marks and decimal digits ({@link #isTokenChar}); a run is cut
+ *       every {@value #MAX_TOKEN_LENGTH} UTF-16 units ({@link CharTokenizer} semantics);
+ *   <li>lower-case per code point with {@link Character#toLowerCase(int)};
+ *   <li>drop {@link #STOP_WORDS} (Lucene's English set plus the clitics that the split leaves behind:
+ *       {@code server's} gives {@code server} + {@code s}, {@code don't} gives {@code don} + {@code t});
+ *       positions of dropped words are kept as gaps;
+ *   <li>Lucene's Porter stemmer.
+ * </ol>
+ *
+ * No accent folding: {@code café} stays {@code café}.
+ */
+public final class PmkbAnalyzer extends Analyzer {
+
+    public static final int MAX_TOKEN_LENGTH = CharTokenizer.DEFAULT_MAX_WORD_LEN;
+
+    /** Lucene's English stop words (EnglishAnalyzer) followed by the clitics left by splitting at apostrophes. */
+    public static final List<String> STOP_WORDS = List.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
+            "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to",
+            "was", "will", "with",
+            "s", "t", "d", "m", "ll", "re", "ve");
+
+    private static final CharArraySet STOP_SET = CharArraySet.unmodifiableSet(new CharArraySet(STOP_WORDS, false));
+
+    /** Letters (Lu Ll Lt Lm Lo), combining marks (Mn Mc Me) and decimal digits (Nd). */
+    public static boolean isTokenChar(int cp) {
+        if (Character.isLetterOrDigit(cp)) return true;
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** True when the lower-cased word is dropped by the chain. */
+    public static boolean isStopWord(String lowerCased) {
+        return STOP_SET.contains(lowerCased);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = CharTokenizer.fromTokenCharPredicate(PmkbAnalyzer::isTokenChar);
+        TokenStream stream = new LowerCaseFilter(tokenizer);
+        stream = new StopFilter(stream, STOP_SET);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.pmkb.index;
+
+import dev.pmkb.model.Facts;
+import dev.pmkb.model.Postmortem;
+import dev.pmkb.model.TimelineEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Writes the Lucene index of a postmortem library from the domain model. One document per incident, in id order
+ * (Lucene breaks score ties by document number, so ties break by id everywhere), one segment.
+ *
+ * <p>Fields (docs/search.md, "Index"):
+ * <ul>
+ *   <li>searched text, analysed by {@link PmkbAnalyzer}, with positions and norms: {@link #TEXT_FIELDS};
+ *   <li>stored: {@code id}, {@code url}, {@code title}, {@code date} (ISO), {@code cause} (every slug);
+ *   <li>keywords for filters and facets (indexed and doc values): {@code cause}, {@code impactCategory},
+ *       {@code component}, {@code year}; and {@code id}.
+ * </ul>
+ */
+public final class SearchIndex {
+
+    /** Where the bake writes the index, relative to the output folder. */
+    public static final String DIRECTORY = ".pmkb/lucene";
+
+    public static final String ID = "id";
+    public static final String URL = "url";
+    public static final String TITLE = "title";
+    public static final String DATE = "date";
+    public static final String SUMMARY = "summary";
+    public static final String ROOT_CAUSE = "rootCause";
+    public static final String RESOLUTION = "resolution";
+    public static final String TIMELINE = "timeline";
+    public static final String BODY = "body";
+    public static final String CAUSE = "cause";
+    public static final String IMPACT_CATEGORY = "impactCategory";
+    public static final String COMPONENT = "component";
+    public static final String YEAR = "year";
+
+    /**
+     * Searched fields and their boosts, in scoring order. Every boost is exact in float32. Why these: a word in
+     * the title names the incident (3); the root cause says why it happened, which is what people search for
+     * (2); the summary is the author's own short account (1.5); the resolution says what fixed it (1.25); the
+     * body holds everything once (1); the timeline is mostly times and first guesses (0.5). A word in the root
+     * cause also counts in the body, so it weighs 2 + 1.
+     */
+    public static final Map<String, Float> TEXT_FIELDS;
+
+    static {
+        Map<String, Float> fields = new LinkedHashMap<>();
+        fields.put(TITLE, 3f);
+        fields.put(ROOT_CAUSE, 2f);
+        fields.put(SUMMARY, 1.5f);
+        fields.put(RESOLUTION, 1.25f);
+        fields.put(BODY, 1f);
+        fields.put(TIMELINE, 0.5f);
+        TEXT_FIELDS = java.util.Collections.unmodifiableMap(fields);
+    }
+
+    private SearchIndex() {
+    }
+
+    /**
+     * Replaces whatever index is in {@code indexDir} by one of {@code incidents} (as given: the caller decides
+     * about drafts).
+     *
+     * @throws IllegalArgumentException when two incidents have the same id
+     */
+    public static void write(List<Postmortem> incidents, Path indexDir) throws IOException {
+        Files.createDirectories(indexDir);
+        try (Directory directory = FSDirectory.open(indexDir)) {
+            write(incidents, directory);
+        }
+    }
+
+    static void write(List<Postmortem> incidents, Directory directory) throws IOException {
+        List<Postmortem> sorted = sortedById(incidents);
+        IndexWriterConfig config = new IndexWriterConfig(new PmkbAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setSimilarity(new BM25Similarity())
+                .setRAMBufferSizeMB(256)
+                .setCommitOnClose(true);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            List<Document> documents = new ArrayList<>(sorted.size());
+            for (Postmortem incident : sorted) documents.add(document(incident));
+            writer.addDocuments(documents); // one block: consecutive document numbers in one segment
+            writer.forceMerge(1);
+        }
+    }
+
+    static List<Postmortem> sortedById(List<Postmortem> incidents) {
+        List<Postmortem> sorted = incidents.stream().sorted(Comparator.comparing(Postmortem::id)).toList();
+        Set<String> seen = new HashSet<>();
+        for (Postmortem p : sorted) {
+            if (!seen.add(p.id())) throw new IllegalArgumentException("two incidents have the id " + p.id());
+        }
+        return sorted;
+    }
+
+    private static Document document(Postmortem incident) {
+        Document doc = new Document();
+        Facts facts = incident.facts();
+        doc.add(new StringField(ID, incident.id(), Field.Store.YES));
+        doc.add(new StoredField(URL, incident.url()));
+        addText(doc, TITLE, incident.title(), true);
+        if (incident.date() != null) {
+            doc.add(new StoredField(DATE, incident.date().toString()));
+            keyword(doc, YEAR, Integer.toString(incident.date().getYear()), false);
+        }
+        if (facts != null) {
+            addText(doc, SUMMARY, facts.summary(), false);
+            addText(doc, ROOT_CAUSE, facts.rootCause(), false);
+            addText(doc, RESOLUTION, facts.resolution(), false);
+            addText(doc, TIMELINE, facts.timeline().stream().map(TimelineEntry::text)
+                    .filter(t -> t != null && !t.isBlank()).collect(Collectors.joining("\n")), false);
+            if (facts.causes() != null) {
+                for (String slug : distinct(facts.causes().slugs())) keyword(doc, CAUSE, slug, true);
+            }
+            for (String category : distinct(facts.impactCategories())) keyword(doc, IMPACT_CATEGORY, category, false);
+            for (String component : distinct(facts.components())) keyword(doc, COMPONENT, component, false);
+        }
+        addText(doc, BODY, body(incident), false);
+        return doc;
+    }
+
+    /**
+     * The Markdown as plain text, with the title in front when the text does not contain it (a title from the
+     * header): the body holds every word of the incident, and it is the dictionary that prefixes expand against.
+     */
+    static String body(Postmortem incident) {
+        String plain = PlainText.of(incident.markdown());
+        String title = incident.title();
+        if (title == null || title.isBlank() || plain.contains(title.strip())) return plain;
+        return title.strip() + "\n\n" + plain;
+    }
+
+    private static void addText(Document doc, String field, String text, boolean store) {
+        if (text == null || text.isBlank()) return;
+        doc.add(new TextField(field, text, store ? Field.Store.YES : Field.Store.NO));
+    }
+
+    private static void keyword(Document doc, String field, String value, boolean store) {
+        doc.add(new StringField(field, value, store ? Field.Store.YES : Field.Store.NO));
+        doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pmkb.index;
+
+import static dev.pmkb.index.TestIncidents.incident;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pmkb.model.Postmortem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchIndexTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void documentsAreInIdOrderInOneSegmentWithStoredFields() throws Exception {
+        List<Postmortem> shuffled = new ArrayList<>(Library.incidents());
+        Collections.shuffle(shuffled, new java.util.Random(3));
+        Path indexDir = dir.resolve(SearchIndex.DIRECTORY);
+        SearchIndex.write(shuffled, indexDir);
+        List<String> sortedIds = Library.incidents().stream().map(Postmortem::id).sorted().toList();
+        try (FSDirectory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertEquals(1, reader.leaves().size());
+            List<String> ids = new ArrayList<>();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) ids.add(reader.storedFields().document(doc).get("id"));
+            assertEquals(sortedIds, ids);
+            Document orders = reader.storedFields().document(sortedIds.indexOf("2023/pool-orders"));
+            assertEquals("incidents/2023-pool-orders.html", orders.get(SearchIndex.URL));
+            assertEquals("Orders API down: database connection pool exhausted", orders.get(SearchIndex.TITLE));
+            assertEquals("2023-03-02", orders.get(SearchIndex.DATE));
+            assertArrayEquals(new String[]{"connection-pool-exhaustion"}, orders.getValues(SearchIndex.CAUSE));
+            Document search = reader.storedFields().document(sortedIds.indexOf("2023/pool-search"));
+            assertArrayEquals(new String[]{"connection-pool-exhaustion", "slow-query"}, search.getValues(SearchIndex.CAUSE));
+            assertNull(search.get(SearchIndex.BODY), "body is not stored");
+
+            LeafReader leaf = reader.leaves().getFirst().reader();
+            assertEquals(3, reader.docFreq(new Term(SearchIndex.CAUSE, "connection-pool-exhaustion")));
+            assertEquals(3, reader.docFreq(new Term(SearchIndex.COMPONENT, "MySQL")));
+            assertEquals(2, reader.docFreq(new Term(SearchIndex.YEAR, "2022")));
+            SortedSetDocValues facets = leaf.getSortedSetDocValues(SearchIndex.CAUSE);
+            assertNotNull(facets, "cause has doc values for facet counts");
+            assertTrue(facets.getValueCount() >= 6);
+            for (String field : SearchIndex.TEXT_FIELDS.keySet()) {
+                assertNotNull(leaf.getNormValues(field), field + " keeps norms");
+                assertTrue(leaf.getFieldInfos().fieldInfo(field).getIndexOptions().name().contains("POSITIONS"));
+            }
+            // a root cause is searchable as analysed text
+            assertEquals(3, reader.docFreq(new Term(SearchIndex.ROOT_CAUSE, "pool")));
+            assertEquals(1, reader.docFreq(new Term(SearchIndex.TIMELINE, "latenc")));
+            assertEquals(0, reader.docFreq(new Term(SearchIndex.BODY, "the")), "stop words are not indexed");
+        }
+        // writing again replaces the index
+        SearchIndex.write(List.of(incident("only").title("Only one").build()), indexDir);
+        try (FSDirectory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertEquals(1, reader.numDocs());
+        }
+    }
+
+    @Test
+    void theBodyHoldsTheTitleOnce() {
+        Postmortem fromHeader = incident("h").title("Kafka lag").markdown("Consumers fell behind.").build();
+        assertEquals("Kafka lag\n\nConsumers fell behind.", SearchIndex.body(fromHeader));
+        Postmortem inText = incident("t").title("Kafka lag").markdown("# Kafka lag\n\nConsumers fell behind.").build();
+        assertEquals("Kafka lag\nConsumers fell behind.", SearchIndex.body(inText));
+    }
+
+    @Test
+    void duplicateIdsAreRefused() {
+        List<Postmortem> twice = List.of(incident("a").build(), incident("a").build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SearchIndex.write(twice, dir.resolve("x")));
+        assertEquals("two incidents have the id a", e.getMessage());
+    }
+
+    @Test
+    void bodyIsTheTextAReaderSeesWithoutUrlsOrHtml() {
+        String plain = PlainText.of("""
+                # Outage
+
+                The [runbook](https://wiki.example.com/secret-path) said *restart* `nginx`then wait.
+                <img src="diagram.png" alt="x"/>
+
+                ```
+                max_connections = 50
+                ```
+                | component | state |
+                |---|---|
+                | MySQL | down |
+                """);
+        assertTrue(plain.contains("Outage"));
+        assertTrue(plain.contains("runbook"));
+        assertFalse(plain.contains("wiki.example.com"), plain);
+        assertFalse(plain.contains("diagram"), plain);
+        assertTrue(plain.contains("max_connections = 50"), plain);
+        assertTrue(plain.contains("MySQL"), plain);
+        List<String> terms = Analysis.terms(new PmkbAnalyzer(), plain);
+        assertTrue(terms.contains("nginx") && terms.contains("wait"), terms.toString());
+        assertFalse(Analysis.terms(new PmkbAnalyzer(), plain).contains("nginxthen"), plain);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.pmkb.site;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
+import dev.pmkb.testing.Browser;
+import dev.pmkb.testing.Shared;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Writes docs/screenshots/: every page type of the example site, desktop and phone, light and dark. Not part
+ * of the test run; the documented command is {@code mvn -B -q test -Pscreenshots}.
+ */
+@Tag("screenshots")
+class ScreenshotsTest {
+
+    static final Map<String, String> PAGES = Map.of(
+            "home", "index.html",
+            "incident", "incidents/2024-checkout-pool-exhaustion.html",
+            "incident-sparse", "incidents/2023-payment-provider-outage.html",
+            "causes", "causes/index.html",
+            "cause", "causes/connection-pool-exhaustion.html",
+            "archive", "archive.html",
+            "insights", "insights.html",
+            "actions", "actions.html");
+
+    @Test
+    void writeScreenshots() throws Exception {
+        Path out = Path.of("docs/screenshots");
+        Files.createDirectories(out);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", SimpleFileServer.createFileHandler(Shared.exampleSite().output()));
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        try (Browser browser = Browser.open(1280, 900)) {
+            for (var page : PAGES.entrySet()) {
+                for (String scheme : new String[]{"light", "dark"}) {
+                    browser.size(1280, 900).colorScheme(scheme).get(base + page.getValue());
+                    browser.screenshot(out.resolve(page.getKey() + "-desktop-" + scheme + ".png"), true);
+                    browser.size(390, 844).colorScheme(scheme).get(base + page.getValue());
+                    browser.screenshot(out.resolve(page.getKey() + "-phone-" + scheme + ".png"), true);
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
+        assertTrue(Files.size(out.resolve("home-desktop-light.png")) > 10_000);
+    }
+}

@@ -1,6 +1,7 @@
 package dev.pmkb.cli;
 
 import dev.pmkb.site.Version;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pmkb", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Turns a folder of Markdown incident postmortems into a browsable, searchable library.",
-        subcommands = {BakeCommand.class, ServeCommand.class, NewCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BakeCommand.class, ServeCommand.class, NewCommand.class, SearchCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the work failed, or found problems that fail it", "2:wrong usage"})
 public final class Main implements Runnable {
@@ -20,6 +22,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Lucene and OrientDB log through java.util.logging; send it through logback.xml like everything else.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(commandLine().execute(args));
     }
 

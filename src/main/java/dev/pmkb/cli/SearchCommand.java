@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code pmkb search "query"}: searches the index that {@code pmkb bake} wrote, with the ranking of the site's
  * search box. Exit 0 with or without hits, 1 when there is no index, 2 when the query or options are wrong.
  */
-@Command(name = "search", mixinStandardHelpOptions = true,
+@Command(name = "search", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Search the postmortem library that 'pmkb bake' built, ranked like the site's search box.",
                 "Every word must match (in any field); \"quoted words\" must stand together; --prefix treats the "
                         + "last word as unfinished."},

@@ -1,6 +1,8 @@
 package dev.pmkb.site;
 
 import dev.pmkb.jbake.JBakeSite;
+import dev.pmkb.index.RelatedIncidents;
+import dev.pmkb.index.SearchIndex;
 import dev.pmkb.model.Diagnostic;
 import dev.pmkb.model.Library;
 import dev.pmkb.model.Postmortem;
@@ -82,7 +84,9 @@ public final class Bake {
             List<Postmortem> published = prepared.values().stream().filter(p -> !p.draft())
                     .sorted(NEWEST_FIRST).toList();
             int drafts = prepared.size() - published.size();
-            Map<String, List<Related>> related = timed("index and relate", () -> Map.<String, List<Related>>of());
+            timed("index", () -> writeIndex(published, staging));
+            Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
+                    ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
             Library library = new Library(published, understander.taxonomy(), related);
             MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published));
             List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown).pages());
@@ -175,6 +179,14 @@ public final class Bake {
             if (!seen.contains(p.id())) {
                 diagnostics.add(Diagnostic.error(p.source(), 0, "JBake's crawler skipped this file; it was not baked"));
             }
+        }
+    }
+
+    private static void writeIndex(List<Postmortem> published, Path staging) {
+        try {
+            SearchIndex.write(published, staging.resolve(SearchIndex.DIRECTORY));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

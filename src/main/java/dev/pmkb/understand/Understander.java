@@ -201,6 +201,10 @@ public final class Understander {
             }
             IncidentTime start = window.start();
             IncidentTime end = window.end();
+            if (start != null && start.resolution() == IncidentTime.ZoneResolution.MISSING) {
+                findings.warnAtBody(window.startLine(), "no time zone for start \"" + start.written()
+                        + "\": write one (UTC, WAT, UTC+1) so times can be compared");
+            }
             if (start == null) {
                 // No start in the summary: the first timed timeline entry is the author's own earliest time.
                 start = timeline.stream().map(TimelineEntry::time).filter(t -> t != null && t.time() != null)

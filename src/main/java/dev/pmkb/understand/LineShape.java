@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 record LineShape(int atxLevel, boolean nested, String label, boolean emphasized, String rest) {
 
+    private static final Pattern HTML_HEADING = Pattern.compile("^\\s{0,3}<[hH]([1-6])[^<>]{0,200}>(.{0,300}?)</[hH]\\1>");
     private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:\\s+(.*?))?\\s*#*\\s*$");
     private static final Pattern LIST = Pattern.compile("^(\\s*)(?:[-*+•]|\\d{1,3}[.)])\\s+(?:\\[[ xX]]\\s+)?");
     private static final Pattern PLAIN_LABEL = Pattern.compile("^([A-Za-z][A-Za-z0-9 &/'’()\\-]{0,60}?)\\s*:");
@@ -27,6 +28,10 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         if (line.length() <= MAX_LABEL_LINE && atx.matches()) {
             String text = atx.group(2) == null ? "" : atx.group(2);
             return new LineShape(atx.group(1).length(), false, PlainText.inline(text), false, "");
+        }
+        Matcher html = HTML_HEADING.matcher(line.length() > MAX_LABEL_LINE ? line.substring(0, MAX_LABEL_LINE) : line);
+        if (html.lookingAt()) {
+            return new LineShape(Integer.parseInt(html.group(1)), false, PlainText.inline(html.group(2)), false, "");
         }
         String body = line;
         boolean nested = false;
@@ -46,7 +51,20 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         if (plain.lookingAt()) {
             return new LineShape(0, nested, plain.group(1).strip(), false, body.substring(plain.end()).strip());
         }
+        if (!nested && isBareHeading(body)) return new LineShape(0, false, PlainText.inline(body), false, "");
         return new LineShape(0, nested, null, false, body);
+    }
+
+    /**
+     * "Corrective and Preventative Measures" alone on a line, without #, bold or colon, is still a heading, but
+     * only when the whole short line is a section name: "Resolution was quick." is a sentence.
+     */
+    private static boolean isBareHeading(String body) {
+        if (body.length() > 70 || body.endsWith(".") || body.endsWith(",") || body.endsWith(";")) return false;
+        if (!Character.isUpperCase(body.codePointAt(0)) && Character.isLetter(body.codePointAt(0))) return false;
+        String words = PlainText.words(body);
+        if (words.isEmpty() || words.split(" ").length > 6) return false;
+        return SectionNames.kindOf(body) != null && SectionNames.isWholeName(body);
     }
 
     /** {@code **Label:** rest}, {@code **Label**: rest}, {@code *Label*}, {@code __Label__}. */

@@ -21,9 +21,14 @@ final class ListItems {
     }
 
     /** List items of the given lines; a label-only item ("- **Short-Term:**") is a heading, not an item. */
-    static List<ActionItem> actionItems(List<SourceLine> lines) {
+    static List<ActionItem> actionItems(List<List<SourceLine>> sections) {
         Map<String, ActionItem> items = new LinkedHashMap<>();
-        for (String[] item : items(lines)) {
+        List<String[]> found = new ArrayList<>();
+        for (List<SourceLine> lines : sections) {
+            List<String[]> listed = items(lines);
+            found.addAll(listed.isEmpty() ? plainLines(lines) : listed);
+        }
+        for (String[] item : found) {
             String text = item[0];
             boolean done = item[1] != null;
             if (!done && DONE_MARK.matcher(text).find()) done = true;
@@ -57,6 +62,32 @@ final class ListItems {
         String p = para.toString().strip();
         if (!p.isEmpty() && out.size() < MAX_ITEMS) out.add(PlainText.clip(p, 600));
         para.setLength(0);
+    }
+
+    private static final Pattern CLOSING = Pattern.compile(
+            "(?i)^(?:this (?:postmortem|post-mortem|incident|outage|report|document)|by implementing|in conclusion|overall"
+                    + "|thank|these (?:measures|steps|actions|improvements|tasks)|we (?:aim|believe|are committed|hope|apologi[sz]e)"
+                    + "|after (?:a|the) discussion|to prevent (?:similar|this|future)|the following)");
+    private static final Pattern META_LABEL = Pattern.compile(
+            "(?i)^(?:deadline|owner|due(?: date)?|status|priority|assignee|assigned to|responsible|eta|timeline|target date)\\s*:");
+
+    /**
+     * Authors who skip list markers write one measure per line. Those lines count as items, except an
+     * introduction ending in a colon, a closing remark, or a metadata line ("Deadline: ...").
+     */
+    private static List<String[]> plainLines(List<SourceLine> lines) {
+        List<String[]> out = new ArrayList<>();
+        for (SourceLine l : lines) {
+            if (l.isBlank()) continue;
+            String raw = l.text().length() > 4000 ? l.text().substring(0, 4000) : l.text();
+            String plain = PlainText.line(raw);
+            if (plain.isEmpty() || plain.endsWith(":") || raw.strip().startsWith("|") || raw.strip().startsWith("!")) continue;
+            if (CLOSING.matcher(plain).lookingAt() || META_LABEL.matcher(plain).lookingAt()) continue;
+            if (plain.split("\\s+").length < 3 || plain.length() > 600) continue;
+            String text = meaningful(raw.strip());
+            if (text != null && out.size() < MAX_ITEMS) out.add(new String[] {PlainText.clip(text, 600), null});
+        }
+        return out;
     }
 
     /** Each item as {text, done-mark-or-null}, with lazy continuation lines joined. */

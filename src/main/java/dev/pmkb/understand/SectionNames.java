@@ -54,6 +54,37 @@ final class SectionNames {
         return new Name(kind, Pattern.compile(regex));
     }
 
+    /** Words that may follow a section name in a heading without making it a sentence. */
+    private static final Pattern NAME_TAIL = Pattern.compile(
+            "(?:\\s(?:of|and|&|for|to|the|this|incident|outage|issue|event|events|problem|analysis|measures|actions?"
+                    + "|items?|steps|plan|recovery|resolution|preventative|preventive|corrective|learned|learnt|fixes"
+                    + "|timeline|summary|details|all|times|in|utc|gmt|[a-z]{2,4}t|local|time|address|zone|[a-z]+ing))*");
+
+    /**
+     * True when {@code label} is nothing but a section name with heading words ("Root Cause and Resolution",
+     * "Timeline (all times in UTC)"), as opposed to a sentence starting with one.
+     */
+    static boolean isWholeName(String label) {
+        String words = PlainText.words(label.replaceAll("\\([^)]{0,60}\\)", " "));
+        if (words.isEmpty()) return false;
+        String[] w = words.split(" ");
+        // Name words themselves are matched by kindOf; here every word must be a name or heading word.
+        for (String word : w) {
+            if (!NAME_TAIL.matcher(" " + word).matches() && !NAME_WORDS.contains(word)) return false;
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> NAME_WORDS = java.util.Set.of("root", "cause", "causes", "issue",
+            "incident", "summary", "overview", "timeline", "chronology", "resolution", "recovery", "corrective",
+            "preventative", "preventive", "prevention", "measures", "action", "actions", "items", "item", "tasks", "task",
+            "todo", "lessons", "lesson", "learned", "learnt", "impact", "detection", "duration", "and", "of", "the",
+            "conclusion", "follow", "up", "ups", "next", "steps", "improvements", "executive", "contributing", "factors",
+            "takeaways", "key", "mitigation", "remediation", "to", "do", "outage", "event", "sequence", "events",
+            "user", "customer", "fix", "fixes", "solution", "analysis", "what", "went", "well", "wrong", "where", "we",
+            "got", "lucky", "things", "improve", "address", "background", "introduction", "references", "appendix",
+            "final", "thoughts", "detailed", "list", "specific", "concrete", "short", "long", "term", "trigger");
+
     /** The kind named by {@code label}, or null when it names none. */
     static SectionKind kindOf(String label) {
         String words = PlainText.words(label);

@@ -313,13 +313,10 @@ public final class Understander {
             return out;
         }
 
-        private List<SourceLine> actionLines() {
-            List<SourceLine> out = new ArrayList<>();
+        private List<List<SourceLine>> actionLines() {
+            List<List<SourceLine>> out = new ArrayList<>();
             for (Section s : sections) {
-                if (s.kind().isActionList()) {
-                    out.addAll(s.lines());
-                    out.add(new SourceLine(0, ""));
-                }
+                if (s.kind().isActionList()) out.add(s.lines());
             }
             return out;
         }

@@ -44,6 +44,14 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         }
         body = body.strip();
         if (body.startsWith(">")) body = body.replaceFirst("^(?:>\\s?)+", "").strip();
+        if (nested && body.startsWith("#") && body.length() <= MAX_LABEL_LINE) {
+            // "- ## Root Cause:" is a heading that happens to sit in a list item.
+            Matcher inner = ATX.matcher(body);
+            if (inner.matches()) {
+                String text = inner.group(2) == null ? "" : inner.group(2);
+                return new LineShape(inner.group(1).length(), false, PlainText.inline(text), false, "");
+            }
+        }
         if (body.isEmpty() || line.length() > MAX_LABEL_LINE * 20) return new LineShape(0, nested, null, false, body);
         LineShape emphasized = emphasizedLabel(body, nested);
         if (emphasized != null) return emphasized;

@@ -18,15 +18,17 @@ final class SectionNames {
             name(SectionKind.ROOT_CAUSE_AND_RESOLUTION,
                     "(?:the )?(?:root )?causes?(?: analysis)? (?:and )?(?:resolution|recovery|fix|fixes|solution|remediation)s?\\b.*"),
             name(SectionKind.ROOT_CAUSE,
-                    "(?:the )?(?:root causes?|causes?|contributing factors?|trigger|what caused it|cause of the (?:outage|incident|issue))\\b.*"),
+                    "(?:the )?(?:root causes?|causes?|contributing factors?|trigger|what caused it|cause of the (?:outage|incident|issue))\\b.*"
+                            + "|why (?:did )?(?:this|it|the (?:outage|incident|issue)) (?:happen|happened|occur|occurred)\\b.*"),
             name(SectionKind.SUMMARY,
                     "(?:(?:issue|incident|outage|executive|event|problem)s? )?(?:summary|overview|synopsis)\\b.*"
-                            + "|summary of (?:the )?(?:issue|incident|outage)\\b.*"),
+                            + "|summary of (?:the )?(?:issue|incident|outage)\\b.*|what happened\\b.*"),
             name(SectionKind.TIMELINE,
                     "(?:(?:incident|detailed|event|outage) )?(?:timeline|chronology|sequence of events)\\b.*"
                             + "|time ?line\\b.*|timeline of events\\b.*"),
             name(SectionKind.RESOLUTION,
-                    "(?:resolution|recovery|resolution and recovery|mitigation|the fix|fix|solution|how (?:it|we|the issue) (?:was )?(?:resolved|fixed))\\b.*"),
+                    "(?:resolution|recovery|resolution and recovery|mitigation|the fix|fix|solution"
+                            + "|how (?:it|we|i|the issue) (?:was )?(?:resolved|fixed)(?: it)?)\\b.*"),
             name(SectionKind.TASKS,
                     "(?:(?:specific|concrete) )?(?:tasks?|todo|todos|to do|to dos|task list|todo list|action list)\\b.*"),
             name(SectionKind.CORRECTIVE,
@@ -81,7 +83,8 @@ final class SectionNames {
             "todo", "lessons", "lesson", "learned", "learnt", "impact", "detection", "duration", "and", "of", "the",
             "conclusion", "follow", "up", "ups", "next", "steps", "improvements", "executive", "contributing", "factors",
             "takeaways", "key", "mitigation", "remediation", "to", "do", "outage", "event", "sequence", "events",
-            "user", "customer", "fix", "fixes", "solution", "analysis", "what", "went", "well", "wrong", "where", "we",
+            "user", "customer", "fix", "why", "did", "this", "happen", "happened", "how", "i", "it", "was", "resolved",
+            "fixed", "fixes", "solution", "analysis", "what", "went", "well", "wrong", "where", "we",
             "got", "lucky", "things", "improve", "address", "background", "introduction", "references", "appendix",
             "final", "thoughts", "detailed", "list", "specific", "concrete", "short", "long", "term", "trigger");
 

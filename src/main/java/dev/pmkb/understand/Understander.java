@@ -356,6 +356,15 @@ public final class Understander {
                 }
                 if (!parts.isEmpty()) return PlainText.clip(String.join("\n", parts), 2000);
             }
+            // No summary heading: leading "Duration:", "Impact:" lines say what a summary would.
+            for (Section s : sections) {
+                if (SUMMARY_PARTS.contains(s.kind()) && s.parent() == null && !s.isEmpty()) {
+                    parts.add(s.heading() + ": " + s.text().replace('\n', ' '));
+                } else if (!parts.isEmpty() || s.kind() != SectionKind.PREAMBLE) {
+                    break;
+                }
+            }
+            if (!parts.isEmpty()) return PlainText.clip(String.join("\n", parts), 2000);
             for (Section s : sections) {
                 if (s.kind() == SectionKind.PREAMBLE || s.kind() == SectionKind.OTHER) {
                     String p = firstProse(s);

@@ -60,6 +60,14 @@ final class IncidentWindow {
                 }
             }
         }
+        if (start != null && end == null) {
+            // "The outage started at 5:00 AM GMT on May 12 and ended at 8:00 AM GMT": both on the start line.
+            List<WrittenTime> times = timed(scanner.scan(plain(startLine)));
+            if (times.size() >= 2 && start.time() != null && times.getFirst().from() == start.from()) {
+                end = times.get(1);
+                endLine = startLine;
+            }
+        }
         if (start == null) {
             for (List<SourceLine> group : List.of(durationLines, summaryLines)) {
                 for (SourceLine l : group) {

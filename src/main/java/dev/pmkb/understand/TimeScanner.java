@@ -39,6 +39,11 @@ final class TimeScanner {
             "THE", "DB", "API", "OK", "IT", "SRE", "QA", "HTTP", "CPU", "RAM", "DNS", "SSL", "TLS", "AWS", "US", "UK",
             "OR", "AND", "IN", "BY", "OF", "VS", "HQ", "DEV", "OPS");
 
+    /** "2100hrs", "0930 hrs": military time, always with its suffix so years and counts are not read as times. */
+    private static final Pattern MILITARY = Pattern.compile("(?i)(?<![\\d:.,])([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)\\b");
+    /** "from 4pm to 6 GMT": the end of a range may be a bare hour. */
+    private static final Pattern BARE_RANGE_END = Pattern.compile("(?i)^\\s{0,2}(?:to|-|–|until|till)\\s{0,2}(\\d{1,2})(?![\\d:.,%]|\\s?(?:hours?|hrs?|min|minutes?|days?|percent|users?|servers?|[ap]\\.?m))");
+
     private final DateOrder order;
     private final ZoneRules zones;
 
@@ -140,7 +145,41 @@ final class TimeScanner {
             times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
         }
+        m = MILITARY.matcher(text);
+        while (m.find()) {
+            if (insideAny(m.start(), dateSpans)) continue;
+            int end = trimEnd(text, m.end());
+            Zone zone = zoneAfter(text, end);
+            int to = zone == null ? end : zone.to();
+            times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
+                    LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+                    zone == null ? null : zone.written()));
+        }
+        times.sort(Comparator.comparingInt(WrittenTime::from));
+        addBareRangeEnds(text, times);
         return times;
+    }
+
+    private void addBareRangeEnds(String text, List<WrittenTime> times) {
+        for (int i = 0; i < times.size(); i++) {
+            WrittenTime t = times.get(i);
+            int after = t.to();
+            if (after >= text.length()) continue;
+            Matcher m = BARE_RANGE_END.matcher(text.substring(after, Math.min(text.length(), after + 40)));
+            if (!m.lookingAt()) continue;
+            int hour = Integer.parseInt(m.group(1));
+            if (hour > 23) continue;
+            // "4pm to 6" is 18:00: a bare hour after an afternoon time is in the afternoon too.
+            if (t.time().getHour() >= 12 && hour < 12 && hour + 12 > t.time().getHour()) hour += 12;
+            int from = after + m.start(1);
+            int end = after + m.end(1);
+            if (i + 1 < times.size() && times.get(i + 1).from() < end) continue;
+            Zone zone = zoneAfter(text, end);
+            int to = zone == null ? end : zone.to();
+            times.add(i + 1, new WrittenTime(from, to, text.substring(from, to).strip(), null, LocalTime.of(hour, 0),
+                    zone == null ? null : zone.written()));
+            i++;
+        }
     }
 
     /** "2:30:00 of downtime" or "ratio 3:45" are not clock times; clock times rarely precede those words. */

@@ -101,7 +101,7 @@ final class IncidentWindow {
         IncidentTime s = start == null ? null : resolver.resolve(start, context, startLine.number());
         TimeResolver.Context endContext = TimeResolver.Context.of(s, context);
         IncidentTime e = end == null ? null : resolver.resolve(end, endContext, endLine.number());
-        if (s != null && e != null && end.date() == null) e = rollOver(s, e);
+        if (s != null && e != null && (end.date() == null || end.dateShared())) e = rollOver(s, e);
         return new Window(s, startLine == null ? 0 : startLine.number(), e, endLine == null ? 0 : endLine.number());
     }
 

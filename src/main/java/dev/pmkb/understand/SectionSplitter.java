@@ -57,6 +57,9 @@ final class SectionSplitter {
                 SectionKind named = SectionNames.kindOf(shape.label());
                 if (named != null) {
                     startTop(named, shape.label(), line, shape.atxLevel(), "");
+                } else if (top == SectionKind.PREAMBLE) {
+                    // The title and any unknown heading before the first known section stay in the preamble.
+                    lines.add(line);
                 } else if (shape.atxLevel() <= topLevel && !startsWithDigit(shape.label())) {
                     startTop(SectionKind.OTHER, shape.label(), line, shape.atxLevel(), "");
                 } else {

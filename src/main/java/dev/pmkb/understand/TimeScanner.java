@@ -64,6 +64,7 @@ final class TimeScanner {
         for (WrittenTime t : times) {
             int d = nearestDate(t, dateSpans);
             if (d >= 0) {
+                boolean shared = used[d];
                 used[d] = true;
                 int from = Math.min(t.from(), dateSpans.get(d)[0]);
                 int to = Math.max(t.to(), dateSpans.get(d)[1]);
@@ -71,7 +72,7 @@ final class TimeScanner {
                 boolean adjacent = Math.abs(dateSpans.get(d)[1] - t.from()) < 16 || Math.abs(t.to() - dateSpans.get(d)[0]) < 16;
                 String written = adjacent ? text.substring(from, to).strip() : t.written();
                 result.add(new WrittenTime(adjacent ? from : t.from(), adjacent ? to : t.to(), written, dates.get(d),
-                        t.time(), t.zone()));
+                        t.time(), t.zone(), shared));
             } else {
                 result.add(t);
             }

@@ -181,8 +181,12 @@ final class ZoneRules {
         if (named == null && words.contains(" ")) {
             // "UTC timezone", "WAT (West African Time)", "EAT East Africa Time": the first word may carry it.
             String first = words.substring(0, words.indexOf(' ')).toUpperCase(Locale.ROOT);
-            if (UNAMBIGUOUS.containsKey(first)) return withDaylightNote(first, date,
+            String tail = words.substring(words.indexOf(' ') + 1);
+            // Only when the rest merely restates it: "West saudi arabia Time" is not WEST.
+            boolean restates = tail.matches("(?:standard |local )?(?:time|timezone|time zone|zone)") || NAMES.containsKey(tail);
+            if (restates && UNAMBIGUOUS.containsKey(first)) return withDaylightNote(first, date,
                     at(UNAMBIGUOUS.get(first), date, time, ZoneResolution.EXPLICIT, null));
+            if (restates && AMBIGUOUS_DEFAULTS.containsKey(first)) return resolve(first, date, time);
             Matcher numericFirst = NUMERIC.matcher(w.split("[\\s(]+")[0]);
             if (numericFirst.matches()) return resolve(w.split("[\\s(]+")[0], date, time);
         }

@@ -37,7 +37,10 @@ final class IncidentWindow {
         this.resolver = resolver;
     }
 
-    Window find(List<SourceLine> durationLines, List<SourceLine> summaryLines, TimeResolver.Context context) {
+    Window find(List<SourceLine> durationLinesAll, List<SourceLine> summaryLinesAll, TimeResolver.Context context) {
+        // A summary states its window near its top; a 10 MB summary is not read to its end.
+        List<SourceLine> durationLines = head(durationLinesAll);
+        List<SourceLine> summaryLines = head(summaryLinesAll);
         List<SourceLine> all = new ArrayList<>(durationLines);
         all.addAll(summaryLines);
         SourceLine startLine = null;
@@ -114,8 +117,15 @@ final class IncidentWindow {
                 end.offset(), end.resolution());
     }
 
+    static final int MAX_LINES = 300;
+
+    static List<SourceLine> head(List<SourceLine> lines) {
+        return lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
+    }
+
     private static String plain(SourceLine l) {
-        String p = PlainText.line(l.text());
+        String raw = l.text();
+        String p = PlainText.line(raw.length() > MAX_SCAN * 2 ? raw.substring(0, MAX_SCAN * 2) : raw);
         return p.length() > MAX_SCAN ? p.substring(0, MAX_SCAN) : p;
     }
 

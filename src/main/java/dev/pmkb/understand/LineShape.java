@@ -24,13 +24,14 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
 
     static LineShape of(String line) {
         if (line.length() > MAX_LABEL_LINE * 20) return new LineShape(0, false, null, false, line);
+        char first = firstNonSpace(line);
         Matcher atx = ATX.matcher(line);
-        if (line.length() <= MAX_LABEL_LINE && atx.matches()) {
+        if (first == '#' && line.length() <= MAX_LABEL_LINE && atx.matches()) {
             String text = atx.group(2) == null ? "" : atx.group(2);
             return new LineShape(atx.group(1).length(), false, PlainText.inline(text), false, "");
         }
-        Matcher html = HTML_HEADING.matcher(line.length() > MAX_LABEL_LINE ? line.substring(0, MAX_LABEL_LINE) : line);
-        if (html.lookingAt()) {
+        Matcher html = HTML_HEADING.matcher(line).region(0, Math.min(line.length(), MAX_LABEL_LINE));
+        if (first == '<' && html.lookingAt()) {
             return new LineShape(Integer.parseInt(html.group(1)), false, PlainText.inline(html.group(2)), false, "");
         }
         String body = line;
@@ -55,7 +56,7 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         if (body.isEmpty() || line.length() > MAX_LABEL_LINE * 20) return new LineShape(0, nested, null, false, body);
         LineShape emphasized = emphasizedLabel(body, nested);
         if (emphasized != null) return emphasized;
-        Matcher plain = PLAIN_LABEL.matcher(body.length() > 100 ? body.substring(0, 100) : body);
+        Matcher plain = PLAIN_LABEL.matcher(body).region(0, Math.min(body.length(), 100));
         if (plain.lookingAt()) {
             return new LineShape(0, nested, plain.group(1).strip(), false, body.substring(plain.end()).strip());
         }
@@ -94,6 +95,14 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         if (rest.startsWith("-") || rest.startsWith("–")) rest = rest.substring(1).strip();
         if (label.endsWith(":")) label = label.substring(0, label.length() - 1).strip();
         return new LineShape(0, nested, PlainText.inline(label), true, rest);
+    }
+
+    private static char firstNonSpace(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t') return c;
+        }
+        return ' ';
     }
 
     private static int leadingSpaces(String line) {

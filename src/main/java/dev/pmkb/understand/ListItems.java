@@ -16,6 +16,8 @@ final class ListItems {
     private static final Pattern BOLD_LABEL = Pattern.compile("^(?:\\*\\*|__)([^*_]{1,80}?):?(?:\\*\\*|__):?\\s*(.*)$");
     private static final Pattern DONE_MARK = Pattern.compile("(?i)(?:✅|✔|☑|\\(done\\)|\\[done]|^done:|\\bcompleted?\\s*[.)]?$)");
     private static final int MAX_ITEMS = 200;
+    /** Lines read per list: far more than any real list, few enough to keep a huge file fast. */
+    private static final int MAX_LINES = 5000;
 
     private ListItems() {
     }
@@ -46,12 +48,12 @@ final class ListItems {
         for (String[] item : items(lines)) out.add(item[0]);
         if (!out.isEmpty()) return out;
         StringBuilder para = new StringBuilder();
-        for (SourceLine l : lines) {
+        for (SourceLine l : lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines) {
             if (l.isBlank()) {
                 flush(para, out);
             } else {
                 if (para.length() > 0) para.append(' ');
-                para.append(PlainText.line(l.text()));
+                para.append(PlainText.line(l.text().length() > 4000 ? l.text().substring(0, 4000) : l.text()));
             }
         }
         flush(para, out);
@@ -77,8 +79,10 @@ final class ListItems {
      */
     private static List<String[]> plainLines(List<SourceLine> lines) {
         List<String[]> out = new ArrayList<>();
+        int read = 0;
         for (SourceLine l : lines) {
             if (l.isBlank()) continue;
+            if (++read > MAX_LINES) break;
             String raw = l.text().length() > 4000 ? l.text().substring(0, 4000) : l.text();
             String plain = PlainText.line(raw);
             if (plain.isEmpty() || plain.endsWith(":") || raw.strip().startsWith("|") || raw.strip().startsWith("!")) continue;
@@ -95,7 +99,9 @@ final class ListItems {
         List<String[]> out = new ArrayList<>();
         StringBuilder current = null;
         String mark = null;
+        int read = 0;
         for (SourceLine l : lines) {
+            if (++read > MAX_LINES) break;
             String raw = l.text();
             if (raw.length() > 4000) raw = raw.substring(0, 4000);
             Matcher m = ITEM.matcher(raw);

@@ -17,13 +17,18 @@ record Section(SectionKind kind, String heading, int line, SectionKind parent, L
         lines = List.copyOf(lines);
     }
 
+    /** Facts are clipped far below this; reading further would only cost time on a huge file. */
+    private static final int MAX_TEXT = 100_000;
+
     /** Plain text of the content, one source line per line, blank lines kept as paragraph breaks. */
     String text() {
         StringBuilder b = new StringBuilder();
         for (SourceLine l : lines) {
-            String plain = PlainText.line(l.text());
+            String raw = l.text();
+            String plain = PlainText.line(raw.length() > MAX_TEXT ? raw.substring(0, MAX_TEXT) : raw);
             if (b.length() > 0) b.append('\n');
             b.append(plain);
+            if (b.length() >= MAX_TEXT) break;
         }
         return b.toString().strip();
     }

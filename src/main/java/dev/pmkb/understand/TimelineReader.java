@@ -23,6 +23,8 @@ final class TimelineReader {
     private static final Pattern LABEL = Pattern.compile("^([A-Za-z][A-Za-z0-9 /&'’()\\-]{1,50}?)\\s*:\\s*(.*)$");
     private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[\\s:\\-–—|,.)\\]]+");
     private static final int MAX_LINE = 2000;
+    /** No real timeline is longer; a generated 10 MB one is not read to its end. */
+    private static final int MAX_ENTRIES = 2000;
 
     private final TimeScanner scanner;
     private final TimeResolver resolver;
@@ -42,8 +44,10 @@ final class TimelineReader {
         boolean pendingForSiblings = false;
         TimeResolver.Context running = context;
         LocalDateTime previous = null;
+        int read = 0;
         for (SourceLine line : lines) {
             if (line.isBlank()) continue;
+            if (++read > MAX_ENTRIES) break;
             String raw = line.text();
             if (raw.length() > MAX_LINE) raw = raw.substring(0, MAX_LINE);
             if (raw.strip().startsWith("|")) {

@@ -289,12 +289,12 @@ public final class Understander {
         }
 
         private Duration statedDuration(List<SourceLine> durationLines, List<SourceLine> summaryLines) {
-            for (SourceLine l : durationLines) {
-                Duration d = StatedDuration.find(PlainText.line(l.text()));
+            for (SourceLine l : IncidentWindow.head(durationLines)) {
+                Duration d = StatedDuration.find(PlainText.line(capped(l.text())));
                 if (d != null) return d;
             }
-            for (SourceLine l : summaryLines) {
-                String plain = PlainText.line(l.text());
+            for (SourceLine l : IncidentWindow.head(summaryLines)) {
+                String plain = PlainText.line(capped(l.text()));
                 if (plain.length() > 4000) plain = plain.substring(0, 4000);
                 Matcher m = DURATION_WORDS.matcher(plain);
                 if (m.find()) {
@@ -303,6 +303,10 @@ public final class Understander {
                 }
             }
             return null;
+        }
+
+        private static String capped(String raw) {
+            return raw.length() > 8000 ? raw.substring(0, 8000) : raw;
         }
 
         private List<SourceLine> lines(SectionKind kind) {
@@ -504,8 +508,9 @@ public final class Understander {
         private List<String> components() {
             String md = doc.markdown() == null ? "" : doc.markdown();
             Set<String> found = new LinkedHashSet<>();
-            for (PhraseIndex.Hit<String> h : vocabulary.componentPhrases().find(Words.of(PlainText.inline(
-                    md.length() > 2_000_000 ? md.substring(0, 2_000_000) : md)))) {
+            // Components are named early and often; the first 500 000 characters are plenty.
+            for (PhraseIndex.Hit<String> h : vocabulary.componentPhrases().find(Words.of(
+                    md.length() > 500_000 ? md.substring(0, 500_000) : md))) {
                 found.add(h.label());
             }
             List<String> names = new ArrayList<>();

@@ -53,6 +53,9 @@ public final class Understander {
     /** "Issue Summary:" followed by top-level "Duration:", "Impact:" and "Root Cause:" lines: all one summary. */
     private static final Set<SectionKind> SUMMARY_PARTS = Set.of(SectionKind.DURATION, SectionKind.IMPACT,
             SectionKind.ROOT_CAUSE, SectionKind.DETECTION);
+    private static final Pattern DECLARED_ZONE = Pattern.compile(
+            "(?i)\\ball (?:times?|timestamps?)(?: are| listed| shown| given| below)?(?: in)?\\s{1,3}\\(?([A-Za-z][A-Za-z/_+\\-:0-9 ]{0,30}?)\\s{0,2}(?:[).,;*_]|$)",
+            Pattern.MULTILINE);
     private static final Duration MAX_DURATION = Duration.ofDays(30);
 
     private final Vocabulary vocabulary;
@@ -191,8 +194,13 @@ public final class Understander {
                 }
             }
             TimeResolver.Context context = contextOf(title, summaryLines);
-            IncidentWindow.Window window = new IncidentWindow(scanner, resolver).find(durationLines, summaryLines, context);
 
+            String declared = declaredZone(markdownOf(doc));
+            if (declared != null) {
+                // "All times in CET." / "Timeline (all times in UTC)": the author's statement covers every time.
+                context = new TimeResolver.Context(context.date(), context.year(), declared);
+            }
+            IncidentWindow.Window window = new IncidentWindow(scanner, resolver).find(durationLines, summaryLines, context);
             TimeResolver.Context timelineContext = TimeResolver.Context.of(window.start(), context);
             List<TimelineEntry> timeline = new ArrayList<>();
             for (TimelineReader.Entry e : new TimelineReader(scanner, resolver).read(lines(SectionKind.TIMELINE), timelineContext)) {
@@ -268,6 +276,22 @@ public final class Understander {
             List<String> out = new ArrayList<>();
             for (String t : texts) if (t != null) out.add(t);
             return out;
+        }
+
+        private static String markdownOf(SourceDocument doc) {
+            return doc.markdown() == null ? "" : doc.markdown();
+        }
+
+        /** The zone of a statement such as "All times in UTC." or "Timeline (all times West African Time)". */
+        private String declaredZone(String markdown) {
+            Matcher m = DECLARED_ZONE.matcher(markdown.length() > 200_000 ? markdown.substring(0, 200_000) : markdown);
+            while (m.find()) {
+                String zone = m.group(1).strip();
+                if (zones.resolve(zone, LocalDate.of(2024, 1, 1), null).resolution() != IncidentTime.ZoneResolution.UNKNOWN) {
+                    return zone;
+                }
+            }
+            return null;
         }
 
         /** A date to lend to times written without one: from the title, summary or preamble. */

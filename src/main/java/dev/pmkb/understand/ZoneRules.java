@@ -210,6 +210,11 @@ final class ZoneRules {
             case "EST" -> "America/New_York";
             case "CST" -> "America/Chicago";
             case "MST" -> "America/Denver";
+            case "CET" -> "Europe/Paris";
+            case "EET" -> "Europe/Athens";
+            case "WET" -> "Europe/Lisbon";
+            case "AEST" -> "Australia/Sydney";
+            case "NZST" -> "Pacific/Auckland";
             default -> null;
         };
         if (region == null) return r;

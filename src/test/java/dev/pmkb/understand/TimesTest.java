@@ -193,4 +193,20 @@ class TimesTest {
         Facts g = facts("## Summary\nOn 2022-03-01, from 4pm to 6 GMT, the blog returned errors.\n");
         assertEquals(at("2022-03-01T18:00Z"), g.end().instant().orElseThrow());
     }
+
+    @Test
+    void aStatementThatAllTimesAreInAZoneCoversTimesWithoutOne() {
+        Facts f = facts("""
+                ## Summary
+                Start: 2021-03-31 12:06
+                End: 2021-03-31 12:51
+
+                ## Timeline (all times in CET)
+                - 12:06 Error rate alert.
+                """);
+        // CET is read literally (UTC+1) even on a summer date, like PST in June: what was written, not a guess.
+        assertEquals(at("2021-03-31T12:06+01:00"), f.start().instant().orElseThrow());
+        assertEquals(ZoneResolution.EXPLICIT, f.start().resolution());
+        assertEquals("CET", f.timeline().getFirst().time().zone());
+    }
 }

@@ -33,13 +33,32 @@ final class ImpactReader {
     private ImpactReader() {
     }
 
+    private static final Pattern IMPACT_SENTENCE = Pattern.compile(
+            "(?i)\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*|unavailable|inaccessible|unreachable"
+                    + "|down|outage|errors?|slow)\\b");
+
     static Impact read(String impactText, String fallbackText) {
-        String text = impactText != null && !impactText.isBlank() ? impactText : null;
+        String text = impactText != null && !impactText.isBlank() ? impactText : impactSentence(fallbackText);
         Double percent = percent(text);
-        if (percent == null && text == null) percent = percent(fallbackText);
+        if (percent == null) percent = percent(impactText);
+        if (percent == null) percent = percent(fallbackText);
         if (text == null && percent == null) return Impact.NONE;
         String statement = text != null ? PlainText.clip(text.replace('\n', ' '), 1000) : null;
         return new Impact(percent, services(text != null ? text : ""), statement);
+    }
+
+    /** Without an Impact section, the summary's first sentence about who or what was hurt is the statement. */
+    private static String impactSentence(String summary) {
+        if (summary == null) return null;
+        String t = summary.length() > 4000 ? summary.substring(0, 4000) : summary;
+        for (String sentence : t.split("(?<=[.!?])\\s+|\\n")) {
+            String s = sentence.strip().replaceFirst("(?i)^(?:impact|duration|root cause)\\s*:\\s*", "");
+            if (s.split("\\s+").length >= 4 && IMPACT_SENTENCE.matcher(s).find()
+                    && (percent(s) != null || s.matches("(?is).*\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*)\\b.*"))) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** The share of users stated, 0-100; "all users" is 100 only when literally said. */

@@ -257,6 +257,12 @@ public final class Understander {
 
             String rootCause = rootCauseText();
             String resolution = resolutionText();
+            if (resolution == null) {
+                // The ALX template asks for "how it was resolved" in the timeline: use the author's own entries.
+                List<String> resolved = timeline.stream().filter(t -> t.kind() == TimelineEntry.Kind.RESOLUTION)
+                        .map(TimelineEntry::text).toList();
+                if (!resolved.isEmpty()) resolution = PlainText.clip(String.join("\n", resolved), 2000);
+            }
             Causes causeTags = causeTags(rootCause, summary);
 
             List<ActionItem> actions = ListItems.actionItems(actionLines());

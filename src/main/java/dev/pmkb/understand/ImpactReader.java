@@ -39,9 +39,10 @@ final class ImpactReader {
 
     static Impact read(String impactText, String fallbackText) {
         String text = impactText != null && !impactText.isBlank() ? impactText : impactSentence(fallbackText);
-        Double percent = percent(text);
-        if (percent == null) percent = percent(impactText);
-        if (percent == null) percent = percent(fallbackText);
+        // A number anywhere beats "all users": "affecting all users. About 80% of users were affected" is 80.
+        Double percent = number(impactText);
+        if (percent == null) percent = number(fallbackText);
+        if (percent == null) percent = allUsers(impactText != null ? impactText : fallbackText);
         if (text == null && percent == null) return Impact.NONE;
         String statement = text != null ? PlainText.clip(text.replace('\n', ' '), 1000) : null;
         return new Impact(percent, services(text != null ? text : ""), statement);
@@ -63,6 +64,17 @@ final class ImpactReader {
 
     /** The share of users stated, 0-100; "all users" is 100 only when literally said. */
     static Double percent(String text) {
+        Double n = number(text);
+        return n != null ? n : allUsers(text);
+    }
+
+    private static Double allUsers(String text) {
+        if (text == null) return null;
+        String t = text.length() > 8000 ? text.substring(0, 8000) : text;
+        return ALL_USERS.matcher(t).find() ? 100.0 : null;
+    }
+
+    private static Double number(String text) {
         if (text == null) return null;
         String t = text.length() > 8000 ? text.substring(0, 8000) : text;
         Double best = null;
@@ -77,8 +89,7 @@ final class ImpactReader {
                 }
             }
         }
-        if (best != null) return best;
-        return ALL_USERS.matcher(t).find() ? 100.0 : null;
+        return best;
     }
 
     static List<String> services(String text) {

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -41,6 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class Understander {
 
+    private static final Pattern HEADER_DATE_TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?\\s?(?:Z|UTC|[+-]\\d{2}:?\\d{2})?");
     private static final Pattern FILE_NAME_DATE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
     private static final Pattern RESOLUTION_START = Pattern.compile(
             "(?i)^(?:to (?:resolve|fix|address|restore|mitigate|remedy)|resolution|resolved|we resolved|we fixed|the fix"
@@ -147,11 +148,16 @@ public final class Understander {
         } catch (DateTimeParseException ignored) {
             // fall through
         }
-        try {
-            return LocalDateTime.parse(v.replace(' ', 'T')).toLocalDate();
-        } catch (DateTimeParseException ignored) {
-            return null;
+        // Jekyll and Hugo write "2019-10-04 09:00:00 +0200": the date is what matters here.
+        Matcher m = HEADER_DATE_TIME.matcher(v);
+        if (m.matches()) {
+            try {
+                return LocalDate.parse(m.group(1));
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
         }
+        return null;
     }
 
     static LocalDate fileNameDate(String source) {

@@ -40,18 +40,20 @@ class CorpusTest {
         Coverage coverage = Coverage.of(all);
         System.out.println(coverage.toText());
 
-        assertTrue(coverage.share("root-cause tags (not unknown)") >= FLOOR_CAUSES, coverage.toText());
-        assertTrue(coverage.share("start time") >= FLOOR_START, coverage.toText());
-        assertTrue(coverage.share("summary") >= FLOOR_SUMMARY, coverage.toText());
-        assertTrue(coverage.share("action items") >= FLOOR_ACTIONS, coverage.toText());
-        assertTrue(coverage.share("timeline") >= FLOOR_TIMELINE, coverage.toText());
-        assertTrue(coverage.share("impact % of users") >= FLOOR_PERCENT, coverage.toText());
+        // Measured on 2026-11-21: tags 80.0%, start 94.3%, summary 98.6%, action items 85.7%, timeline 84.3%,
+        // % of users 49.3% (about half the authors state one), root cause 87.1%, impact statement 75.0%.
+        assertAtLeast(coverage, "root-cause tags (not unknown)", 0.72);
+        assertAtLeast(coverage, "start time", 0.85);
+        assertAtLeast(coverage, "summary", 0.90);
+        assertAtLeast(coverage, "action items", 0.78);
+        assertAtLeast(coverage, "timeline", 0.75);
+        assertAtLeast(coverage, "impact % of users", 0.42);
+        assertAtLeast(coverage, "root cause", 0.80);
+        assertAtLeast(coverage, "impact statement", 0.65);
+        assertTrue(coverage.zones().get("UNKNOWN") <= coverage.total() / 20, "unknown zones are rare: " + coverage.zones());
     }
 
-    private static final double FLOOR_CAUSES = 0.0;
-    private static final double FLOOR_START = 0.0;
-    private static final double FLOOR_SUMMARY = 0.0;
-    private static final double FLOOR_ACTIONS = 0.0;
-    private static final double FLOOR_TIMELINE = 0.0;
-    private static final double FLOOR_PERCENT = 0.0;
+    private static void assertAtLeast(Coverage coverage, String fact, double floor) {
+        assertTrue(coverage.share(fact) >= floor, fact + " below " + floor + "\n" + coverage.toText());
+    }
 }

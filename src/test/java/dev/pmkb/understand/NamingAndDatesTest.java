@@ -41,6 +41,9 @@ class NamingAndDatesTest {
         assertEquals(LocalDate.of(2024, 2, 3), header.date());
         assertEquals(DateOrigin.HEADER, header.dateOrigin());
 
+        assertEquals(LocalDate.of(2019, 10, 4),
+                Docs.understand("---\ndate: 2019-10-04 09:00:00 +0200\n---\nbody\n").date(), "Jekyll-style date-time");
+
         Postmortem text = Docs.understand("Start: May 1, 2023, 10:00 UTC\n");
         assertEquals(LocalDate.of(2023, 5, 1), text.date());
         assertEquals(DateOrigin.TEXT, text.dateOrigin());

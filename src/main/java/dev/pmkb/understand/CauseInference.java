@@ -16,7 +16,7 @@ import java.util.Map;
 final class CauseInference {
 
     static final String UNKNOWN = "unknown";
-    /** Tags with weaker evidence than this share of the best are noise from a long text. */
+    /** More tags than this are noise from a long text, not a diagnosis. */
     private static final int MAX_TAGS = 4;
 
     private final Vocabulary vocabulary;
@@ -51,7 +51,6 @@ final class CauseInference {
         }
         List<String> ranked = new ArrayList<>(score.keySet());
         ranked.sort(Comparator.comparingDouble((String s) -> -score.get(s)).thenComparing(first::get));
-        // Keep the order of the taxonomy's list for ties broken by nothing else, and a short list.
         return ranked.size() > MAX_TAGS ? List.copyOf(ranked.subList(0, MAX_TAGS)) : List.copyOf(ranked);
     }
 }

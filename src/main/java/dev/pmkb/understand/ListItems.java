@@ -108,8 +108,7 @@ final class ListItems {
             if (m.matches()) {
                 finish(current, mark, out);
                 current = new StringBuilder(m.group(2).strip());
-                mark = m.group(1) == null ? null : m.group(1).isBlank() ? null : "x";
-                if (m.group(1) != null && m.group(1).isBlank()) mark = null;
+                mark = m.group(1) != null && !m.group(1).isBlank() ? "x" : null;
             } else if (l.isBlank() || raw.strip().startsWith("#") || raw.strip().startsWith("|")) {
                 finish(current, mark, out);
                 current = null;

@@ -6,9 +6,15 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,58 +79,97 @@ final class TaxonomyLoader {
     }
 
     static Definition parse(String yaml, String name) {
-        Object root;
+        Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
         } catch (YAMLException e) {
             throw new IllegalArgumentException(name + ": invalid YAML: " + e.getMessage(), e);
         }
         if (root == null) return new Definition(List.of(), List.of(), List.of());
-        if (!(root instanceof Map<?, ?> map)) throw new IllegalArgumentException(name + ": expected a mapping with causes:, impact_categories:, components:");
-        for (Object key : map.keySet()) {
-            if (!List.of("causes", "impact_categories", "components").contains(String.valueOf(key))) {
-                throw new IllegalArgumentException(name + ": unknown key \"" + key + "\" (expected causes, impact_categories, components)");
+        if (!(root instanceof MappingNode map)) {
+            throw error(name, root, "expected a mapping with causes:, impact_categories:, components:");
+        }
+        List<Entry> causes = List.of();
+        List<Entry> impacts = List.of();
+        List<Entry> components = List.of();
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode(), name);
+            switch (key) {
+                case "causes" -> causes = entries(t.getValueNode(), name, key);
+                case "impact_categories" -> impacts = entries(t.getValueNode(), name, key);
+                case "components" -> components = entries(t.getValueNode(), name, key);
+                default -> throw error(name, t.getKeyNode(),
+                        "unknown key \"" + key + "\" (expected causes, impact_categories, components)");
             }
         }
-        return new Definition(entries(map.get("causes"), name, "causes"),
-                entries(map.get("impact_categories"), name, "impact_categories"),
-                entries(map.get("components"), name, "components"));
+        return new Definition(causes, impacts, components);
     }
 
-    private static List<Entry> entries(Object list, String name, String key) {
-        if (list == null) return List.of();
-        if (!(list instanceof List<?> items)) throw new IllegalArgumentException(name + ": " + key + " must be a list");
+    private static List<Entry> entries(Node list, String name, String key) {
+        if (list instanceof ScalarNode s && s.getValue().isEmpty()) return List.of();
+        if (!(list instanceof SequenceNode items)) throw error(name, list, key + " must be a list");
         List<Entry> entries = new ArrayList<>();
-        for (Object item : items) {
-            if (!(item instanceof Map<?, ?> m)) throw new IllegalArgumentException(name + ": each entry of " + key + " must be a mapping");
-            Object slug = m.get("slug");
-            if (slug == null || String.valueOf(slug).isBlank()) throw new IllegalArgumentException(name + ": an entry of " + key + " has no slug");
-            String s = String.valueOf(slug).strip().toLowerCase(Locale.ROOT);
-            if (!s.matches("[a-z0-9]+(?:-[a-z0-9]+)*")) {
-                throw new IllegalArgumentException(name + ": slug \"" + slug + "\" in " + key + " must be lower-case words joined by hyphens");
+        for (Node item : items.getValue()) {
+            if (!(item instanceof MappingNode m)) throw error(name, item, "each entry of " + key + " must be a mapping");
+            String slug = null;
+            String display = null;
+            String definition = null;
+            Integer specificity = null;
+            List<String> phrases = null;
+            List<String> extra = null;
+            boolean disabled = false;
+            for (NodeTuple t : m.getValue()) {
+                String field = scalar(t.getKeyNode(), name);
+                Node value = t.getValueNode();
+                switch (field) {
+                    case "slug" -> slug = scalar(value, name).strip().toLowerCase(Locale.ROOT);
+                    case "name" -> display = scalar(value, name).strip();
+                    case "definition" -> definition = scalar(value, name).strip();
+                    case "specificity" -> specificity = specificity(value, name);
+                    case "phrases" -> phrases = strings(value, name);
+                    case "extra_phrases" -> extra = strings(value, name);
+                    case "disabled" -> disabled = scalar(value, name).strip().equalsIgnoreCase("true");
+                    default -> throw error(name, t.getKeyNode(), "unknown field \"" + field + "\" in an entry of " + key
+                            + " (expected slug, name, definition, specificity, phrases, extra_phrases, disabled)");
+                }
             }
-            entries.add(new Entry(s, text(m.get("name")), text(m.get("definition")), integer(m.get("specificity"), name, s),
-                    strings(m.get("phrases"), name, s), strings(m.get("extra_phrases"), name, s),
-                    Boolean.TRUE.equals(m.get("disabled"))));
+            if (slug == null || slug.isBlank()) throw error(name, item, "an entry of " + key + " has no slug");
+            if (!SLUG.matcher(slug).matches()) {
+                throw error(name, item, "slug \"" + slug + "\" must be lower-case words joined by hyphens");
+            }
+            entries.add(new Entry(slug, display, definition, specificity, phrases, extra, disabled));
         }
         return entries;
     }
 
-    private static String text(Object o) {
-        return o == null ? null : String.valueOf(o).strip();
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+    private static String scalar(Node node, String name) {
+        if (node instanceof ScalarNode s) return s.getValue();
+        throw error(name, node, "expected a single value");
     }
 
-    private static Integer integer(Object o, String name, String slug) {
-        if (o == null) return null;
-        if (o instanceof Integer i) return i;
-        throw new IllegalArgumentException(name + ": specificity of " + slug + " must be a number from 0 to 3");
+    private static Integer specificity(Node node, String name) {
+        try {
+            int v = Integer.parseInt(scalar(node, name).strip());
+            if (v >= 0 && v <= 3) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw error(name, node, "specificity must be a number from 0 to 3");
     }
 
-    private static List<String> strings(Object o, String name, String slug) {
-        if (o == null) return null;
-        if (o instanceof List<?> l) return l.stream().filter(x -> x != null).map(String::valueOf).toList();
-        if (o instanceof String s) return List.of(s);
-        throw new IllegalArgumentException(name + ": phrases of " + slug + " must be a list of strings");
+    private static List<String> strings(Node node, String name) {
+        if (node instanceof ScalarNode s) return s.getValue().isBlank() ? List.of() : List.of(s.getValue());
+        if (!(node instanceof SequenceNode seq)) throw error(name, node, "phrases must be a list of strings");
+        List<String> out = new ArrayList<>();
+        for (Node n : seq.getValue()) out.add(scalar(n, name));
+        return out;
+    }
+
+    /** "site/taxonomy.yml:12: slug ... must be ...": the line the owner has to fix. */
+    private static IllegalArgumentException error(String name, Node node, String message) {
+        return new IllegalArgumentException(name + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
     }
 
     static Definition merge(Definition base, Definition site) {

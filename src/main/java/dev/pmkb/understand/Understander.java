@@ -102,6 +102,22 @@ public final class Understander {
 
     /** Never throws on content: every problem is a diagnostic on the result, including {@code doc.problems()}. */
     public Postmortem understand(SourceDocument doc) {
+        try {
+            return read(doc);
+        } catch (RuntimeException e) {
+            // A bug here must not stop a library from baking; it shows up as an error pmkb check reports.
+            List<Diagnostic> diagnostics = new ArrayList<>(doc.problems());
+            diagnostics.add(Diagnostic.error(doc.source(), 0, "pmkb could not understand this file ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it"));
+            Facts none = new Facts(null, null, null, null, null, Impact.NONE, List.of(), List.of(), Detection.NONE,
+                    List.of(), null, null, List.of(), List.of(), new Causes(List.of(CauseInference.UNKNOWN), true));
+            String md = doc.markdown() == null ? "" : doc.markdown();
+            return new Postmortem(Naming.id(doc.source()), doc.source(), Naming.title(List.of(), md, doc.source()),
+                    null, Postmortem.DateOrigin.NONE, false, none, md, diagnostics);
+        }
+    }
+
+    private Postmortem read(SourceDocument doc) {
         Findings findings = new Findings(doc);
         String markdown = doc.markdown() == null ? "" : doc.markdown();
         FrontMatter header = doc.frontMatter() == null ? FrontMatter.NONE : doc.frontMatter();

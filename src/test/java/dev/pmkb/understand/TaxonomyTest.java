@@ -64,7 +64,7 @@ class TaxonomyTest {
         Files.writeString(site.resolve("taxonomy.yml"), "causes:\n  - name: no slug\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Understander.forSite(site, new Properties()));
-        assertTrue(e.getMessage().contains("no slug"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("taxonomy.yml:2: an entry of causes has no slug"), e.getMessage());
     }
 
     @Test

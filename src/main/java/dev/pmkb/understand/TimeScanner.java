@@ -58,6 +58,7 @@ final class TimeScanner {
         List<WrittenTime.WrittenDate> dates = new ArrayList<>();
         findDates(text, dateSpans, dates);
         List<WrittenTime> times = findTimes(text, dateSpans);
+        zonesAfterDates(text, times, dateSpans);
         shareZones(times);
         List<WrittenTime> result = new ArrayList<>();
         boolean[] used = new boolean[dates.size()];
@@ -241,6 +242,27 @@ final class TimeScanner {
             }
         }
         return new Zone(written, to);
+    }
+
+    /**
+     * "10:00 AM to 11:30 AM on February 14th, 2024 (UTC timezone)" and "17 November 2020 (GMT-5) 9:00 AM": the
+     * zone may follow the date written next to the time rather than the time itself.
+     */
+    private void zonesAfterDates(String text, List<WrittenTime> times, List<int[]> dateSpans) {
+        for (int i = 0; i < times.size(); i++) {
+            WrittenTime t = times.get(i);
+            if (t.zone() != null) continue;
+            for (int[] span : dateSpans) {
+                boolean after = span[0] >= t.to() && span[0] - t.to() <= 6;
+                boolean before = span[1] <= t.from() && t.from() - span[1] <= 16;
+                if (!after && !before) continue;
+                Zone zone = zoneAfter(text, span[1]);
+                if (zone != null && (after || zone.to() <= t.from())) {
+                    times.set(i, t.withZone(zone.written()));
+                    break;
+                }
+            }
+        }
     }
 
     /** "9:00 AM - 1:00 PM (WAT)": a zone written once at the end applies to every time before it. */

@@ -209,4 +209,19 @@ class TimesTest {
         assertEquals(ZoneResolution.EXPLICIT, f.start().resolution());
         assertEquals("CET", f.timeline().getFirst().time().zone());
     }
+
+    @Test
+    void moreWrittenForms() {
+        Facts a = facts("Duration: Thursday, May 9, 2024, 17:30 PST - Friday, May 10, 2024, 01:00 PST (7.5 hours)\n");
+        assertEquals(Duration.ofMinutes(450), a.duration());
+        Facts b = facts("**Duration**: Sunday, May 13th, 2023, 10:20 pm (PST) - Monday, May 14th, 2023, 3:00 pm (PST)\n");
+        assertEquals(at("2023-05-14T15:00-08:00"), b.end().instant().orElseThrow());
+        Facts c = facts("## Summary\nThe outage ran from May 15, 2024, at 10:00 PM GMT to May 16, 2024, at 2:00 AM GMT.\n");
+        assertEquals(Duration.ofHours(4), c.duration());
+        Facts d = facts("## Summary\nLogins failed from 10:00 AM to 11:30 AM on February 14th, 2024 (UTC timezone).\n");
+        assertEquals(at("2024-02-14T10:00Z"), d.start().instant().orElseThrow());
+        assertEquals(at("2024-02-14T11:30Z"), d.end().instant().orElseThrow());
+        Facts e = facts("Start: 17 November 2020 (GMT-5) 9:00 AM\n");
+        assertEquals(at("2020-11-17T09:00-05:00"), e.start().instant().orElseThrow());
+    }
 }

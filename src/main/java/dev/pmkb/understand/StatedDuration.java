@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 /** Reads a duration stated in words: "lasted 2 hours and 15 minutes", "approximately 45 minutes", "3h", "7.5 hours". */
 final class StatedDuration {
 
-    private static final String NUMBER = "(\\d{1,4}(?:[.,]\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten"
-            + "|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|half an?)";
+    private static final String WORD_NUMBER = "(an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            + "|fifteen|twenty|thirty|forty|forty-five|fifty|half an?)";
+    /** Digits take short units ("3h", "45m"); words need a full unit, so "AM" is never "a minute". */
     private static final Pattern PART = Pattern.compile(
-            "(?i)(?<![\\w.])" + NUMBER + "\\s{0,2}(?:-\\s?)?(days?|hours?|hrs?|h|minutes?|mins?|m)(?![a-z])");
+            "(?i)(?<![\\w.:])(?:(\\d{1,4}(?:[.,]\\d{1,2})?)\\s{0,2}(?:-\\s?)?(days?|hours?|hrs?|h|minutes?|mins?|m)"
+                    + "|" + WORD_NUMBER + "\\s{1,2}(?:-\\s?)?(days?|hours?|hrs?|minutes?|mins?))(?![a-z])");
     private static final Pattern JOIN = Pattern.compile("(?i)^\\s{0,3}(?:,|and|&)?\\s{0,3}(?:and\\s{1,3})?");
 
     private StatedDuration() {
@@ -26,7 +28,7 @@ final class StatedDuration {
         Duration total = Duration.ZERO;
         int end;
         do {
-            Duration part = part(m.group(1), m.group(2));
+            Duration part = m.group(1) != null ? part(m.group(1), m.group(2)) : part(m.group(3), m.group(4));
             if (part == null) return null;
             total = total.plus(part);
             end = m.end();

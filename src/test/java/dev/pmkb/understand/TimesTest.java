@@ -159,6 +159,9 @@ class TimesTest {
         assertEquals(Facts.DurationOrigin.STATED, f.durationOrigin());
         assertEquals(Duration.ofMinutes(45), facts("Duration: approximately 45 minutes\n").duration());
         assertEquals(Duration.ofHours(3), facts("Duration: 3h\n").duration());
+        assertEquals(Duration.ofMinutes(90), facts("Duration: an hour and thirty minutes\n").duration());
+        // "AM" is not "a minute".
+        assertNull(facts("Duration: The outage started at 11:45 AM and was resolved later.\n").duration());
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class ListItems {
 
     private static final Pattern ITEM = Pattern.compile("^\\s*(?:[-*+•]|\\d{1,3}[.)])\\s+(?:\\[([ xX])]\\s*)?(.*)$");
-    private static final Pattern BOLD_LABEL = Pattern.compile("^(?:\\*\\*|__)([^*_]{1,80}?):?(?:\\*\\*|__):?\\s*(.*)$");
+    /** "**Label:** rest" or "**Label**: rest"; "**Add alerts** for disk usage" is emphasis, not a label. */
+    private static final Pattern BOLD_LABEL = Pattern.compile("^(?:\\*\\*|__)([^*_]{1,80}?)(?::(?:\\*\\*|__)|(?:\\*\\*|__):)\\s*(.*)$");
     private static final Pattern DONE_MARK = Pattern.compile("(?i)(?:✅|✔|☑|\\(done\\)|\\[done]|^done:|\\bcompleted?\\s*[.)]?$)");
     private static final int MAX_ITEMS = 200;
     /** Lines read per list: far more than any real list, few enough to keep a huge file fast. */

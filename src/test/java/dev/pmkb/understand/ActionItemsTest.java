@@ -31,12 +31,14 @@ class ActionItemsTest {
     void boldLabelsAreDroppedOnlyWhenTheRestSaysSomething() {
         assertEquals(List.of(new ActionItem("Add a canary stage before every production deploy.", false),
                 new ActionItem("Alerting: page on-call", false),
-                new ActionItem("Patch nginx on all web servers", false)), items("""
+                new ActionItem("Patch nginx on all web servers", false),
+                new ActionItem("Add alerts for disk usage", false)), items("""
                 ## Corrective and Preventative Measures
                 - **Deploy safety:** Add a canary stage before every production deploy.
                 - **Alerting:** page on-call
                 - **Short-Term:**
                   - Patch nginx on all web servers
+                - **Add alerts** for disk usage
                 """));
     }
 

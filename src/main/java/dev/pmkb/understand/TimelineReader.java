@@ -55,7 +55,7 @@ final class TimelineReader {
                 raw = raw.strip().replaceAll("^\\|\\s*|\\s*\\|$", "").replace("|", " — ");
             }
             String plain = PlainText.line(raw);
-            if (plain.isEmpty()) continue;
+            if (plain.isEmpty() || plain.codePoints().noneMatch(Character::isLetterOrDigit)) continue;
             if (isTableHeader(plain)) continue;
             int indent = indentOf(raw);
             if (pendingTime != null && (indent < pendingIndent || (indent == pendingIndent && !pendingForSiblings))) {

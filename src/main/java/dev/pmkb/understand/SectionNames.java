@@ -19,7 +19,8 @@ final class SectionNames {
                     "(?:the )?(?:root )?causes?(?: analysis)? (?:and )?(?:resolution|recovery|fix|fixes|solution|remediation)s?\\b.*"),
             name(SectionKind.ROOT_CAUSE,
                     "(?:the )?(?:root causes?|causes?|contributing factors?|trigger|what caused it|cause of the (?:outage|incident|issue))\\b.*"
-                            + "|why (?:did )?(?:this|it|the (?:outage|incident|issue)) (?:happen|happened|occur|occurred)\\b.*"),
+                            + "|why (?:did )?(?:this|it|the (?:outage|incident|issue)) (?:happen|happened|occur|occurred)\\b.*"
+                            + "|what (?:was|is|were) the (?:root )?causes?\\b.*"),
             name(SectionKind.SUMMARY,
                     "(?:(?:issue|incident|outage|executive|event|problem)s? )?(?:summary|overview|synopsis)\\b.*"
                             + "|summary of (?:the )?(?:issue|incident|outage)\\b.*|what happened\\b.*"),
@@ -39,7 +40,8 @@ final class SectionNames {
                     "(?:lessons?(?: learned| learnt)?|key takeaways|takeaways|learnings|what went well|what went wrong"
                             + "|where we got lucky)\\b.*"),
             name(SectionKind.IMPACT,
-                    "(?:(?:user|customer|business|service) )?impacts?\\b(?! of the)(?: (?:assessment|analysis|and scope))?.*"),
+                    "(?:(?:user|customer|business|service) )?impacts?\\b(?! of the)(?: (?:assessment|analysis|and scope))?.*"
+                            + "|what (?:was|is|were) the impacts?\\b.*"),
             name(SectionKind.DETECTION, "(?:detection|how (?:it|the issue) was detected)\\b.*"),
             name(SectionKind.DURATION, "(?:duration|outage duration|incident duration|outage window)\\b.*"),
             name(SectionKind.OTHER,
@@ -84,7 +86,7 @@ final class SectionNames {
             "conclusion", "follow", "up", "ups", "next", "steps", "improvements", "executive", "contributing", "factors",
             "takeaways", "key", "mitigation", "remediation", "to", "do", "outage", "event", "sequence", "events",
             "user", "customer", "fix", "why", "did", "this", "happen", "happened", "how", "i", "it", "was", "resolved",
-            "fixed", "fixes", "solution", "analysis", "what", "went", "well", "wrong", "where", "we",
+            "fixed", "were", "is", "fixes", "solution", "analysis", "what", "went", "well", "wrong", "where", "we",
             "got", "lucky", "things", "improve", "address", "background", "introduction", "references", "appendix",
             "final", "thoughts", "detailed", "list", "specific", "concrete", "short", "long", "term", "trigger");
 

@@ -1,0 +1,110 @@
+package dev.pmkb.understand;
+
+import dev.pmkb.model.Impact;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads who was hurt: the share of users (as a number), the services named, and the statement itself. */
+final class ImpactReader {
+
+    private static final String WHO = "(?:users?|customers?|clients?|visitors?|subscribers?|members?|requests?|traffic"
+            + "|user base|customer base|accounts?|sessions?|students?|people|players?|buyers?|shoppers?|merchants?)";
+    private static final Pattern PERCENT_BEFORE = Pattern.compile(
+            "(?i)(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)(?:\\s|\\W){1,3}(?:(?:of|our|the|all|active|total|its|registered|online|website|site|app|service|platform|web|mobile|global|of\\sthe)\\s){0,4}" + WHO + "\\b");
+    private static final Pattern PERCENT_AFTER = Pattern.compile(
+            "(?i)\\b" + WHO + "\\b[^.%\\d]{0,40}?(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)");
+    private static final Pattern ALL_USERS = Pattern.compile(
+            "(?i)(?<!not |almost |nearly |virtually |practically |of |affecting not )\\b(?:all|every|100 ?%|each)\\s(?:(?:of\\s)?(?:our|the)\\s)?"
+                    + "(?:users?|customers?|clients?|visitors?)\\b");
+    private static final Pattern SERVICE = Pattern.compile(
+            "(?i)\\b((?:[a-z][\\w-]{1,25}\\s){0,2}(?:service|api|website|web site|web application|web app|application|app"
+                    + "|server|servers|platform|portal|site|database|checkout|login|dashboard|endpoint|backend|frontend))\\b");
+    private static final Set<String> STOP = Set.of("the", "a", "an", "our", "their", "its", "this", "that", "of", "to",
+            "all", "entire", "whole", "main", "and", "on", "in", "for", "with", "was", "were", "by", "from", "affected",
+            "affecting", "impacted", "users", "web", "down", "is", "be", "which", "some", "any", "it",
+            "experienced", "unavailability", "unavailable", "slow", "causing", "caused", "during", "into", "as");
+
+    private ImpactReader() {
+    }
+
+    private static final Pattern IMPACT_SENTENCE = Pattern.compile(
+            "(?i)\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*|unavailable|inaccessible|unreachable"
+                    + "|down|outage|errors?|slow)\\b");
+
+    static Impact read(String impactText, String fallbackText) {
+        String text = impactText != null && !impactText.isBlank() ? impactText : impactSentence(fallbackText);
+        // A number anywhere beats "all users": "affecting all users. About 80% of users were affected" is 80.
+        Double percent = number(impactText);
+        if (percent == null) percent = number(fallbackText);
+        if (percent == null) percent = allUsers(impactText != null ? impactText : fallbackText);
+        if (text == null && percent == null) return Impact.NONE;
+        String statement = text != null ? PlainText.clip(text.replace('\n', ' '), 1000) : null;
+        return new Impact(percent, services(text != null ? text : ""), statement);
+    }
+
+    /** Without an Impact section, the summary's first sentence about who or what was hurt is the statement. */
+    private static String impactSentence(String summary) {
+        if (summary == null) return null;
+        String t = summary.length() > 4000 ? summary.substring(0, 4000) : summary;
+        for (String sentence : t.split("(?<=[.!?])\\s+|\\n")) {
+            String s = sentence.strip().replaceFirst("(?i)^(?:impact|duration|root cause)\\s*:\\s*", "");
+            if (s.split("\\s+").length >= 4 && IMPACT_SENTENCE.matcher(s).find()
+                    && (percent(s) != null || s.matches("(?is).*\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*)\\b.*"))) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The share of users stated, 0-100; "all users" is 100 only when literally said. */
+    static Double percent(String text) {
+        Double n = number(text);
+        return n != null ? n : allUsers(text);
+    }
+
+    private static Double allUsers(String text) {
+        if (text == null) return null;
+        String t = text.length() > 8000 ? text.substring(0, 8000) : text;
+        return ALL_USERS.matcher(t).find() ? 100.0 : null;
+    }
+
+    private static Double number(String text) {
+        if (text == null) return null;
+        String t = text.length() > 8000 ? text.substring(0, 8000) : text;
+        Double best = null;
+        int at = Integer.MAX_VALUE;
+        for (Pattern p : List.of(PERCENT_BEFORE, PERCENT_AFTER)) {
+            Matcher m = p.matcher(t);
+            if (m.find() && m.start() < at) {
+                double v = Double.parseDouble(m.group(1));
+                if (v >= 0 && v <= 100) {
+                    best = v;
+                    at = m.start();
+                }
+            }
+        }
+        return best;
+    }
+
+    static List<String> services(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        String t = text.length() > 4000 ? text.substring(0, 4000) : text;
+        Matcher m = SERVICE.matcher(t);
+        while (m.find() && found.size() < 6) {
+            List<String> words = new ArrayList<>(List.of(m.group(1).toLowerCase(Locale.ROOT).split("\\s+")));
+            while (words.size() > 1 && STOP.contains(words.getFirst())) words.removeFirst();
+            if (words.size() == 1 && Set.of("service", "application", "app", "server", "servers", "site", "platform", "api")
+                    .contains(words.getFirst())) {
+                continue;
+            }
+            found.add(String.join(" ", words));
+        }
+        return List.copyOf(found);
+    }
+}

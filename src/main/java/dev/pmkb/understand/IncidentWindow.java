@@ -1,0 +1,143 @@
+package dev.pmkb.understand;
+
+import dev.pmkb.model.IncidentTime;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Finds when the incident started and ended as the summary states it: explicit {@code Start:/End:} lines
+ * first, then a range on a duration line ({@code 9:00 AM - 1:00 PM (WAT)}), then a range anywhere in the
+ * summary. The timeline is only a fallback, handled by the caller.
+ */
+final class IncidentWindow {
+
+    record Window(IncidentTime start, int startLine, IncidentTime end, int endLine) {
+        static final Window NONE = new Window(null, 0, null, 0);
+    }
+
+    private static final Pattern START_LABEL = Pattern.compile(
+            "(?i)^(?:the\\s)?(?:outage\\s|incident\\s|issue\\s|downtime\\s|impact\\s)?(?:start(?:ed|ing)?|began|begin(?:ning)?)"
+                    + "(?:\\s(?:time|date|date and time|at|on))?\\s?(?::|-|–|at\\b|on\\b)");
+    private static final Pattern END_LABEL = Pattern.compile(
+            "(?i)^(?:the\\s)?(?:outage\\s|incident\\s|issue\\s|downtime\\s|impact\\s)?(?:end(?:ed|ing)?|resolved|resolution time"
+                    + "|recovered|restored|fixed|finish(?:ed)?|mitigated)(?:\\s(?:time|date|date and time|at|on))?\\s?(?::|-|–|at\\b|on\\b)");
+    private static final Pattern SINGLE_START_WORDS = Pattern.compile(
+            "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at)\\b");
+    /** Lines longer than this are prose paragraphs; scanning only their start keeps the work bounded. */
+    private static final int MAX_SCAN = 2000;
+
+    private final TimeScanner scanner;
+    private final TimeResolver resolver;
+
+    IncidentWindow(TimeScanner scanner, TimeResolver resolver) {
+        this.scanner = scanner;
+        this.resolver = resolver;
+    }
+
+    Window find(List<SourceLine> durationLinesAll, List<SourceLine> summaryLinesAll, TimeResolver.Context context) {
+        // A summary states its window near its top; a 10 MB summary is not read to its end.
+        List<SourceLine> durationLines = head(durationLinesAll);
+        List<SourceLine> summaryLines = head(summaryLinesAll);
+        List<SourceLine> all = new ArrayList<>(durationLines);
+        all.addAll(summaryLines);
+        SourceLine startLine = null;
+        WrittenTime start = null;
+        SourceLine endLine = null;
+        WrittenTime end = null;
+        for (SourceLine l : all) {
+            String plain = plain(l);
+            if (start == null && START_LABEL.matcher(plain).lookingAt()) {
+                WrittenTime t = first(plain);
+                if (t != null) {
+                    start = t;
+                    startLine = l;
+                }
+            } else if (end == null && END_LABEL.matcher(plain).lookingAt()) {
+                WrittenTime t = first(plain);
+                if (t != null) {
+                    end = t;
+                    endLine = l;
+                }
+            }
+        }
+        if (start != null && end == null) {
+            // "The outage started at 5:00 AM GMT on May 12 and ended at 8:00 AM GMT": both on the start line.
+            List<WrittenTime> times = timed(scanner.scan(plain(startLine)));
+            if (times.size() >= 2 && start.time() != null && times.getFirst().from() == start.from()) {
+                end = times.get(1);
+                endLine = startLine;
+            }
+        }
+        if (start == null) {
+            for (List<SourceLine> group : List.of(durationLines, summaryLines)) {
+                for (SourceLine l : group) {
+                    List<WrittenTime> times = timed(scanner.scan(plain(l)));
+                    if (times.size() >= 2) {
+                        start = times.get(0);
+                        startLine = l;
+                        end = times.get(1);
+                        endLine = l;
+                        break;
+                    }
+                }
+                if (start != null) break;
+            }
+        }
+        if (start == null) {
+            for (List<SourceLine> group : List.of(durationLines, summaryLines)) {
+                for (SourceLine l : group) {
+                    String plain = plain(l);
+                    List<WrittenTime> times = timed(scanner.scan(plain));
+                    if (times.size() == 1 && (group == durationLines || SINGLE_START_WORDS.matcher(plain).find())) {
+                        start = times.getFirst();
+                        startLine = l;
+                        break;
+                    }
+                }
+                if (start != null) break;
+            }
+        }
+        if (start == null && end == null) return Window.NONE;
+        IncidentTime s = start == null ? null : resolver.resolve(start, context, startLine.number());
+        TimeResolver.Context endContext = TimeResolver.Context.of(s, context);
+        IncidentTime e = end == null ? null : resolver.resolve(end, endContext, endLine.number());
+        if (s != null && e != null && (end.date() == null || end.dateShared())) e = rollOver(s, e);
+        return new Window(s, startLine == null ? 0 : startLine.number(), e, endLine == null ? 0 : endLine.number());
+    }
+
+    /** "22:00 - 01:00": an end written without its date, earlier than the start, is on the next day. */
+    static IncidentTime rollOver(IncidentTime start, IncidentTime end) {
+        if (start.local().isEmpty() || end.local().isEmpty()) return end;
+        if (!end.local().get().isBefore(start.local().get())) return end;
+        LocalDate next = end.date().plusDays(1);
+        return new IncidentTime(end.written(), next, end.time(), end.zone(),
+                end.offset(), end.resolution());
+    }
+
+    static final int MAX_LINES = 300;
+
+    static List<SourceLine> head(List<SourceLine> lines) {
+        return lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
+    }
+
+    private static String plain(SourceLine l) {
+        String raw = l.text();
+        String p = PlainText.line(raw.length() > MAX_SCAN * 2 ? raw.substring(0, MAX_SCAN * 2) : raw);
+        return p.length() > MAX_SCAN ? p.substring(0, MAX_SCAN) : p;
+    }
+
+    private WrittenTime first(String plain) {
+        List<WrittenTime> all = scanner.scan(plain);
+        for (WrittenTime t : all) {
+            if (t.time() != null) return t;
+        }
+        return all.isEmpty() ? null : all.getFirst();
+    }
+
+    private static List<WrittenTime> timed(List<WrittenTime> all) {
+        return all.stream().filter(t -> t.time() != null).toList();
+    }
+}

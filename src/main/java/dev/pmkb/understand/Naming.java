@@ -1,0 +1,84 @@
+package dev.pmkb.understand;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+/** Ids from source paths, and titles from headers, headings or first lines. */
+final class Naming {
+
+    private static final int MAX_TITLE = 160;
+
+    private Naming() {
+    }
+
+    /** {@code incidents/2024/DB Pool.md} → {@code incidents/2024/db-pool}. */
+    static String id(String source) {
+        String path = source.replace('\\', '/');
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        if (dot > slash + 1) path = path.substring(0, dot);
+        StringBuilder id = new StringBuilder();
+        for (String segment : path.split("/")) {
+            String s = slug(segment);
+            if (s.isEmpty()) continue;
+            if (id.length() > 0) id.append('/');
+            id.append(s);
+        }
+        return id.length() == 0 ? "untitled" : id.toString();
+    }
+
+    /** Lower-case ASCII words joined by hyphens; accents folded ("Café" → "cafe"). */
+    static String slug(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String words = PlainText.words(folded.toLowerCase(Locale.ROOT));
+        StringBuilder b = new StringBuilder();
+        for (String w : words.split(" ")) {
+            String ascii = w.replaceAll("[^a-z0-9]", "");
+            if (ascii.isEmpty()) continue;
+            if (b.length() > 0) b.append('-');
+            b.append(ascii);
+        }
+        return b.toString();
+    }
+
+    /**
+     * The first heading that is not a section name ("# Issue Summary" titles nothing), a bold-only first line,
+     * else the first line of text, else the file name.
+     */
+    static String title(List<Section> sections, String markdown, String source) {
+        String[] lines = markdown.split("\r?\n|\r", 400);
+        int limit = Math.min(lines.length, 399);
+        boolean firstText = true;
+        for (int i = 0; i < limit; i++) {
+            String line = lines[i];
+            if (line.isBlank()) continue;
+            LineShape shape = line.length() > 1000 ? null : LineShape.of(line);
+            if (shape != null && shape.isHeading()) {
+                String t = clean(shape.label());
+                if (!t.isEmpty() && SectionNames.kindOf(t) == null) return t;
+            } else if (firstText && shape != null && shape.emphasized() && !shape.nested() && shape.rest().isEmpty()) {
+                String t = clean(shape.label());
+                if (!t.isEmpty() && SectionNames.kindOf(t) == null) return t;
+            }
+            if (PlainText.line(line).isEmpty()) continue;
+            firstText = false;
+        }
+        for (int i = 0; i < limit; i++) {
+            String t = clean(PlainText.line(lines[i].length() > 2000 ? lines[i].substring(0, 2000) : lines[i]));
+            if (t.isEmpty()) continue;
+            LineShape shape = LineShape.of(lines[i].length() > 1000 ? lines[i].substring(0, 1000) : lines[i]);
+            if (shape.label() != null && SectionNames.kindOf(shape.label()) != null) continue;
+            return t;
+        }
+        String name = source.substring(source.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    static String clean(String text) {
+        String t = PlainText.inline(text == null ? "" : text).replaceAll("[\\p{Cntrl}]", "").strip();
+        t = t.replaceAll("^[\\-–—:|]+\\s*", "").replaceAll("\\s*:$", "");
+        return PlainText.clip(t, MAX_TITLE);
+    }
+}

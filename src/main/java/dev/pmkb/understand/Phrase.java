@@ -1,0 +1,87 @@
+package dev.pmkb.understand;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A detection phrase from the taxonomy, e.g. {@code connection pool}, {@code misconfigur*}. Words match stems
+ * ({@code pools} matches {@code pool}); a trailing {@code *} matches any word starting so; a phrase word also
+ * matches two text words written together or apart ({@code time out} / {@code timeout}).
+ */
+final class Phrase {
+
+    private final String written;
+    private final String[] parts;
+    private final boolean[] prefix;
+
+    private Phrase(String written, String[] parts, boolean[] prefix) {
+        this.written = written;
+        this.parts = parts;
+        this.prefix = prefix;
+    }
+
+    static Phrase of(String written) {
+        List<String> words = new ArrayList<>();
+        List<Boolean> prefixes = new ArrayList<>();
+        for (String raw : written.strip().split("[\\s\\-_/]+")) {
+            boolean isPrefix = raw.endsWith("*");
+            String w = PlainText.words(isPrefix ? raw.substring(0, raw.length() - 1) : raw).replace(" ", "");
+            if (w.isEmpty()) continue;
+            words.add(isPrefix ? w : Words.stem(w));
+            prefixes.add(isPrefix);
+        }
+        boolean[] p = new boolean[prefixes.size()];
+        for (int i = 0; i < p.length; i++) p[i] = prefixes.get(i);
+        return new Phrase(written, words.toArray(String[]::new), p);
+    }
+
+    String written() {
+        return written;
+    }
+
+    boolean isEmpty() {
+        return parts.length == 0;
+    }
+
+    /** The first word, for indexing; prefix words are indexed by the caller separately. */
+    String first() {
+        return parts[0];
+    }
+
+    boolean firstIsPrefix() {
+        return prefix[0];
+    }
+
+    boolean startsNegated() {
+        return Words.isNegation(parts[0]);
+    }
+
+    /** How many text words the phrase covers when it matches at {@code at}, or 0 when it does not. */
+    int matchAt(Words text, int at) {
+        int t = at;
+        for (int p = 0; p < parts.length; p++) {
+            if (t >= text.size()) return 0;
+            String word = text.get(t);
+            if (wordMatches(p, word)) {
+                t++;
+            } else if (t + 1 < text.size() && wordMatches(p, joined(word, text.get(t + 1)))) {
+                t += 2;
+            } else if (p + 1 < parts.length && !prefix[p] && !prefix[p + 1]
+                    && word.equals(Words.stem(parts[p] + parts[p + 1]))) {
+                t++;
+                p++;
+            } else {
+                return 0;
+            }
+        }
+        return t - at;
+    }
+
+    private static String joined(String a, String b) {
+        return Words.stem(a + b);
+    }
+
+    private boolean wordMatches(int p, String word) {
+        return prefix[p] ? word.startsWith(parts[p]) : word.equals(parts[p]);
+    }
+}

@@ -1,0 +1,333 @@
+package dev.pmkb.understand;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the dates, times of day and zones people write in postmortems: {@code May 11, 2023, 9:00 AM (WAT)},
+ * {@code from 10:00 AM to 12:30 PM EST}, {@code 2024-03-02 14:15 UTC}, {@code 12 March 2024}, {@code March
+ * 3rd}, {@code 12/03/2024}. Each pattern is bounded and free of nested repetition, so scanning is linear in
+ * the length of the text.
+ */
+final class TimeScanner {
+
+    /** How to read {@code 03/04/2024}: decided once per document from dates that are unambiguous. */
+    enum DateOrder { MONTH_FIRST, DAY_FIRST }
+
+    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    private static final Pattern MONTH_FIRST = Pattern.compile(
+            "(?i)\\b" + MONTH + "\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{0,3}(?:of\\s)?(\\d{4})\\b)?");
+    private static final Pattern DAY_FIRST = Pattern.compile(
+            "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?" + MONTH + "\\b\\.?(?:,?\\s{0,3}(\\d{4})\\b)?");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d/.])(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})(?![\\d/])");
+    private static final Pattern TIME = Pattern.compile(
+            "(?i)(?<![\\d:.,])(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
+    private static final Pattern ZONE_NUMERIC = Pattern.compile(
+            "(?i)^(?:(?:UTC|GMT|UT)\\s?[+\\-−–]\\s?\\d{1,2}(?::?\\d{2})?(?!\\d)|\\+\\d{2}:?\\d{2}|(?:UTC|GMT)(?![a-z]))");
+    private static final Pattern ZONE_IANA = Pattern.compile("^[A-Z][a-z]{2,15}/[A-Z][A-Za-z_]{1,30}(?:/[A-Z][A-Za-z_]{1,20})?");
+    private static final Pattern ZONE_WORDS = Pattern.compile("^(?:[A-Za-z]{2,12}\\s){1,4}(?i:time)\\b(?:\\s(?i:zone))?");
+    private static final Pattern ZONE_ABBR = Pattern.compile("^[A-Z]{1,5}(?:\\s?/\\s?[A-Z]{2,5})?(?![A-Za-z])");
+    /** Abbreviation-looking words after a time that are not zones. */
+    private static final java.util.Set<String> NOT_ABBR = java.util.Set.of("I", "A", "AM", "PM", "ON", "TO", "AT",
+            "THE", "DB", "API", "OK", "IT", "SRE", "QA", "HTTP", "CPU", "RAM", "DNS", "SSL", "TLS", "AWS", "US", "UK",
+            "OR", "AND", "IN", "BY", "OF", "VS", "HQ", "DEV", "OPS");
+
+    /** "2100hrs", "0930 hrs": military time, always with its suffix so years and counts are not read as times. */
+    private static final Pattern MILITARY = Pattern.compile("(?i)(?<![\\d:.,])([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)\\b");
+    /** "from 4pm to 6 GMT": the end of a range may be a bare hour. */
+    private static final Pattern BARE_RANGE_END = Pattern.compile("(?i)^\\s{0,2}(?:to|-|–|until|till)\\s{0,2}(\\d{1,2})(?![\\d:.,%]|\\s?(?:hours?|hrs?|min|minutes?|days?|percent|users?|servers?|[ap]\\.?m))");
+
+    private final DateOrder order;
+    private final ZoneRules zones;
+
+    TimeScanner(DateOrder order, ZoneRules zones) {
+        this.order = order;
+        this.zones = zones;
+    }
+
+    /** Every date and time in {@code text}, in order, each time paired with its date and zone as written. */
+    List<WrittenTime> scan(String text) {
+        List<int[]> dateSpans = new ArrayList<>();
+        List<WrittenTime.WrittenDate> dates = new ArrayList<>();
+        findDates(text, dateSpans, dates);
+        List<WrittenTime> times = findTimes(text, dateSpans);
+        zonesAfterDates(text, times, dateSpans);
+        shareZones(times);
+        List<WrittenTime> result = new ArrayList<>();
+        boolean[] used = new boolean[dates.size()];
+        for (WrittenTime t : times) {
+            int d = nearestDate(t, dateSpans);
+            if (d >= 0) {
+                boolean shared = used[d];
+                used[d] = true;
+                int from = Math.min(t.from(), dateSpans.get(d)[0]);
+                int to = Math.max(t.to(), dateSpans.get(d)[1]);
+                // Only a date written next to the time makes up its written form.
+                boolean adjacent = Math.abs(dateSpans.get(d)[1] - t.from()) < 16 || Math.abs(t.to() - dateSpans.get(d)[0]) < 16;
+                String written = adjacent ? text.substring(from, to).strip() : t.written();
+                result.add(new WrittenTime(adjacent ? from : t.from(), adjacent ? to : t.to(), written, dates.get(d),
+                        t.time(), t.zone(), shared));
+            } else {
+                result.add(t);
+            }
+        }
+        for (int i = 0; i < dates.size(); i++) {
+            if (!used[i]) {
+                int[] span = dateSpans.get(i);
+                result.add(new WrittenTime(span[0], span[1], text.substring(span[0], span[1]).strip(), dates.get(i), null, null));
+            }
+        }
+        result.sort(Comparator.comparingInt(WrittenTime::from));
+        return result;
+    }
+
+    private void findDates(String text, List<int[]> spans, List<WrittenTime.WrittenDate> dates) {
+        record Found(int from, int to, WrittenTime.WrittenDate date) {
+        }
+        List<Found> found = new ArrayList<>();
+        Matcher m = ISO_DATE.matcher(text);
+        while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
+        m = MONTH_FIRST.matcher(text);
+        while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+                m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)))));
+        m = DAY_FIRST.matcher(text);
+        while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+                m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
+        m = NUMERIC_DATE.matcher(text);
+        while (m.find()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(2));
+            int year = Integer.parseInt(m.group(3));
+            if (year < 100) year += 2000;
+            boolean dayFirst = a > 12 || (b <= 12 && order == DateOrder.DAY_FIRST);
+            found.add(new Found(m.start(), m.end(), dayFirst
+                    ? new WrittenTime.WrittenDate(year, b, a) : new WrittenTime.WrittenDate(year, a, b)));
+        }
+        found.sort(Comparator.comparingInt(Found::from).thenComparing(f -> -(f.to() - f.from())));
+        int end = -1;
+        for (Found f : found) {
+            if (f.from() < end) continue;
+            // "9 May" inside "May 9" matches both patterns: the longer, earlier one already won.
+            if (f.date().month() < 1 || f.date().month() > 12 || f.date().day() < 1 || f.date().day() > 31) continue;
+            spans.add(new int[] {f.from(), f.to()});
+            dates.add(f.date());
+            end = f.to();
+        }
+    }
+
+    private List<WrittenTime> findTimes(String text, List<int[]> dateSpans) {
+        List<WrittenTime> times = new ArrayList<>();
+        Matcher m = TIME.matcher(text);
+        while (m.find()) {
+            if (m.group(2) == null && m.group(4) == null) continue;
+            if (insideAny(m.start(), dateSpans)) continue;
+            int hour = Integer.parseInt(m.group(1));
+            int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            if (m.group(2) == null && m.group(1).length() > 2) continue;
+            if (hour > 23 || minute > 59 || second > 59) continue;
+            String ampm = m.group(4) == null ? null : m.group(4).toLowerCase(Locale.ROOT).replace(".", "").replace(" ", "");
+            if (ampm != null && hour >= 1 && hour <= 12) {
+                if (ampm.equals("am") && hour == 12) hour = 0;
+                else if (ampm.equals("pm") && hour < 12) hour += 12;
+            } else if (ampm == null && isDurationOrNumber(text, m)) {
+                continue;
+            }
+            int end = trimEnd(text, m.end());
+            Zone zone = zoneAfter(text, end);
+            int to = zone == null ? end : zone.to();
+            times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
+                    LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
+        }
+        m = MILITARY.matcher(text);
+        while (m.find()) {
+            if (insideAny(m.start(), dateSpans)) continue;
+            int end = trimEnd(text, m.end());
+            Zone zone = zoneAfter(text, end);
+            int to = zone == null ? end : zone.to();
+            times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
+                    LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+                    zone == null ? null : zone.written()));
+        }
+        times.sort(Comparator.comparingInt(WrittenTime::from));
+        addBareRangeEnds(text, times);
+        return times;
+    }
+
+    private void addBareRangeEnds(String text, List<WrittenTime> times) {
+        for (int i = 0; i < times.size(); i++) {
+            WrittenTime t = times.get(i);
+            int after = t.to();
+            if (after >= text.length()) continue;
+            Matcher m = BARE_RANGE_END.matcher(text.substring(after, Math.min(text.length(), after + 40)));
+            if (!m.lookingAt()) continue;
+            int hour = Integer.parseInt(m.group(1));
+            if (hour > 23) continue;
+            // "4pm to 6" is 18:00: a bare hour after an afternoon time is in the afternoon too.
+            if (t.time().getHour() >= 12 && hour < 12 && hour + 12 > t.time().getHour()) hour += 12;
+            int from = after + m.start(1);
+            int end = after + m.end(1);
+            if (i + 1 < times.size() && times.get(i + 1).from() < end) continue;
+            Zone zone = zoneAfter(text, end);
+            int to = zone == null ? end : zone.to();
+            times.add(i + 1, new WrittenTime(from, to, text.substring(from, to).strip(), null, LocalTime.of(hour, 0),
+                    zone == null ? null : zone.written()));
+            i++;
+        }
+    }
+
+    /** "2:30:00 of downtime" or "ratio 3:45" are not clock times; clock times rarely precede those words. */
+    private static boolean isDurationOrNumber(String text, Matcher m) {
+        int after = m.end();
+        String next = text.substring(after, Math.min(text.length(), after + 12)).toLowerCase(Locale.ROOT).strip();
+        return next.startsWith("hour") || next.startsWith("hrs") || next.startsWith("min") || next.startsWith("%");
+    }
+
+    private static int trimEnd(String text, int end) {
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
+        return end;
+    }
+
+    private record Zone(String written, int to) {
+    }
+
+    private Zone zoneAfter(String text, int at) {
+        int i = at;
+        int limit = Math.min(text.length(), at + 60);
+        while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+        boolean paren = i < limit && (text.charAt(i) == '(' || text.charAt(i) == '[');
+        if (paren) i++;
+        if (!paren && text.regionMatches(true, i, "in ", 0, 3)) i += 3;
+        if (i >= limit) return null;
+        String window = text.substring(i, limit);
+        String written = null;
+        Matcher m = ZONE_NUMERIC.matcher(window);
+        if (m.lookingAt()) {
+            written = m.group();
+            // "(UTC timezone)", "UTC time": the extra word is not part of the zone.
+        } else if ((m = ZONE_IANA.matcher(window)).lookingAt()) {
+            written = m.group();
+        } else if ((m = ZONE_WORDS.matcher(window)).lookingAt()
+                && (paren || Character.isUpperCase(window.charAt(0)))) {
+            written = m.group();
+            if (ZoneRules.isNotAZone(written) || PlainText.words(written).split(" ").length < 2) written = null;
+        } else if ((m = ZONE_ABBR.matcher(window)).lookingAt()) {
+            String abbr = m.group();
+            String first = abbr.split("\\s?/")[0].strip();
+            if (zones.knowsAbbreviation(first)) {
+                written = abbr;
+            } else if (!NOT_ABBR.contains(first) && first.length() >= 2
+                    && ((paren && window.length() > abbr.length() && window.charAt(abbr.length()) == ')')
+                    || (first.length() >= 3 && first.endsWith("T")))) {
+                written = abbr;
+            }
+        }
+        if (written == null) return null;
+        int to = i + written.length();
+        if (paren) {
+            int close = text.indexOf(')', to);
+            if (close >= 0 && close - to < 30) {
+                String inside = text.substring(i, close);
+                // "(WAT, West Africa Time)" and "(UTC timezone)": keep the whole parenthesis as written.
+                written = inside.strip();
+                to = close + 1;
+            }
+        }
+        return new Zone(written, to);
+    }
+
+    /**
+     * "10:00 AM to 11:30 AM on February 14th, 2024 (UTC timezone)" and "17 November 2020 (GMT-5) 9:00 AM": the
+     * zone may follow the date written next to the time rather than the time itself.
+     */
+    private void zonesAfterDates(String text, List<WrittenTime> times, List<int[]> dateSpans) {
+        for (int i = 0; i < times.size(); i++) {
+            WrittenTime t = times.get(i);
+            if (t.zone() != null) continue;
+            for (int[] span : dateSpans) {
+                boolean after = span[0] >= t.to() && span[0] - t.to() <= 6;
+                boolean before = span[1] <= t.from() && t.from() - span[1] <= 16;
+                if (!after && !before) continue;
+                Zone zone = zoneAfter(text, span[1]);
+                if (zone != null && (after || zone.to() <= t.from())) {
+                    times.set(i, t.withZone(zone.written()));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** "9:00 AM - 1:00 PM (WAT)": a zone written once at the end applies to every time before it. */
+    private static void shareZones(List<WrittenTime> times) {
+        String next = null;
+        for (int i = times.size() - 1; i >= 0; i--) {
+            WrittenTime t = times.get(i);
+            if (t.zone() != null) next = t.zone();
+            else if (next != null) times.set(i, t.withZone(next));
+        }
+        String previous = null;
+        for (int i = 0; i < times.size(); i++) {
+            WrittenTime t = times.get(i);
+            if (t.zone() != null) previous = t.zone();
+            else if (previous != null) times.set(i, t.withZone(previous));
+        }
+    }
+
+    /** The date written just before the time; failing that, just after it ("10:00 to 12:00 on June 7"). */
+    private static int nearestDate(WrittenTime t, List<int[]> spans) {
+        int before = -1;
+        for (int i = 0; i < spans.size(); i++) {
+            if (spans.get(i)[1] <= t.from()) before = i;
+        }
+        if (before >= 0) return before;
+        for (int i = 0; i < spans.size(); i++) {
+            if (spans.get(i)[0] >= t.to() - 1) return i;
+        }
+        return -1;
+    }
+
+    private static boolean insideAny(int pos, List<int[]> spans) {
+        for (int[] s : spans) {
+            if (pos >= s[0] && pos < s[1]) return true;
+        }
+        return false;
+    }
+
+    private static int month(String name) {
+        return switch (name.substring(0, 3).toLowerCase(Locale.ROOT)) {
+            case "jan" -> 1;
+            case "feb" -> 2;
+            case "mar" -> 3;
+            case "apr" -> 4;
+            case "may" -> 5;
+            case "jun" -> 6;
+            case "jul" -> 7;
+            case "aug" -> 8;
+            case "sep" -> 9;
+            case "oct" -> 10;
+            case "nov" -> 11;
+            default -> 12;
+        };
+    }
+
+    /** Day-first when any numeric date in the text can only be day-first, month-first otherwise. */
+    static DateOrder orderOf(String text) {
+        Matcher m = NUMERIC_DATE.matcher(text);
+        int scanned = 0;
+        while (m.find() && scanned++ < 1000) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(2));
+            if (a > 12 && b <= 12) return DateOrder.DAY_FIRST;
+            if (b > 12 && a <= 12) return DateOrder.MONTH_FIRST;
+        }
+        return DateOrder.MONTH_FIRST;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.pmkb.understand;
+
+import dev.pmkb.model.Taxonomy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The loaded taxonomy together with the phrase indexes and rankings built from it once per site. */
+record Vocabulary(TaxonomyLoader.Definition definition, Taxonomy taxonomy, PhraseIndex<String> causePhrases,
+                  Map<String, Integer> specificity, PhraseIndex<String> impactPhrases,
+                  PhraseIndex<String> componentPhrases) {
+
+    static Vocabulary of(TaxonomyLoader.Definition d) {
+        Taxonomy taxonomy = new Taxonomy(d.causes().stream().map(TaxonomyLoader.Entry::cause).toList(),
+                d.impactCategories().stream().map(TaxonomyLoader.Entry::facet).toList(),
+                d.components().stream().map(TaxonomyLoader.Entry::facet).toList());
+        PhraseIndex<String> causes = new PhraseIndex<>();
+        Map<String, Integer> specificity = new HashMap<>();
+        for (TaxonomyLoader.Entry e : d.causes()) {
+            specificity.put(e.slug(), e.specificityOrDefault());
+            for (String p : e.allPhrases()) causes.add(e.slug(), p);
+        }
+        return new Vocabulary(d, taxonomy, causes, Map.copyOf(specificity), index(d.impactCategories()), index(d.components()));
+    }
+
+    private static PhraseIndex<String> index(List<TaxonomyLoader.Entry> entries) {
+        PhraseIndex<String> index = new PhraseIndex<>();
+        for (TaxonomyLoader.Entry e : entries) {
+            for (String p : e.allPhrases()) index.add(e.slug(), p);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.pmkb.understand;
+
+import dev.pmkb.model.ActionItem;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ActionItemsTest {
+
+    private static List<ActionItem> items(String md) {
+        return Docs.understand(md).facts().actionItems();
+    }
+
+    @Test
+    void checkBoxesBulletsAndNumbers() {
+        assertEquals(List.of(new ActionItem("Add an alert on replica lag", true),
+                new ActionItem("Document the failover runbook", false),
+                new ActionItem("Rotate the backup credentials", false),
+                new ActionItem("Load-test the search cluster", false)), items("""
+                ## Action Items
+                - [x] Add an alert on replica lag
+                - [ ] Document the failover runbook
+                * Rotate the backup credentials
+                1. Load-test the search cluster
+                """));
+    }
+
+    @Test
+    void boldLabelsAreDroppedOnlyWhenTheRestSaysSomething() {
+        assertEquals(List.of(new ActionItem("Add a canary stage before every production deploy.", false),
+                new ActionItem("Alerting: page on-call", false),
+                new ActionItem("Patch nginx on all web servers", false),
+                new ActionItem("Add alerts for disk usage", false)), items("""
+                ## Corrective and Preventative Measures
+                - **Deploy safety:** Add a canary stage before every production deploy.
+                - **Alerting:** page on-call
+                - **Short-Term:**
+                  - Patch nginx on all web servers
+                - **Add alerts** for disk usage
+                """));
+    }
+
+    @Test
+    void tasksAndMeasuresAreBothReadAndDeduplicated() {
+        List<ActionItem> all = items("""
+                ## Corrective Measures
+                - Add disk usage alerts
+                ## Tasks
+                - Add disk usage alerts
+                - Move logs to a separate volume
+                """);
+        assertEquals(2, all.size());
+    }
+
+    @Test
+    void linesWithoutListMarkers() {
+        assertEquals(List.of(new ActionItem("Add monitoring on the config directory", false),
+                new ActionItem("Require review for nginx config changes", false)), items("""
+                Corrective and Preventative Measures
+                We agreed on the following:
+                Add monitoring on the config directory
+                Require review for nginx config changes
+                """));
+    }
+}

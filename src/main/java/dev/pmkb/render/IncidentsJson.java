@@ -68,6 +68,7 @@ public final class IncidentsJson {
             json.writeStartObject();
             json.writeStringField("text", a.text());
             json.writeBooleanField("done", a.done());
+            json.writeStringField("theme", a.theme().slug());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -323,31 +323,26 @@ public final class SitePlanner {
     }
 
     Pages.ActionItems actionItems() {
-        Map<String, List<Views.ActionRow>> rows = new LinkedHashMap<>();
-        Map<String, Set<String>> incidents = new HashMap<>();
-        for (dev.pmkb.understand.ActionThemes.Theme theme : dev.pmkb.understand.ActionThemes.THEMES) {
-            rows.put(theme.slug(), new ArrayList<>());
-        }
-        rows.put(dev.pmkb.understand.ActionThemes.OTHER.slug(), new ArrayList<>());
+        Map<dev.pmkb.model.ActionTheme, List<Views.ActionRow>> rows = new LinkedHashMap<>();
+        Map<dev.pmkb.model.ActionTheme, Set<String>> incidents = new HashMap<>();
         int total = 0, open = 0;
         for (Postmortem p : library.incidents()) {
             for (dev.pmkb.model.ActionItem a : p.facts().actionItems()) {
-                String slug = dev.pmkb.understand.ActionThemes.of(a.text()).slug();
-                rows.get(slug).add(new Views.ActionRow(a.text(), a.done(), p.url(), p.title()));
-                incidents.computeIfAbsent(slug, k -> new HashSet<>()).add(p.id());
+                rows.computeIfAbsent(a.theme(), t -> new ArrayList<>())
+                        .add(new Views.ActionRow(a.text(), a.done(), p.url(), p.title()));
+                incidents.computeIfAbsent(a.theme(), t -> new HashSet<>()).add(p.id());
                 total++;
                 if (!a.done()) open++;
             }
         }
-        Map<String, String> names = new HashMap<>();
-        dev.pmkb.understand.ActionThemes.THEMES.forEach(t -> names.put(t.slug(), t.name()));
-        names.put(dev.pmkb.understand.ActionThemes.OTHER.slug(), dev.pmkb.understand.ActionThemes.OTHER.name());
-        List<Views.ActionTheme> themes = rows.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> new Views.ActionTheme(e.getKey(), names.get(e.getKey()),
+        // Themes that came up in the most incidents first; the catch-all last.
+        List<Views.ActionTheme> themes = rows.entrySet().stream()
+                .map(e -> new Views.ActionTheme(e.getKey().slug(), e.getKey().name(),
                         (int) e.getValue().stream().filter(r -> !r.done()).count(),
                         incidents.get(e.getKey()).size(), e.getValue()))
-                .sorted(Comparator.comparingInt(Views.ActionTheme::incidents).reversed()
-                        .thenComparing(t -> t.slug().equals("other") ? 1 : 0))
+                .sorted(Comparator.comparing((Views.ActionTheme t) -> t.slug().equals("other"))
+                        .thenComparing(Comparator.comparingInt(Views.ActionTheme::incidents).reversed())
+                        .thenComparing(Views.ActionTheme::name))
                 .toList();
         return new Pages.ActionItems(total, open, themes);
     }

@@ -38,7 +38,7 @@ final class ListItems {
             text = text.replaceAll("^(?:✅|✔|☑)\\s*", "");
             if (text.isEmpty()) continue;
             String key = PlainText.words(text);
-            if (!key.isEmpty() && items.size() < MAX_ITEMS) items.putIfAbsent(key, new ActionItem(text, done));
+            if (!key.isEmpty() && items.size() < MAX_ITEMS) items.putIfAbsent(key, new ActionItem(text, done, ActionThemes.of(text)));
         }
         return List.copyOf(items.values());
     }

@@ -9,6 +9,18 @@ final class Naming {
 
     private static final int MAX_TITLE = 160;
 
+    /**
+     * Headings that name the genre, not the incident ("0x19. Postmortem", "Incident report"): a title that
+     * follows them, before the first section, says more.
+     */
+    private static final java.util.regex.Pattern GENERIC_TITLE = java.util.regex.Pattern.compile(
+            "(?i)(0x[0-9a-f]+[.:]?\\s*)?(project\\s*:?\\s*)?(the\\s+)?(post[- ]?mortem|incident|incident report|"
+                    + "outage report|report)s?\\.?");
+
+    /** "Postmortem: Web Stack Outage" as a line of its own. */
+    private static final java.util.regex.Pattern NAMED_TITLE = java.util.regex.Pattern.compile(
+            "(?i)\\s*[-*]?\\s*(post[- ]?mortem|incident( report)?)\\s*[:\\-–—]\\s*\\S.{3,150}");
+
     private Naming() {
     }
 
@@ -50,20 +62,31 @@ final class Naming {
         String[] lines = markdown.split("\r?\n|\r", 400);
         int limit = Math.min(lines.length, 399);
         boolean firstText = true;
+        String generic = null;
         for (int i = 0; i < limit; i++) {
             String line = lines[i];
             if (line.isBlank()) continue;
             LineShape shape = line.length() > 1000 ? null : LineShape.of(line);
+            String candidate = null;
             if (shape != null && shape.isHeading()) {
                 String t = clean(shape.label());
-                if (!t.isEmpty() && SectionNames.kindOf(t) == null) return t;
-            } else if (firstText && shape != null && shape.emphasized() && !shape.nested() && shape.rest().isEmpty()) {
+                if (!t.isEmpty() && SectionNames.kindOf(t) == null) candidate = t;
+                else if (!t.isEmpty() && generic != null) return generic;
+            } else if ((firstText || generic != null) && shape != null && shape.emphasized() && !shape.nested()
+                    && shape.rest().isEmpty()) {
                 String t = clean(shape.label());
-                if (!t.isEmpty() && SectionNames.kindOf(t) == null) return t;
+                if (!t.isEmpty() && SectionNames.kindOf(t) == null) candidate = t;
+            } else if (generic != null && NAMED_TITLE.matcher(PlainText.line(line)).matches()) {
+                candidate = clean(PlainText.line(line));
+            }
+            if (candidate != null) {
+                if (!GENERIC_TITLE.matcher(candidate).matches()) return candidate;
+                if (generic == null) generic = candidate;
             }
             if (PlainText.line(line).isEmpty()) continue;
             firstText = false;
         }
+        if (generic != null) return generic;
         for (int i = 0; i < limit; i++) {
             String t = clean(PlainText.line(lines[i].length() > 2000 ? lines[i].substring(0, 2000) : lines[i]));
             if (t.isEmpty()) continue;

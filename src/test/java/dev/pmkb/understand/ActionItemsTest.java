@@ -9,16 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ActionItemsTest {
 
+    private static ActionItem task(String text, boolean done) {
+        return new ActionItem(text, done, ActionThemes.of(text));
+    }
+
     private static List<ActionItem> items(String md) {
         return Docs.understand(md).facts().actionItems();
     }
 
     @Test
     void checkBoxesBulletsAndNumbers() {
-        assertEquals(List.of(new ActionItem("Add an alert on replica lag", true),
-                new ActionItem("Document the failover runbook", false),
-                new ActionItem("Rotate the backup credentials", false),
-                new ActionItem("Load-test the search cluster", false)), items("""
+        assertEquals(List.of(task("Add an alert on replica lag", true),
+                task("Document the failover runbook", false),
+                task("Rotate the backup credentials", false),
+                task("Load-test the search cluster", false)), items("""
                 ## Action Items
                 - [x] Add an alert on replica lag
                 - [ ] Document the failover runbook
@@ -29,10 +33,10 @@ class ActionItemsTest {
 
     @Test
     void boldLabelsAreDroppedOnlyWhenTheRestSaysSomething() {
-        assertEquals(List.of(new ActionItem("Add a canary stage before every production deploy.", false),
-                new ActionItem("Alerting: page on-call", false),
-                new ActionItem("Patch nginx on all web servers", false),
-                new ActionItem("Add alerts for disk usage", false)), items("""
+        assertEquals(List.of(task("Add a canary stage before every production deploy.", false),
+                task("Alerting: page on-call", false),
+                task("Patch nginx on all web servers", false),
+                task("Add alerts for disk usage", false)), items("""
                 ## Corrective and Preventative Measures
                 - **Deploy safety:** Add a canary stage before every production deploy.
                 - **Alerting:** page on-call
@@ -56,8 +60,8 @@ class ActionItemsTest {
 
     @Test
     void linesWithoutListMarkers() {
-        assertEquals(List.of(new ActionItem("Add monitoring on the config directory", false),
-                new ActionItem("Require review for nginx config changes", false)), items("""
+        assertEquals(List.of(task("Add monitoring on the config directory", false),
+                task("Require review for nginx config changes", false)), items("""
                 Corrective and Preventative Measures
                 We agreed on the following:
                 Add monitoring on the config directory

@@ -34,12 +34,28 @@ public final class Display {
 
     /** "08:00 UTC" (with the date when it differs from the local one), or null when the zone did not resolve. */
     public static String utc(IncidentTime t) {
-        if (t == null) return null;
+        if (t == null || isUtc(t)) return null;
         return t.instant().map(i -> {
             OffsetDateTime u = i.withOffsetSameInstant(ZoneOffset.UTC);
             String time = TIME.format(u) + " UTC";
             return u.toLocalDate().equals(t.date()) ? time : DATE.format(u) + " " + time;
         }).orElse(null);
+    }
+
+    private static boolean isUtc(IncidentTime t) {
+        return t.offset() != null && t.offset().getTotalSeconds() == 0 && t.zone() != null
+                && t.zone().replaceAll("[()\\s]", "").toUpperCase(Locale.ROOT).matches("UTC|GMT|Z|UTC\\+0|GMT\\+0|UTC\\+00:00|ZULU");
+    }
+
+    /** The first sentence of {@code text}, cut at a word near {@code max} characters. */
+    public static String lead(String text, int max) {
+        if (text == null) return null;
+        String s = text.strip().replaceAll("\\s+", " ");
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("[.!?](\\s|$)").matcher(s);
+        if (end.find() && end.start() + 1 <= max) return s.substring(0, end.start() + 1);
+        if (s.length() <= max) return s;
+        int cut = s.lastIndexOf(' ', max - 1);
+        return s.substring(0, cut > max / 2 ? cut : max - 1) + "…";
     }
 
     /** "2 h 15 min", "45 min", "3 d 4 h". */

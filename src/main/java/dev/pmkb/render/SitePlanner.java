@@ -100,8 +100,8 @@ public final class SitePlanner {
                 p.title(), p.source(), Display.date(p.date()), p.date() == null ? null : p.date().toString(),
                 f.summary(), time(f.start()), time(f.end()), Display.duration(f.duration()),
                 f.durationOrigin() == Facts.DurationOrigin.STATED ? "as stated in the text" : null,
-                f.impact().text(), Display.percent(f.impact().usersPercent()),
-                chips(f.impactCategories(), "impact"), chips(f.components(), "component"),
+                Display.lead(f.impact().text(), 180), Display.percent(f.impact().usersPercent()),
+                facetChips(f.impactCategories(), "impact"), facetChips(f.components(), "component"),
                 f.detection().how(), time(f.detection().time()),
                 causeChips(f.causes().slugs()), f.causes().inferred(),
                 timeline(f), tasks, tasks.size() - done, done,
@@ -162,9 +162,13 @@ public final class SitePlanner {
         return slugs.stream().map(s -> new Chip(s, causeName(s), causeUrl(s), "cause")).toList();
     }
 
-    private static List<Chip> chips(List<String> names, String kind) {
-        return names.stream().map(n -> new Chip(n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), n, null, kind))
-                .toList();
+    /** Impact categories and components, by their taxonomy names. */
+    private List<Chip> facetChips(List<String> values, String kind) {
+        return values.stream().map(v -> {
+            var tag = kind.equals("impact") ? library.taxonomy().impactCategory(v) : library.taxonomy().component(v);
+            String name = tag.map(dev.pmkb.model.FacetTag::name).orElse(v);
+            return new Chip(v.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), name, null, kind);
+        }).toList();
     }
 
     private String causeName(String slug) {

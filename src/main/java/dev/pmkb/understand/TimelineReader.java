@@ -187,9 +187,14 @@ final class TimelineReader {
     private static final Pattern DETECTION = Pattern.compile(
             "\\b(?:detected|noticed|alert(?:ed|s)?|spotted|first reports?|reported|discovered|monitoring)\\b");
 
+    /** An alert paging the on-call engineer is how the incident was noticed, not an escalation. */
+    private static final Pattern ALERT_PAGES_ON_CALL = Pattern.compile(
+            "\\b(?:alert\\w*|alarm\\w*|monitor\\w*)\\b.*\\bpag(?:e[ds]?|ing)\\b.*\\bon-?call\\b");
+
     static Kind kindOfWords(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         if (MISLEADING.matcher(t).find()) return Kind.MISLEADING;
+        if (ALERT_PAGES_ON_CALL.matcher(t).find()) return Kind.DETECTION;
         if (ESCALATION.matcher(t).find()) return Kind.ESCALATION;
         if (RESOLUTION.matcher(t).find()) return Kind.RESOLUTION;
         if (DETECTION.matcher(t).find()) return Kind.DETECTION;

@@ -124,4 +124,14 @@ class SectionsTest {
         assertEquals(2, f.timeline().get(0).line());
         assertEquals("customer reports", f.detection().how());
     }
+
+    @Test
+    void anAlertPagingOnCallIsTheDetectionAndBringingInATeamIsTheEscalation() {
+        Facts f = Docs.understand("""
+                ## Timeline
+                - 14:05 UTC — Grafana alert checkout_5xx_ratio > 5% fires and pages the on-call engineer.
+                - 14:40 UTC — The on-call engineer paged the database team.
+                """).facts();
+        assertEquals(List.of(Kind.DETECTION, Kind.ESCALATION), f.timeline().stream().map(t -> t.kind()).toList());
+    }
 }

@@ -549,7 +549,11 @@ public final class Understander {
             Set<String> found = new LinkedHashSet<>();
             for (PhraseIndex.Hit<String> h : vocabulary.impactPhrases().find(Words.of(text))) found.add(h.label());
             Double pct = impact.usersPercent();
-            if (pct != null && pct < 100 && pct > 0 && !found.contains("full-outage")) found.add("partial-outage");
+            // "Unavailable for 30% of users" is a partial outage: what those users saw is not what all users saw.
+            if (pct != null && pct < 100 && pct > 0) {
+                found.remove("full-outage");
+                found.add("partial-outage");
+            }
             List<String> ordered = new ArrayList<>();
             for (var f : vocabulary.taxonomy().impactCategories()) {
                 if (found.contains(f.slug())) ordered.add(f.slug());

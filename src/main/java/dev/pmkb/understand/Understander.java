@@ -140,6 +140,11 @@ public final class Understander {
             date = facts.start().date();
             origin = Postmortem.DateOrigin.TEXT;
         }
+        if (date == null && r.summaryDate != null) {
+            // "On November 28, 2023, card payments failed…": a date without a time still dates the incident.
+            date = r.summaryDate;
+            origin = Postmortem.DateOrigin.TEXT;
+        }
         if (date == null) {
             date = fileNameDate(doc.source());
             if (date != null) origin = Postmortem.DateOrigin.FILE_NAME;
@@ -189,6 +194,8 @@ public final class Understander {
 
     /** The work of understanding one document; holds what the steps share. */
     private final class Reading {
+        /** The first date in the title or summary, found while reading the facts; null when there is none. */
+        LocalDate summaryDate;
         private final SourceDocument doc;
         private final FrontMatter header;
         private final List<Section> sections;
@@ -216,6 +223,7 @@ public final class Understander {
                 }
             }
             TimeResolver.Context context = contextOf(title, summaryLines);
+            summaryDate = context.date();
 
             String declared = declaredZone(markdownOf(doc));
             if (declared != null) {

@@ -56,9 +56,14 @@ public final class LibraryGenerator {
             // No zone anywhere in the text: times are local and the facts carry no offset.
             new Zone("", null, ZoneOffset.UTC, 14));
 
+    /** Names an incident's title and text share: the host, release, data center and event involved. */
+    record Names(String host, String version, String dataCenter, String event) {
+    }
+
     /** The known facts of one generated postmortem; its text is written by {@link PostmortemWriter}. */
     record Incident(int index, String source, String title, Format format, ZonedDateTime start, ZonedDateTime end,
-                    Zone zone, int impactPercent, List<String> causes, String service, List<String> components) {
+                    Zone zone, int impactPercent, List<String> causes, String service, List<String> components,
+                    Names names) {
 
         long durationMinutes() {
             return java.time.Duration.between(start, end).toMinutes();
@@ -144,12 +149,15 @@ public final class LibraryGenerator {
             if (!other.startsWith("the ") && !components.contains(other)) components.add(other);
         }
         String service = pick(r, Vocabulary.SERVICES);
+        // Names that titles and text share, so that both tell the same story.
+        Names names = new Names(
+                pick(r, List.of("web", "api", "db-primary", "worker", "cache", "k8s-node", "lb")) + "-"
+                        + String.format(Locale.ROOT, "%02d", 1 + r.nextInt(60)) + "." + pick(r, Vocabulary.REGIONS),
+                (1 + r.nextInt(9)) + "." + r.nextInt(30) + "." + r.nextInt(10),
+                pick(r, Vocabulary.DATA_CENTERS), pick(r, Vocabulary.EVENTS));
         String title = PostmortemWriter.capitalize(pick(r, cause.titles())
-                .replace("{svc}", service).replace("{comp}", components.getFirst())
-                .replace("{host}", "web-" + (1 + r.nextInt(40)))
-                .replace("{dc}", pick(r, Vocabulary.DATA_CENTERS))
-                .replace("{event}", pick(r, Vocabulary.EVENTS))
-                .replace("{ver}", (1 + r.nextInt(9)) + "." + r.nextInt(30) + "." + r.nextInt(10)));
+                .replace("{svc}", service).replace("{comp}", components.getFirst()).replace("{host}", names.host())
+                .replace("{ver}", names.version()).replace("{dc}", names.dataCenter()).replace("{event}", names.event()));
 
         Zone zone = pickWeighted(r);
         ZonedDateTime start = startTime(r, zone);
@@ -161,7 +169,7 @@ public final class LibraryGenerator {
             default -> Format.ALX;
         };
         String source = start.getYear() + "/" + slug(title) + "-" + index + ".md";
-        return new Incident(index, source, title, format, start, end, zone, impact, causes, service, components);
+        return new Incident(index, source, title, format, start, end, zone, impact, causes, service, components, names);
     }
 
     /** About one incident in eight starts late in the evening and runs past midnight. */

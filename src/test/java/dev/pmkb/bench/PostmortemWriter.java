@@ -44,18 +44,17 @@ final class PostmortemWriter {
                 "yyyy-MM-dd")), Locale.ENGLISH);
         this.clock12 = r.nextInt(3) == 0;
         this.zoneInHeading = incident.zone().written() && r.nextInt(4) == 0;
-        String region = pick(r, Vocabulary.REGIONS);
+        String region = incident.names().host().replaceAll(".*\\.", "");
         words.put("svc", incident.service());
         words.put("comp", incident.components().getFirst());
-        words.put("host", pick(r, List.of("web", "api", "db-primary", "worker", "cache", "k8s-node", "lb"))
-                + "-" + String.format(Locale.ROOT, "%02d", 1 + r.nextInt(60)) + "." + region);
+        words.put("host", incident.names().host());
         words.put("err", pick(r, cause.errors()));
         words.put("port", Integer.toString(8000 + r.nextInt(1000)));
-        words.put("ver", (1 + r.nextInt(9)) + "." + r.nextInt(30) + "." + r.nextInt(10));
+        words.put("ver", incident.names().version());
         words.put("n", Integer.toString(4 + r.nextInt(60)));
         words.put("mult", Integer.toString(3 + r.nextInt(8)));
-        words.put("event", pick(r, Vocabulary.EVENTS));
-        words.put("dc", pick(r, Vocabulary.DATA_CENTERS));
+        words.put("event", incident.names().event());
+        words.put("dc", incident.names().dataCenter());
         words.put("table", pick(r, Vocabulary.TABLES));
         words.put("rows", String.format(Locale.ROOT, "%,d", 1_000_000 + r.nextInt(90_000_000)));
         words.put("region", region);
@@ -101,13 +100,14 @@ final class PostmortemWriter {
         double u = r.nextDouble();
         int target = MIN_BYTES + (int) ((MAX_BYTES - MIN_BYTES) * u * u);
         int fixed = doc.length() + summary.length() + timeline.length() + measures.length() + 200;
+        List<String> extras = new ArrayList<>();
+        Vocabulary.BACKGROUND.forEach(p -> extras.add(fill(p)));
+        Vocabulary.REFLECTIONS.forEach(p -> extras.add(fill(p)));
+        cause.explanations().stream().map(this::fill).filter(p -> !analysis.contains(p)).forEach(extras::add);
+        java.util.Collections.shuffle(extras, new java.util.Random(r.nextLong()));
         while (fixed + length(analysis) < target) {
-            String more = switch (r.nextInt(4)) {
-                case 0 -> fill(pick(r, Vocabulary.BACKGROUND));
-                case 1 -> fill(pick(r, Vocabulary.REFLECTIONS));
-                case 2 -> fill(pick(r, cause.explanations()));
-                default -> logExcerpt();
-            };
+            // Each paragraph at most once; log excerpts (different every time) once the paragraphs run out.
+            String more = !extras.isEmpty() && r.nextInt(3) > 0 ? extras.removeLast() : logExcerpt();
             if (fixed + length(analysis) + more.length() > MAX_BYTES - 300) break;
             analysis.add(more);
         }
@@ -120,7 +120,9 @@ final class PostmortemWriter {
                 "Action items")).append(measures);
         if (r.nextInt(3) == 0) {
             doc.append('\n').append(section("Lessons learned", "Lessons Learned", "What we learned"));
-            for (int i = 0; i < 2 + r.nextInt(3); i++) doc.append("- ").append(pick(r, Vocabulary.LESSONS)).append('\n');
+            List<String> lessons = new ArrayList<>(Vocabulary.LESSONS);
+            java.util.Collections.shuffle(lessons, new java.util.Random(r.nextLong()));
+            lessons.subList(0, 2 + r.nextInt(3)).forEach(l -> doc.append("- ").append(l).append('\n'));
         }
         return doc.toString();
     }

@@ -32,7 +32,10 @@ final class PostmortemWriter {
     private final Vocabulary.Cause cause;
     private final DateTimeFormatter dateStyle;
     private final boolean clock12;
-    /** The zone is written once, in the timeline heading, instead of on every line. */
+    /**
+     * Timeline lines carry no zone: the heading names it when its wording has room ("Timeline (all times
+     * CET)"), otherwise only the summary's duration line does, as in many real write-ups.
+     */
     private final boolean zoneInHeading;
 
     private PostmortemWriter(Incident incident, SplittableRandom r) {

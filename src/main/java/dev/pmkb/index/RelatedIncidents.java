@@ -22,6 +22,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -107,11 +108,12 @@ public final class RelatedIncidents {
         List<Profile> profiles = new ArrayList<>(sorted.size());
         for (Postmortem incident : sorted) profiles.add(Profile.of(incident, analyzer));
         try (Directory directory = new ByteBuffersDirectory()) {
-            IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256);
+            // In order, with neighbouring merges only: document number i is profiles.get(i) (see SearchIndex).
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setRAMBufferSizeMB(SearchIndex.RAM_BUFFER_MB)
+                    .setMergePolicy(new LogByteSizeMergePolicy());
             try (IndexWriter writer = new IndexWriter(directory, config)) {
-                List<Document> documents = new ArrayList<>(profiles.size());
-                for (Profile p : profiles) documents.add(p.document());
-                writer.addDocuments(documents);
+                for (Profile p : profiles) writer.addDocument(p.document());
                 writer.forceMerge(1);
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {

@@ -22,6 +22,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -96,18 +97,23 @@ public final class SearchIndex {
 
     static void write(List<Postmortem> incidents, Directory directory) throws IOException {
         List<Postmortem> sorted = sortedById(incidents);
+        // Documents go in one at a time, in id order, and a log merge policy only ever merges neighbouring
+        // segments: after forceMerge(1) document numbers follow ids (ties break by id everywhere) while the
+        // writer holds at most one RAM buffer of documents, not the whole library.
         IndexWriterConfig config = new IndexWriterConfig(new PmkbAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setSimilarity(new BM25Similarity())
-                .setRAMBufferSizeMB(256)
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setMergePolicy(new LogByteSizeMergePolicy())
                 .setCommitOnClose(true);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            List<Document> documents = new ArrayList<>(sorted.size());
-            for (Postmortem incident : sorted) documents.add(document(incident));
-            writer.addDocuments(documents); // one block: consecutive document numbers in one segment
+            for (Postmortem incident : sorted) writer.addDocument(document(incident));
             writer.forceMerge(1);
         }
     }
+
+    /** Enough to index a few thousand postmortems per segment, small enough to bake 50,000 in a 1 GB heap. */
+    static final double RAM_BUFFER_MB = 48;
 
     static List<Postmortem> sortedById(List<Postmortem> incidents) {
         List<Postmortem> sorted = incidents.stream().sorted(Comparator.comparing(Postmortem::id)).toList();

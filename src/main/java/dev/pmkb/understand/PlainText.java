@@ -55,8 +55,7 @@ final class PlainText {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
-            if (white) {
+            if (isWhite(c)) {
                 if (!space && b == null && (c != ' ' || (i + 1 < n && isWhite(s.charAt(i + 1))))) {
                     b = new StringBuilder(n).append(s, 0, i);
                 }

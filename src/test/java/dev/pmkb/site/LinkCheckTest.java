@@ -1,9 +1,7 @@
 package dev.pmkb.site;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
-import dev.pmkb.testing.BakeResult;
 import dev.pmkb.testing.Shared;
+import dev.pmkb.testing.SiteServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -11,9 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,21 +29,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LinkCheckTest {
 
-    private static HttpServer server;
+    private static SiteServer server;
     private static String base;
 
     @BeforeAll
-    static void serve() throws IOException {
-        BakeResult site = Shared.exampleSite();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/repo/", SimpleFileServer.createFileHandler(site.output()));
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/repo/";
+    static void serve() {
+        server = SiteServer.serve(Shared.exampleSite().output(), "/repo/");
+        base = server.url("");
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test

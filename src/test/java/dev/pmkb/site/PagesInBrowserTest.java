@@ -1,17 +1,14 @@
 package dev.pmkb.site;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
 import dev.pmkb.testing.Axe;
 import dev.pmkb.testing.Browser;
 import dev.pmkb.testing.Shared;
+import dev.pmkb.testing.SiteServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,20 +33,18 @@ class PagesInBrowserTest {
             "actions.html",
             "404.html");
 
-    private static HttpServer server;
+    private static SiteServer server;
     private static String base;
 
     @BeforeAll
-    static void serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/repo/", SimpleFileServer.createFileHandler(Shared.exampleSite().output()));
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/repo/";
+    static void serve() {
+        server = SiteServer.serve(Shared.exampleSite().output(), "/repo/");
+        base = server.url("");
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test

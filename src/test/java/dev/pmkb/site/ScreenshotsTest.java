@@ -1,14 +1,11 @@
 package dev.pmkb.site;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
 import dev.pmkb.testing.Browser;
 import dev.pmkb.testing.Shared;
+import dev.pmkb.testing.SiteServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,11 +33,9 @@ class ScreenshotsTest {
     void writeScreenshots() throws Exception {
         Path out = Path.of("docs/screenshots");
         Files.createDirectories(out);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", SimpleFileServer.createFileHandler(Shared.exampleSite().output()));
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-        try (Browser browser = Browser.open(1280, 900)) {
+        try (SiteServer server = SiteServer.serve(Shared.exampleSite().output(), "/");
+             Browser browser = Browser.open(1280, 900)) {
+            String base = server.url("");
             for (var page : PAGES.entrySet()) {
                 // Every page type in light; the two pages the README shows in dark as well.
                 boolean showcase = page.getKey().equals("home") || page.getKey().equals("incident");
@@ -51,8 +46,6 @@ class ScreenshotsTest {
                     browser.screenshot(out.resolve(page.getKey() + "-phone-" + scheme + ".png"), true);
                 }
             }
-        } finally {
-            server.stop(0);
         }
         assertTrue(Files.size(out.resolve("home-desktop-light.png")) > 10_000);
     }

@@ -6,7 +6,6 @@ import dev.pmkb.render.SiteInfo;
 import org.jbake.app.Asset;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
-import org.jbake.app.DBUtil;
 import org.jbake.app.JBakeException;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
@@ -35,8 +34,8 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * pmkb's use of jbake-core: its crawler fills its content store, its template engines render pages, its
- * asset copier copies files. pmkb runs these stages itself instead of calling {@code Oven.bake()}, whose
+ * pmkb's use of jbake-core: its crawler fills its content store (kept in memory, see
+ * {@link InMemoryContentStore}), its template engines render pages, its asset copier copies files. pmkb runs these stages itself instead of calling {@code Oven.bake()}, whose
  * document and tag renderers re-query the whole store per page (quadratic: 18 minutes at 10,000 posts)
  * and sometimes link previous/next wrongly.
  * <p>
@@ -49,7 +48,7 @@ public final class JBakeSite implements AutoCloseable {
     private static final ReentrantLock ONE_BAKE_PER_JVM = new ReentrantLock();
 
     static {
-        // OrientDB logs through java.util.logging, a dozen INFO lines per start; route it to pmkb's logging.
+        // Libraries under jbake-core log through java.util.logging; route it to pmkb's logging.
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
@@ -81,15 +80,13 @@ public final class JBakeSite implements AutoCloseable {
             config.setProperty("template." + INCIDENT_TYPE + ".file", "incident.ftlh");
             new JBakeConfigurationInspector(config).inspect();
 
-            ContentStore db = DBUtil.createDataStore(config);
+            ContentStore db = new InMemoryContentStore();
             db.startup();
             DocumentTypes.resetDocumentTypes();
             ModelExtractors.getInstance().reset();
             DocumentTypes.addListener(new ModelExtractorsDocumentTypeListener());
             for (String type : config.getDocumentTypes()) DocumentTypes.addDocumentType(type);
             DocumentTypes.addDocumentType(config.getDataFileDocType());
-            db.updateSchema();
-            db.updateAndClearCacheIfNeeded(true, config.getTemplateFolder());
             return new JBakeSite(config, db);
         } catch (JBakeException e) {
             ONE_BAKE_PER_JVM.unlock();
@@ -149,7 +146,6 @@ public final class JBakeSite implements AutoCloseable {
             db.close();
             db.shutdown();
         } finally {
-            DBUtil.closeDataStore();
             ONE_BAKE_PER_JVM.unlock();
         }
     }

@@ -47,6 +47,18 @@ public final class Display {
                 && t.zone().replaceAll("[()\\s]", "").toUpperCase(Locale.ROOT).matches("UTC|GMT|Z|UTC\\+0|GMT\\+0|UTC\\+00:00|ZULU");
     }
 
+    private static final java.util.regex.Pattern FACT_LABEL = java.util.regex.Pattern.compile(
+            "(?i)^\\W*(duration|start|end|date|time|impact|root ?cause|detection|detected|summary|issue summary)\\b[^:.]{0,20}:");
+
+    /**
+     * A sentence or two that tells the story, for under the title; null when the summary is only labelled
+     * facts (Duration:, Impact:, …), which the facts card shows anyway.
+     */
+    public static String summaryLead(String summary) {
+        if (summary == null || FACT_LABEL.matcher(summary).find()) return null;
+        return lead(summary, 320);
+    }
+
     /** The first sentence of {@code text}, cut at a word near {@code max} characters. */
     public static String lead(String text, int max) {
         if (text == null) return null;

@@ -20,12 +20,13 @@ public sealed interface Pages {
                     TimeView start, TimeView end, String duration, String durationNote,
                     String impact, String usersAffected, List<Chip> impactCategories, List<Chip> components,
                     String detection, TimeView detectedAt, List<Chip> causes, boolean causesInferred,
-                    List<TimelineRow> timeline, List<Task> tasks, int tasksOpen, int tasksDone,
+                    List<TimelineRow> timeline, List<String> rootCause, List<String> resolution,
+                    List<Task> tasks, int tasksOpen, int tasksDone,
                     String bodyHtml, List<RelatedLink> related, Link previous, Link next) implements Pages {
     }
 
-    record Home(int incidentCount, String firstDate, String lastDate, List<IncidentCard> newest,
-                List<Count> topCauses) implements Pages {
+    record Home(int incidentCount, String firstDate, String lastDate, int causeCount, String medianDuration,
+                int openTasks, List<IncidentCard> newest, List<Count> topCauses) implements Pages {
     }
 
     record CauseIndex(List<Count> causes) implements Pages {

@@ -99,15 +99,22 @@ public final class SitePlanner {
         int done = (int) tasks.stream().filter(Task::done).count();
         return new Pages.Incident(
                 p.title(), p.source(), Display.date(p.date()), p.date() == null ? null : p.date().toString(),
-                f.summary(), time(f.start()), time(f.end()), Display.duration(f.duration()),
+                Display.summaryLead(f.summary()), time(f.start()), time(f.end()), Display.duration(f.duration()),
                 f.durationOrigin() == Facts.DurationOrigin.STATED ? "as stated in the text" : null,
                 Display.lead(f.impact().text(), 180), Display.percent(f.impact().usersPercent()),
                 facetChips(f.impactCategories(), "impact"), facetChips(f.components(), "component"),
                 f.detection().how(), time(f.detection().time()),
                 causeChips(f.causes().slugs()), f.causes().inferred(),
-                timeline(f), tasks, tasks.size() - done, done,
+                timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
                 markdown.toHtml(p.markdown(), p.source(), p.url(), p.title()),
                 related(p), link(older), link(newer));
+    }
+
+    /** Plain text split where the author left a blank line. */
+    static List<String> paragraphs(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        return java.util.Arrays.stream(text.strip().split("\\n\\s*\\n")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList();
     }
 
     private static TimeView time(IncidentTime t) {
@@ -188,9 +195,12 @@ public final class SitePlanner {
         List<Postmortem> dated = all.stream().filter(p -> p.date() != null).toList();
         String first = dated.isEmpty() ? null : Display.date(dated.getLast().date());
         String last = dated.isEmpty() ? null : Display.date(dated.getFirst().date());
-        List<Count> top = causeCounts().stream().limit(TOP_CAUSES_ON_HOME).toList();
-        return new Pages.Home(all.size(), first, last,
-                all.stream().limit(NEWEST_ON_HOME).map(this::card).toList(), top);
+        List<Count> causes = causeCounts();
+        List<Duration> durations = all.stream().map(p -> p.facts().duration()).filter(d -> d != null).sorted().toList();
+        int openTasks = (int) all.stream().flatMap(p -> p.facts().actionItems().stream()).filter(a -> !a.done()).count();
+        return new Pages.Home(all.size(), first, last, causes.size(), Display.duration(median(durations)), openTasks,
+                all.stream().limit(NEWEST_ON_HOME).map(this::card).toList(),
+                causes.stream().limit(TOP_CAUSES_ON_HOME).toList());
     }
 
     private List<Count> causeCounts() {

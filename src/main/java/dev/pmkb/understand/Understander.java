@@ -140,6 +140,11 @@ public final class Understander {
             date = facts.start().date();
             origin = Postmortem.DateOrigin.TEXT;
         }
+        if (date == null && r.summaryDate != null) {
+            // "On November 28, 2023, card payments failed…": a date without a time still dates the incident.
+            date = r.summaryDate;
+            origin = Postmortem.DateOrigin.TEXT;
+        }
         if (date == null) {
             date = fileNameDate(doc.source());
             if (date != null) origin = Postmortem.DateOrigin.FILE_NAME;
@@ -189,6 +194,8 @@ public final class Understander {
 
     /** The work of understanding one document; holds what the steps share. */
     private final class Reading {
+        /** The first date in the title or summary, found while reading the facts; null when there is none. */
+        LocalDate summaryDate;
         private final SourceDocument doc;
         private final FrontMatter header;
         private final List<Section> sections;
@@ -216,6 +223,7 @@ public final class Understander {
                 }
             }
             TimeResolver.Context context = contextOf(title, summaryLines);
+            summaryDate = context.date();
 
             String declared = declaredZone(markdownOf(doc));
             if (declared != null) {
@@ -549,7 +557,11 @@ public final class Understander {
             Set<String> found = new LinkedHashSet<>();
             for (PhraseIndex.Hit<String> h : vocabulary.impactPhrases().find(Words.of(text))) found.add(h.label());
             Double pct = impact.usersPercent();
-            if (pct != null && pct < 100 && pct > 0 && !found.contains("full-outage")) found.add("partial-outage");
+            // "Unavailable for 30% of users" is a partial outage: what those users saw is not what all users saw.
+            if (pct != null && pct < 100 && pct > 0) {
+                found.remove("full-outage");
+                found.add("partial-outage");
+            }
             List<String> ordered = new ArrayList<>();
             for (var f : vocabulary.taxonomy().impactCategories()) {
                 if (found.contains(f.slug())) ordered.add(f.slug());

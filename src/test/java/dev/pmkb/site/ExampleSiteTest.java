@@ -90,7 +90,7 @@ class ExampleSiteTest {
         List<String> sorted = new ArrayList<>(dates);
         sorted.sort(java.util.Comparator.reverseOrder());
         assertEquals(sorted, dates);
-        assertEquals(String.valueOf(site.report().incidents()), home.selectFirst(".stats strong").text());
+        assertEquals(String.valueOf(site.report().incidents()), home.selectFirst(".kpis .kpi-value").text());
     }
 
     @Test

@@ -32,6 +32,8 @@ class PagesInBrowserTest {
             "causes/index.html",
             "causes/connection-pool-exhaustion.html",
             "archive.html",
+            "insights.html",
+            "actions.html",
             "404.html");
 
     private static HttpServer server;
@@ -68,5 +70,21 @@ class PagesInBrowserTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theThemeToggleSwitchesAndIsRemembered() {
+        try (Browser browser = Browser.open(1280, 900)) {
+            browser.colorScheme("light").get(base + "index.html");
+            String lightBackground = (String) browser.script("return getComputedStyle(document.documentElement).backgroundColor;");
+            browser.driver().findElement(org.openqa.selenium.By.id("theme-toggle")).click();
+            assertEquals("dark", browser.script("return document.documentElement.dataset.theme;"));
+            String darkBackground = (String) browser.script("return getComputedStyle(document.documentElement).backgroundColor;");
+            org.junit.jupiter.api.Assertions.assertNotEquals(lightBackground, darkBackground);
+            browser.get(base + "archive.html");
+            assertEquals("dark", browser.script("return document.documentElement.dataset.theme;"),
+                    "the choice holds on the next page");
+            assertEquals(darkBackground, browser.script("return getComputedStyle(document.documentElement).backgroundColor;"));
+        }
     }
 }

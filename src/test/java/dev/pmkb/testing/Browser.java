@@ -108,11 +108,12 @@ public final class Browser implements AutoCloseable {
         return (Boolean) script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
     }
 
+    /** The viewport, or with {@code fullPage} the page from its top down to at most 2,400 pixels. */
     public void screenshot(Path file, boolean fullPage) throws IOException {
         Files.createDirectories(file.getParent());
         if (fullPage) {
             long width = (Long) script("return window.innerWidth;");
-            long height = (Long) script("return Math.min(document.documentElement.scrollHeight, 12000);");
+            long height = (Long) script("return Math.min(document.documentElement.scrollHeight, 2400);");
             size((int) width, (int) height);
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
             Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));

@@ -39,6 +39,14 @@ class NamingAndDatesTest {
     }
 
     @Test
+    void aDateWithoutATimeInTheSummaryStillDatesTheIncident() {
+        Postmortem p = Docs.understand("# Card payments failing\n\nOn November 28, 2023, card payments failed for about 45 minutes.\n");
+        assertEquals(LocalDate.of(2023, 11, 28), p.date());
+        assertEquals(DateOrigin.TEXT, p.dateOrigin());
+        assertEquals(null, p.facts().start(), "a date alone is no start time");
+    }
+
+    @Test
     void hostileTitlesBecomePlainText() {
         Postmortem p = Docs.understand("# Outage <script>alert(1)</script> in **prod**\n");
         assertFalse(p.title().contains("<"), p.title());

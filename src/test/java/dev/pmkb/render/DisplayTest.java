@@ -1,0 +1,51 @@
+package dev.pmkb.render;
+
+import dev.pmkb.model.IncidentTime;
+import dev.pmkb.model.IncidentTime.ZoneResolution;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class DisplayTest {
+
+    private static IncidentTime at(String zone, ZoneOffset offset, ZoneResolution how) {
+        return new IncidentTime("written", LocalDate.of(2023, 5, 11), LocalTime.of(23, 30), zone, offset, how);
+    }
+
+    @Test
+    void timesInTheAuthorsZoneAndInUtc() {
+        IncidentTime wat = at("WAT", ZoneOffset.ofHours(1), ZoneResolution.EXPLICIT);
+        assertEquals("May 11, 2023 23:30 WAT", Display.local(wat));
+        assertEquals("22:30 UTC", Display.utc(wat));
+        IncidentTime pdt = at("PDT", ZoneOffset.ofHours(-7), ZoneResolution.EXPLICIT);
+        assertEquals("May 12, 2023 06:30 UTC", Display.utc(pdt), "the UTC date is named when it differs");
+        assertNull(Display.utc(at("UTC", ZoneOffset.UTC, ZoneResolution.EXPLICIT)), "UTC is not said twice");
+        assertNull(Display.utc(at("West saudi arabia Time", null, ZoneResolution.UNKNOWN)), "never guessed");
+    }
+
+    @Test
+    void durationsAndOffsetsFromTheStart() {
+        assertEquals("2 h 15 min", Display.duration(Duration.ofMinutes(135)));
+        assertEquals("45 min", Display.duration(Duration.ofMinutes(45)));
+        assertEquals("1 d 4 h", Display.duration(Duration.ofHours(28)));
+        assertEquals("0 min", Display.duration(Duration.ZERO));
+        assertEquals("T+0:15", Display.relative(Duration.ofMinutes(15)));
+        assertEquals("T+26:05", Display.relative(Duration.ofMinutes(26 * 60 + 5)));
+        assertEquals("T\u22120:35", Display.relative(Duration.ofMinutes(-35)));
+    }
+
+    @Test
+    void theLeadIsAStorySentenceNotLabelledFacts() {
+        assertNull(Display.summaryLead("Duration: March 3, 2024, 14:05 - 15:50 (UTC) Impact: 30% of users."));
+        assertEquals("Checkout failed for a third of users after a release.",
+                Display.summaryLead("Checkout failed for a third of users after a release. More detail follows here."));
+        assertEquals("90%", Display.percent(90.0));
+        assertEquals("12.5%", Display.percent(12.5));
+    }
+}

@@ -82,7 +82,7 @@ public final class SearchExport {
         }
     }
 
-    private static final class Writer {
+    static final class Writer {
         private final DirectoryReader reader;
         private final Map<String, Postmortem> byId = new HashMap<>();
         private final Path out;

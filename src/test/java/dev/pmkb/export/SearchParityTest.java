@@ -88,6 +88,8 @@ class SearchParityTest {
     void sharedCorpus(@TempDir Path tmp) throws Exception {
         Path corpus = shared("corpus/alx");
         Bake.run(SiteConfig.load(tmp, new SiteConfig.Overrides(corpus, tmp.resolve("site"), null, false)));
+        SearchExportTest.assertRoundTrip(tmp.resolve("site").resolve(SearchIndex.DIRECTORY),
+                tmp.resolve("site").resolve(SearchExport.DIRECTORY));
         assertParity(tmp.resolve("site"), texts(corpus), 23);
     }
 

@@ -202,5 +202,6 @@ export async function start(app) {
     else all[at - 1].focus();
   });
 
+  app.dataset.state = 'ready'; // listeners attached (tests and the benchmark wait for this)
   await run(state.q ? 'replace' : null);
 }

@@ -55,9 +55,9 @@ public final class SearchExport {
     /** Target gzip size of one term chunk and one position chunk. */
     static final int CHUNK_GZIP_BYTES = 12 * 1024;
     /** Target gzip size of one result shard. */
-    static final int SHARD_GZIP_BYTES = 6 * 1024;
+    static final int SHARD_GZIP_BYTES = 8 * 1024;
     /** Longest snippet source kept per incident, in UTF-16 units. */
-    static final int SNIPPET_SOURCE = 420;
+    static final int SNIPPET_SOURCE = 300;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -334,9 +334,18 @@ public final class SearchExport {
             List<Integer> current = new ArrayList<>();
             long raw = 0;
             long next = SHARD_GZIP_BYTES * 2L;
-            for (int doc : order) {
+            for (int k = 0; k < order.size(); k++) {
+                int doc = order.get(k);
                 current.add(doc);
                 raw += rows.get(doc).length;
+                boolean causeEnds = k + 1 < order.size() && !primary.get(order.get(k + 1)).equals(primary.get(doc));
+                if (causeEnds && raw >= next / 2 && gzip(shardJson(current, rows)).length >= SHARD_GZIP_BYTES / 2) {
+                    // a shard that ends with its cause: the results of one query tend to share a cause
+                    shards.add(current);
+                    current = new ArrayList<>();
+                    raw = 0;
+                    continue;
+                }
                 if (raw < next) continue;
                 long gz = gzip(shardJson(current, rows)).length;
                 if (gz >= SHARD_GZIP_BYTES) {

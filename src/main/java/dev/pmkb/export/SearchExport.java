@@ -224,10 +224,12 @@ public final class SearchExport {
                 if (gz >= CHUNK_GZIP_BYTES) {
                     ranges.add(new int[]{from, i + 1});
                     from = i + 1;
-                    next = raw * CHUNK_GZIP_BYTES / gz;
+                    next = CHUNK_GZIP_BYTES * 2L;
                     raw = 0;
                 } else {
-                    next = Math.max(raw + 512, raw * CHUNK_GZIP_BYTES / Math.max(1, gz));
+                    // predicted from the ratio so far, but never more than the target ahead: gzip bytes never
+                    // exceed raw bytes, so a chunk overshoots by less than one target (plus its last term)
+                    next = Math.min(raw + CHUNK_GZIP_BYTES - gz, Math.max(raw + 512, raw * CHUNK_GZIP_BYTES / Math.max(1, gz)));
                 }
             }
             if (from < terms.size()) ranges.add(new int[]{from, terms.size()});
@@ -351,10 +353,10 @@ public final class SearchExport {
                 if (gz >= SHARD_GZIP_BYTES) {
                     shards.add(current);
                     current = new ArrayList<>();
-                    next = raw * SHARD_GZIP_BYTES / gz;
+                    next = SHARD_GZIP_BYTES * 2L;
                     raw = 0;
                 } else {
-                    next = Math.max(raw + 256, raw * SHARD_GZIP_BYTES / Math.max(1, gz));
+                    next = Math.min(raw + SHARD_GZIP_BYTES - gz, Math.max(raw + 256, raw * SHARD_GZIP_BYTES / Math.max(1, gz)));
                 }
             }
             if (!current.isEmpty()) shards.add(current);

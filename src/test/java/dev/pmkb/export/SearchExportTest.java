@@ -103,6 +103,11 @@ class SearchExportTest {
                             manifest.get("termChunkCommon").get(c + 1).asInt());
                 }
                 for (int i = 0; i < terms.size(); i++) exported.put(terms.get(i), new JsonNode[]{chunk.get("data").get(i), null});
+                // cut by size: a chunk is near the target, however compressible its postings are
+                long largest = 0;
+                for (JsonNode entry : chunk.get("data")) largest = Math.max(largest, SearchExport.gzip(JSON.writeValueAsBytes(entry)).length);
+                long size = SearchExport.gzip(Files.readAllBytes(export.resolve("t/" + c + ".json"))).length;
+                assertTrue(size <= 2L * SearchExport.CHUNK_GZIP_BYTES + largest, "t/" + c + ".json is " + size + " bytes gzipped");
             }
             List<String> positionFirsts = strings(manifest.get("positionChunks"));
             for (int c = 0; c < positionFirsts.size(); c++) {

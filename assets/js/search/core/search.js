@@ -313,16 +313,42 @@ export async function closestTerm(index, term) {
   return best ? best.term : null;
 }
 
-/** A word the reader would recognise for a corrected term: the typed word's ending on the new stem, if it fits. */
+/**
+ * A word the reader would recognise for a corrected term. The stem may have lost the typo's place
+ * ("certifcate" → "certifc"), so one edit of the typed word is looked for that analyses to the new term
+ * (insertions first: typing too few letters is the commonest slip, then substitutions, transpositions,
+ * deletions); else the new stem with the typed word's ending; else the new term itself.
+ */
 function surfaceWord(typed, oldTerm, newTerm) {
-  const lower = lowerCase(typed);
-  const options = [];
-  if (lower.startsWith(oldTerm)) options.push(newTerm + lower.slice(oldTerm.length));
-  options.push(newTerm);
-  for (const o of options) {
-    const a = analyze(o);
-    if (a.length === 1 && a[0] === newTerm) return o;
+  const fits = (w) => {
+    const a = analyze(w);
+    return a.length === 1 && a[0] === newTerm;
+  };
+  const w = Array.from(lowerCase(typed));
+  const letters = [...new Set([...Array.from(newTerm), ...'abcdefghijklmnopqrstuvwxyz'])];
+  for (let i = 0; i <= w.length; i++) {
+    for (const c of letters) {
+      const candidate = [...w.slice(0, i), c, ...w.slice(i)].join('');
+      if (fits(candidate)) return candidate;
+    }
   }
+  for (let i = 0; i < w.length; i++) {
+    for (const c of letters) {
+      if (c === w[i]) continue;
+      const candidate = [...w.slice(0, i), c, ...w.slice(i + 1)].join('');
+      if (fits(candidate)) return candidate;
+    }
+  }
+  for (let i = 0; i + 1 < w.length; i++) {
+    const candidate = [...w.slice(0, i), w[i + 1], w[i], ...w.slice(i + 2)].join('');
+    if (fits(candidate)) return candidate;
+  }
+  for (let i = 0; i < w.length; i++) {
+    const candidate = [...w.slice(0, i), ...w.slice(i + 1)].join('');
+    if (fits(candidate)) return candidate;
+  }
+  const lower = w.join('');
+  if (lower.startsWith(oldTerm) && fits(newTerm + lower.slice(oldTerm.length))) return newTerm + lower.slice(oldTerm.length);
   return newTerm;
 }
 
@@ -360,7 +386,9 @@ export async function correctQuery(index, query, { prefixLastTerm = false } = {}
     const t = tokens[i];
     const a = analyze(t.text);
     if (a.length === 1 && fixes.has(a[0])) {
-      out = out.slice(0, t.start) + surfaceWord(t.text, a[0], fixes.get(a[0])) + out.slice(t.end);
+      const word = surfaceWord(t.text, a[0], fixes.get(a[0]));
+      const capital = t.text[0] !== t.text[0].toLowerCase() && word[0] === word[0].toLowerCase();
+      out = out.slice(0, t.start) + (capital ? word[0].toUpperCase() + word.slice(1) : word) + out.slice(t.end);
     }
   }
   return out === query ? null : out;

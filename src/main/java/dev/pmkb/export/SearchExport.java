@@ -54,10 +54,15 @@ public final class SearchExport {
 
     /** Target gzip size of one term chunk and one position chunk. */
     static final int CHUNK_GZIP_BYTES = 12 * 1024;
-    /** Target gzip size of one result shard. */
+    /**
+     * Target gzip size of one result shard, up to {@link #LARGE_LIBRARY} incidents; half of it above, where a root
+     * cause spans many shards and the top 10 touch most of them, so smaller shards cut bytes more than they add
+     * requests.
+     */
     static final int SHARD_GZIP_BYTES = 8 * 1024;
+    static final int LARGE_LIBRARY = 2_000;
     /** Longest snippet source kept per incident, in UTF-16 units. */
-    static final int SNIPPET_SOURCE = 300;
+    static final int SNIPPET_SOURCE = 240;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -332,16 +337,17 @@ public final class SearchExport {
             List<Integer> order = new ArrayList<>();
             for (int doc = 0; doc < maxDoc; doc++) order.add(doc);
             order.sort(Comparator.comparing(primary::get).thenComparingInt(doc -> doc));
+            int target = maxDoc > LARGE_LIBRARY ? SHARD_GZIP_BYTES / 2 : SHARD_GZIP_BYTES;
             List<List<Integer>> shards = new ArrayList<>();
             List<Integer> current = new ArrayList<>();
             long raw = 0;
-            long next = SHARD_GZIP_BYTES * 2L;
+            long next = target * 2L;
             for (int k = 0; k < order.size(); k++) {
                 int doc = order.get(k);
                 current.add(doc);
                 raw += rows.get(doc).length;
                 boolean causeEnds = k + 1 < order.size() && !primary.get(order.get(k + 1)).equals(primary.get(doc));
-                if (causeEnds && raw >= next / 2 && gzip(shardJson(current, rows)).length >= SHARD_GZIP_BYTES / 2) {
+                if (causeEnds && raw >= next / 2 && gzip(shardJson(current, rows)).length >= target / 2) {
                     // a shard that ends with its cause: the results of one query tend to share a cause
                     shards.add(current);
                     current = new ArrayList<>();
@@ -350,13 +356,13 @@ public final class SearchExport {
                 }
                 if (raw < next) continue;
                 long gz = gzip(shardJson(current, rows)).length;
-                if (gz >= SHARD_GZIP_BYTES) {
+                if (gz >= target) {
                     shards.add(current);
                     current = new ArrayList<>();
-                    next = SHARD_GZIP_BYTES * 2L;
+                    next = target * 2L;
                     raw = 0;
                 } else {
-                    next = Math.min(raw + SHARD_GZIP_BYTES - gz, Math.max(raw + 256, raw * SHARD_GZIP_BYTES / Math.max(1, gz)));
+                    next = Math.min(raw + target - gz, Math.max(raw + 256, raw * target / Math.max(1, gz)));
                 }
             }
             if (!current.isEmpty()) shards.add(current);

@@ -84,6 +84,33 @@ class SearchParityTest {
         assertParity(site, texts(Shared.repository().resolve("content")), 11);
     }
 
+    /** Typo fallback: a word missing from the dictionary becomes the closest body term, written as a word. */
+    @Test
+    void typosAreCorrectedToDictionaryWords() throws Exception {
+        Path site = Shared.exampleSite().output();
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("conection pool", "connection pool");
+        cases.put("Conection pool", "Connection pool");
+        cases.put("certifcate expiry", "certificate expiry");
+        cases.put("memroy leak", "memory leak");
+        cases.put("kafak", "kafka");
+        cases.put("\"conection pool\"", "\"connection pool\"");
+        cases.put("connection pool", null); // nothing to correct
+        cases.put("zzzqqqxxx", null); // nothing close enough
+        List<String> requests = new ArrayList<>();
+        for (String q : cases.keySet()) requests.add(JSON.writeValueAsString(Map.of("q", q, "correct", true)));
+        List<String> lines = runNode(site, requests);
+        int i = 0;
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            JsonNode corrected = JSON.readTree(lines.get(i++)).get("corrected");
+            assertEquals(c.getValue(), corrected.isNull() ? null : corrected.asText(), c.getKey());
+        }
+        try (Searcher searcher = Searcher.open(site.resolve(SearchIndex.DIRECTORY))) {
+            assertEquals(List.of(), searcher.search(SearchRequest.of("conection pool")));
+            assertEquals("2024/checkout-pool-exhaustion", searcher.search(SearchRequest.of("connection pool")).getFirst().id());
+        }
+    }
+
     @Test
     void sharedCorpus(@TempDir Path tmp) throws Exception {
         Path corpus = shared("corpus/alx");

@@ -69,6 +69,8 @@ public final class ServeCommand implements Callable<Integer> {
                 out.flush();
                 bake(config, out, err);
             }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         } finally {
             server.stop(0);
         }

@@ -42,7 +42,7 @@ import java.util.function.Supplier;
 public final class Bake {
 
     private final SiteConfig config;
-    private final List<BakeReport.StageTime> stages = new ArrayList<>();
+    private final List<BakeReport.StageTime> stages = Collections.synchronizedList(new ArrayList<>());
     private final List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
 
     private Bake(SiteConfig config) {
@@ -85,10 +85,13 @@ public final class Bake {
             List<Postmortem> published = prepared.values().stream().filter(p -> !p.draft())
                     .sorted(NEWEST_FIRST).toList();
             int drafts = prepared.size() - published.size();
-            timed("index", () -> writeIndex(published, staging));
-            timed("search export", () -> exportSearch(published, staging));
+            // Both are single-threaded and independent: on two cores they take the time of the longer one.
+            java.util.concurrent.CompletableFuture<Void> index = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> timed("index (beside related)", () -> writeIndex(published, staging)));
             Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
                     ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
+            joinIndex(index);
+            timed("search export", () -> exportSearch(published, staging));
             Library library = new Library(published, understander.taxonomy(), related);
             MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published));
             List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown).pages());
@@ -181,6 +184,16 @@ public final class Bake {
             if (!seen.contains(p.id())) {
                 diagnostics.add(Diagnostic.error(p.source(), 0, "JBake's crawler skipped this file; it was not baked"));
             }
+        }
+    }
+
+    private static void joinIndex(java.util.concurrent.CompletableFuture<Void> index) throws IOException {
+        try {
+            index.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
         }
     }
 

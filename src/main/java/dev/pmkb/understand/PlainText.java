@@ -26,25 +26,63 @@ final class PlainText {
     /** Plain text of inline Markdown: no tags, links reduced to their text, no emphasis or code marks. */
     static String inline(String markdown) {
         if (markdown == null) return null;
-        String s = HTML_TAG.matcher(markdown).replaceAll(" ");
-        s = IMAGE.matcher(s).replaceAll("$1");
-        s = LINK.matcher(s).replaceAll("$1");
-        s = EMPHASIS.matcher(s).replaceAll("");
-        s = UNDERSCORE_WORD.matcher(s).replaceAll("");
-        s = s.replace("`", "").replace("<br>", " ");
-        s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'");
+        // Each pattern runs only when its trigger character is there: most lines are plain prose, and this
+        // is called for every line of every postmortem.
+        String s = markdown;
+        if (s.indexOf('<') >= 0) s = HTML_TAG.matcher(s).replaceAll(" ");
+        if (s.indexOf('[') >= 0) {
+            s = IMAGE.matcher(s).replaceAll("$1");
+            s = LINK.matcher(s).replaceAll("$1");
+        }
+        if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('~') >= 0) {
+            s = EMPHASIS.matcher(s).replaceAll("");
+            if (s.indexOf('_') >= 0) s = UNDERSCORE_WORD.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('`') >= 0) s = s.replace("`", "");
+        if (s.indexOf('&') >= 0) {
+            s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                    .replace("&quot;", "\"").replace("&#39;", "'");
+        }
         // What remains of a tag after entity decoding must not survive as markup either.
-        s = HTML_TAG.matcher(s).replaceAll(" ");
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        if (s.indexOf('<') >= 0) s = HTML_TAG.matcher(s).replaceAll(" ");
+        return collapseSpaces(s);
+    }
+
+    /** Runs of white space as one space, trimmed; the same as replacing {@code \\s+} without a regex. */
+    private static String collapseSpaces(String s) {
+        StringBuilder b = null;
+        boolean space = false;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+            if (white) {
+                if (!space && b == null && (c != ' ' || (i + 1 < n && isWhite(s.charAt(i + 1))))) {
+                    b = new StringBuilder(n).append(s, 0, i);
+                }
+                if (b != null && !space) b.append(' ');
+                space = true;
+            } else {
+                if (b != null) b.append(c);
+                space = false;
+            }
+        }
+        return (b == null ? s : b.toString()).strip();
+    }
+
+    private static boolean isWhite(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
     }
 
     /** Plain text of one line: also drops heading marks, list markers, check boxes and quote marks. */
     static String line(String markdown) {
         if (markdown == null) return null;
-        String s = QUOTE.matcher(markdown).replaceFirst("");
-        s = HEADING.matcher(s).replaceFirst("");
-        s = CLOSING_HASHES.matcher(s).replaceFirst("");
+        String s = markdown;
+        if (s.indexOf('>') >= 0) s = QUOTE.matcher(s).replaceFirst("");
+        if (s.indexOf('#') >= 0) {
+            s = HEADING.matcher(s).replaceFirst("");
+            s = CLOSING_HASHES.matcher(s).replaceFirst("");
+        }
         s = LIST_MARKER.matcher(s).replaceFirst("");
         return inline(s);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
+import dev.pmkb.bench.LibraryGenerator;
 import dev.pmkb.site.Bake;
 import dev.pmkb.site.SiteConfig;
 import dev.pmkb.testing.Browser;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -46,7 +46,14 @@ class SearchBench {
         Path work = Path.of("target/bench/search-library-" + n).toAbsolutePath();
         Path site = work.resolve("site");
         Path content = work.resolve("content");
-        if (!Files.isDirectory(content)) LibraryText.write(content, n, 42);
+        if (!Files.isRegularFile(LibraryGenerator.factsFile(content))) {
+            if (Files.exists(content)) {
+                try (Stream<Path> old = Files.walk(content)) {
+                    for (Path f : old.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+                }
+            }
+            LibraryGenerator.generate(n, 42, content); // the team's generator and seed, as bench/run uses
+        }
         {
             long start = System.nanoTime();
             Bake.run(SiteConfig.load(work, new SiteConfig.Overrides(content, site, null, false)));
@@ -184,99 +191,5 @@ class SearchBench {
 
     static double max(List<ObjectNode> runs, String field) {
         return runs.stream().mapToDouble(r -> r.get(field).asDouble()).max().orElse(0);
-    }
-
-    /**
-     * Generated postmortems with a realistic shape: the sections pmkb reads, a cause drawn from 14 kinds with their
-     * usual words, components, and a long tail of words (pseudo-words drawn with a Zipf distribution, plus host
-     * names, versions and ticket numbers) so that the dictionary grows with the library as a real one does.
-     */
-    static final class LibraryText {
-        static final String[][] CAUSES = {
-                {"connection pool exhaustion", "connection pool", "max connections", "pool size", "connections held"},
-                {"certificate expiry", "certificate expired", "TLS handshake", "renewal job", "expiry alert"},
-                {"DNS", "DNS resolution", "resolver timeout", "ndots", "stale records"},
-                {"disk full", "disk full", "WAL files", "log rotation", "volume capacity"},
-                {"memory leak", "memory leak", "heap growth", "OOM killer", "garbage collection"},
-                {"bad deploy", "rollback", "release", "feature flag", "canary"},
-                {"config change", "configuration change", "typo in config", "load balancer config", "rate limit"},
-                {"dependency", "third-party API", "payment provider", "upstream outage", "vendor status page"},
-                {"network", "packet loss", "BGP route", "latency spike", "cross-zone traffic"},
-                {"capacity", "traffic spike", "autoscaling", "CPU saturation", "queue backlog"},
-                {"inefficient query", "missing index", "full table scan", "slow query", "query plan"},
-                {"time", "clock skew", "NTP", "leap second", "timezone"},
-                {"human error", "wrong path", "manual step", "runbook", "deleted data"},
-                {"security", "leaked key", "credential rotation", "access token", "audit log"},
-        };
-        static final String[] COMPONENTS = {"checkout", "payments", "search", "auth", "sso", "api gateway", "postgres",
-                "mysql", "redis", "kafka", "kubernetes", "coredns", "haproxy", "nginx", "cdn", "s3", "billing", "email",
-                "notifications", "mobile app", "web app", "ledger", "inventory", "orders", "reporting", "scheduler"};
-        static final String[] GLUE = ("the a of to and in was were for on with by at from after before during while "
-                + "we our team service users requests errors engineers alert dashboard on-call incident traffic "
-                + "database cluster node pod timeout latency retry queue deploy release customers minutes hours "
-                + "increased failed returned started noticed investigated restored mitigated confirmed caused").split(" ");
-
-        static void write(Path content, int n, long seed) throws IOException {
-            Random random = new Random(seed);
-            String[] syllables = "ka lo mi ne tu ra si po de va zo ri fe gu ba te no li ma su".split(" ");
-            List<String> tail = new ArrayList<>();
-            for (int i = 0; i < 40_000; i++) {
-                StringBuilder w = new StringBuilder();
-                for (int s = 0, len = 2 + random.nextInt(3); s < len; s++) w.append(syllables[random.nextInt(syllables.length)]);
-                tail.add(w.toString());
-            }
-            Files.createDirectories(content);
-            for (int i = 0; i < n; i++) {
-                String[] cause = CAUSES[random.nextInt(CAUSES.length)];
-                String component = COMPONENTS[random.nextInt(COMPONENTS.length)];
-                int year = 2015 + random.nextInt(11);
-                String date = String.format("%d-%02d-%02d", year, 1 + random.nextInt(12), 1 + random.nextInt(28));
-                StringBuilder md = new StringBuilder();
-                md.append("# ").append(capitalize(component)).append(' ').append(cause[1 + random.nextInt(4)])
-                        .append(" incident ").append(i).append("\n\n");
-                md.append("## Summary\n\n**Date:** ").append(date).append("\n\n")
-                        .append(paragraph(random, cause, component, tail, 60)).append("\n\n");
-                md.append("## Impact\n\n").append(random.nextInt(90) + 1).append("% of users saw errors for ")
-                        .append(5 + random.nextInt(200)).append(" minutes. ").append(paragraph(random, cause, component, tail, 30)).append("\n\n");
-                md.append("## Root cause\n\n").append(paragraph(random, cause, component, tail, 90)).append("\n\n");
-                md.append("## Resolution\n\n").append(paragraph(random, cause, component, tail, 50)).append("\n\n");
-                md.append("## Timeline\n\n");
-                for (int t = 0, h = 8 + random.nextInt(10); t < 5; t++) {
-                    md.append("- ").append(String.format("%02d:%02d", h + t, random.nextInt(60))).append(" UTC — ")
-                            .append(paragraph(random, cause, component, tail, 12)).append('\n');
-                }
-                md.append("\n## Action items\n\n");
-                for (int a = 0; a < 3; a++) md.append("- ").append(paragraph(random, cause, component, tail, 10)).append('\n');
-                Files.writeString(content.resolve(String.format("%05d-%s.md", i, component.replace(' ', '-'))),
-                        md.toString(), StandardCharsets.UTF_8);
-            }
-        }
-
-        static String paragraph(Random random, String[] cause, String component, List<String> tail, int words) {
-            StringBuilder out = new StringBuilder();
-            for (int w = 0; w < words; w++) {
-                if (w > 0) out.append(' ');
-                int kind = random.nextInt(20);
-                if (kind < 11) out.append(GLUE[random.nextInt(GLUE.length)]);
-                else if (kind < 14) out.append(cause[1 + random.nextInt(4)]);
-                else if (kind < 15) out.append(component);
-                else if (kind < 16) out.append(switch (random.nextInt(3)) {
-                    case 0 -> component.replace(' ', '-') + "-" + random.nextInt(400);
-                    case 1 -> "v" + random.nextInt(9) + "." + random.nextInt(40) + "." + random.nextInt(20);
-                    default -> "INC-" + (1000 + random.nextInt(90000));
-                });
-                else out.append(tail.get(zipf(random, tail.size())));
-            }
-            return capitalize(out.toString()) + ".";
-        }
-
-        /** A rank in [0, size) with probability about 1 / (rank + 1). */
-        static int zipf(Random random, int size) {
-            return (int) Math.min(size - 1, Math.floor(Math.exp(random.nextDouble() * Math.log(size + 1)) - 1));
-        }
-
-        static String capitalize(String s) {
-            return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        }
     }
 }

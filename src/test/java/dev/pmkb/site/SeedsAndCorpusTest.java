@@ -66,6 +66,37 @@ class SeedsAndCorpusTest {
                 .filter(d -> d.contains("not baked")).toList();
         assertEquals(List.of(), lost);
         assertFalse(Files.readString(report.output().resolve("index.html")).isBlank());
+        assertEquals(List.of(), gapsShownBadly(report.output()));
+    }
+
+    /**
+     * Pages of postmortems that leave facts out must say less, not show holes: no "null", "NaN" or
+     * "undefined", no empty fact boxes, list items or headings, no chart without bars.
+     */
+    static List<String> gapsShownBadly(Path site) throws IOException {
+        List<String> problems = new java.util.ArrayList<>();
+        List<Path> pages;
+        try (Stream<Path> files = Files.walk(site)) {
+            pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+        }
+        for (Path page : pages) {
+            Document html = Jsoup.parse(page);
+            String where = site.relativize(page).toString();
+            String text = html.select("main").text();
+            if (text.matches("(?s).*\\b(null|NaN|undefined)\\b.*") && !html.select(".prose").text().matches("(?s).*\\b(null|NaN|undefined)\\b.*")) {
+                problems.add(where + ": shows null/NaN/undefined");
+            }
+            for (var el : html.select("main dd, main li, main h1, main h2, main .chip, main td")) {
+                boolean authors = !el.parents().select(".prose").isEmpty();
+                if (!authors && el.text().isBlank() && el.select("img, svg, input").isEmpty()) {
+                    problems.add(where + ": empty " + el.tagName());
+                }
+            }
+            for (var chart : html.select("svg.chart")) {
+                if (chart.select("rect").isEmpty()) problems.add(where + ": chart without bars " + chart.id());
+            }
+        }
+        return problems;
     }
 
     @Test

@@ -1,0 +1,74 @@
+package dev.pmkb.cli;
+
+import dev.pmkb.testing.SiteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.PrintWriter;
+import java.io.BufferedReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code pmkb serve}: bakes, serves under the given path, and rebakes when a postmortem changes. */
+class ServeTest {
+
+    @Test
+    void servesTheSiteAndShowsAnEditedPostmortem(@TempDir Path tmp) throws Exception {
+        SiteFixture.write(tmp, """
+                -- content/a.md --
+                # First title
+
+                Some text.
+                """);
+        PipedWriter pipe = new PipedWriter();
+        BufferedReader output = new BufferedReader(new PipedReader(pipe, 1 << 16));
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(pipe, true));
+        cli.setErr(new PrintWriter(System.err, true));
+        Thread server = new Thread(() -> cli.execute("serve", "--site", tmp.toString(), "--port", "0", "--path", "/repo/"));
+        server.setDaemon(true);
+        server.start();
+        try {
+            String base = null;
+            for (String line; base == null && (line = output.readLine()) != null; ) {
+                Matcher m = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/repo/)").matcher(line);
+                if (m.find()) base = m.group(1);
+            }
+            assertTrue(base != null, "serve prints its URL");
+            HttpClient http = HttpClient.newHttpClient();
+            URI page = URI.create(base + "incidents/a.html");
+            assertTrue(get(http, page).contains("First title"));
+
+            Files.writeString(tmp.resolve("content/a.md"), "# Second title\n\nSome text.\n");
+            String body = "";
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!body.contains("Second title") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                body = get(http, page);
+            }
+            assertTrue(body.contains("Second title"), "the edit shows up after a rebake");
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "css/pmkb.css")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        } finally {
+            server.interrupt();
+            server.join(10_000);
+        }
+    }
+
+    private static String get(HttpClient http, URI uri) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? r.body() : "";
+    }
+}

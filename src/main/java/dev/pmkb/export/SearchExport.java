@@ -69,8 +69,8 @@ public final class SearchExport {
     private SearchExport() {
     }
 
-    /** What was written: file count and bytes, raw and gzip-compressed. */
-    public record Summary(int files, long bytes, long gzipBytes) {
+    /** What was written: file count and bytes. */
+    public record Summary(int files, long bytes) {
     }
 
     /** One term's postings in one field: docs ascending, their frequencies and positions. */
@@ -94,7 +94,6 @@ public final class SearchExport {
         private final List<String> fields = new ArrayList<>(SearchIndex.TEXT_FIELDS.keySet());
         private int files;
         private long bytes;
-        private long gzipBytes;
 
         Writer(DirectoryReader reader, List<Postmortem> incidents, Path out) {
             this.reader = reader;
@@ -113,24 +112,30 @@ public final class SearchExport {
             // term chunks (postings) and position chunks, each cut by gzip size
             List<String> termFirsts = new ArrayList<>();
             List<Integer> termCommon = new ArrayList<>();
-            List<int[]> termRanges = chunk(terms, i -> postingsJson(terms.get(i), dictionary.get(terms.get(i))));
+            // every term's JSON and every entry's JSON are made once; chunks are cut and written from these bytes
+            List<byte[]> termJson = new ArrayList<>(terms.size());
+            for (BytesRef term : terms) termJson.add(jsonBytes(g -> g.writeString(term.utf8ToString())));
+            List<byte[]> postings = entries(terms.size(), i -> postingsJson(terms.get(i), dictionary.get(terms.get(i))));
+            List<int[]> termRanges = chunk(termJson, postings);
             for (int c = 0; c < termRanges.size(); c++) {
                 int[] r = termRanges.get(c);
                 termFirsts.add(terms.get(r[0]).utf8ToString());
                 termCommon.add(c == 0 ? 0 : commonPrefix(terms.get(r[0] - 1), terms.get(r[0])));
-                writeChunk("t/" + c + ".json", terms, r, i -> postingsJson(terms.get(i), dictionary.get(terms.get(i))));
+                writeFile("t/" + c + ".json", chunkJson(termJson, postings, r));
             }
             List<String> positionFirsts = new ArrayList<>();
-            List<int[]> positionRanges = chunk(terms, i -> positionsJson(dictionary.get(terms.get(i))));
+            postings = null;
+            List<byte[]> positions = entries(terms.size(), i -> positionsJson(dictionary.get(terms.get(i))));
+            List<int[]> positionRanges = chunk(termJson, positions);
             for (int c = 0; c < positionRanges.size(); c++) {
                 int[] r = positionRanges.get(c);
                 positionFirsts.add(terms.get(r[0]).utf8ToString());
-                writeChunk("p/" + c + ".json", terms, r, i -> positionsJson(dictionary.get(terms.get(i))));
+                writeFile("p/" + c + ".json", chunkJson(termJson, positions, r));
             }
             writePrefixes(terms, termRanges, dictionary);
             List<List<Integer>> shards = leaf == null ? List.of() : writeShards(leaf, maxDoc);
             writeManifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
-            return new Summary(files, bytes, gzipBytes);
+            return new Summary(files, bytes);
         }
 
         /** How many code points two terms have in common at the start. */
@@ -215,17 +220,23 @@ public final class SearchExport {
             Entry of(int termIndex);
         }
 
+        private static List<byte[]> entries(int count, EntryOf entry) {
+            List<byte[]> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) out.add(jsonBytes(entry.of(i)));
+            return out;
+        }
+
         /** Consecutive term ranges [from, to) whose chunk file stays near {@link #CHUNK_GZIP_BYTES} gzipped. */
-        private static List<int[]> chunk(List<BytesRef> terms, EntryOf entry) throws IOException {
+        private static List<int[]> chunk(List<byte[]> termJson, List<byte[]> entries) throws IOException {
             List<int[]> ranges = new ArrayList<>();
             int from = 0;
             long raw = 0;
             long next = CHUNK_GZIP_BYTES * 2L;
             // gzip only when the raw size predicts the target: the prediction follows the measured ratio
-            for (int i = 0; i < terms.size(); i++) {
-                raw += jsonBytes(entry.of(i)).length + terms.get(i).length + 4;
+            for (int i = 0; i < entries.size(); i++) {
+                raw += entries.get(i).length + termJson.get(i).length + 2;
                 if (raw < next) continue;
-                long gz = gzipSize(terms, from, i + 1, entry);
+                long gz = gzip(chunkJson(termJson, entries, new int[]{from, i + 1})).length;
                 if (gz >= CHUNK_GZIP_BYTES) {
                     ranges.add(new int[]{from, i + 1});
                     from = i + 1;
@@ -237,31 +248,25 @@ public final class SearchExport {
                     next = Math.min(raw + CHUNK_GZIP_BYTES - gz, Math.max(raw + 512, raw * CHUNK_GZIP_BYTES / Math.max(1, gz)));
                 }
             }
-            if (from < terms.size()) ranges.add(new int[]{from, terms.size()});
+            if (from < entries.size()) ranges.add(new int[]{from, entries.size()});
             return ranges;
         }
 
-        private static long gzipSize(List<BytesRef> terms, int from, int to, EntryOf entry) throws IOException {
-            return gzip(chunkJson(terms, new int[]{from, to}, entry)).length;
-        }
-
-        private static byte[] chunkJson(List<BytesRef> terms, int[] range, EntryOf entry) throws IOException {
+        /** {"terms": [...], "data": [...]} for the terms in range. */
+        private static byte[] chunkJson(List<byte[]> termJson, List<byte[]> entries, int[] range) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
-                g.writeStartObject();
-                g.writeArrayFieldStart("terms");
-                for (int i = range[0]; i < range[1]; i++) g.writeString(terms.get(i).utf8ToString());
-                g.writeEndArray();
-                g.writeArrayFieldStart("data");
-                for (int i = range[0]; i < range[1]; i++) entry.of(i).write(g);
-                g.writeEndArray();
-                g.writeEndObject();
+            buffer.writeBytes("{\"terms\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = range[0]; i < range[1]; i++) {
+                if (i > range[0]) buffer.write(',');
+                buffer.writeBytes(termJson.get(i));
             }
+            buffer.writeBytes("],\"data\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = range[0]; i < range[1]; i++) {
+                if (i > range[0]) buffer.write(',');
+                buffer.writeBytes(entries.get(i));
+            }
+            buffer.writeBytes("]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return buffer.toByteArray();
-        }
-
-        private void writeChunk(String name, List<BytesRef> terms, int[] range, EntryOf entry) throws IOException {
-            writeFile(name, chunkJson(terms, range, entry));
         }
 
         /**
@@ -469,7 +474,6 @@ public final class SearchExport {
             Files.write(file, content);
             files++;
             bytes += content.length;
-            gzipBytes += gzip(content).length;
         }
     }
 

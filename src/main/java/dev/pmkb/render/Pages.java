@@ -48,6 +48,10 @@ public sealed interface Pages {
     record NotFound() implements Pages {
     }
 
+    /** The search page: the client does the work, the page only holds the form and the no-JavaScript links. */
+    record Search() implements Pages {
+    }
+
     /** Charts of the whole library; each chart's numbers are also given as a table. */
     record Insights(int incidentCount, String medianDuration, int withDuration, String medianDetection,
                     int withDetection, String causesChart, List<Count> causes, String monthsChart,

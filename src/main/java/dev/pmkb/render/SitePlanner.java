@@ -81,8 +81,9 @@ public final class SitePlanner {
         pages.add(new Page("insights.html", "insights.ftlh", this::insights));
         pages.add(new Page("actions.html", "actions.ftlh", this::actionItems));
         pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
+        pages.add(new Page("search.html", "search.ftlh", Pages.Search::new));
         pages.add(new Page("feed.xml", "feed.ftlx", this::feed));
-        List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html"))
+        List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html") && !path.equals("search.html"))
                 .filter(path -> path.endsWith(".html")).map(site::absolute).toList();
         pages.add(new Page("sitemap.xml", "sitemap.ftlx", () -> new Pages.Sitemap(sitemapUrls)));
         return pages;

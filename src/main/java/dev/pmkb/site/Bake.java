@@ -1,5 +1,6 @@
 package dev.pmkb.site;
 
+import dev.pmkb.export.SearchExport;
 import dev.pmkb.jbake.JBakeSite;
 import dev.pmkb.index.RelatedIncidents;
 import dev.pmkb.index.SearchIndex;
@@ -90,6 +91,7 @@ public final class Bake {
             Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
                     ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
             joinIndex(index);
+            timed("search export", () -> exportSearch(published, staging));
             Library library = new Library(published, understander.taxonomy(), related);
             MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published));
             List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown).pages());
@@ -198,6 +200,14 @@ public final class Bake {
     private static void writeIndex(List<Postmortem> published, Path staging) {
         try {
             SearchIndex.write(published, staging.resolve(SearchIndex.DIRECTORY));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void exportSearch(List<Postmortem> published, Path staging) {
+        try {
+            SearchExport.write(staging.resolve(SearchIndex.DIRECTORY), published, staging.resolve(SearchExport.DIRECTORY));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

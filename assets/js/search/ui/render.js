@@ -1,0 +1,77 @@
+// DOM building for the search page. Everything from the index or the query goes in through textContent or
+// attributes set with DOM APIs, never through innerHTML: a title or query holding markup shows as text.
+import { cutSnippet, highlightRanges } from '../core/snippet.js';
+
+export const FACET_LABELS = { cause: 'Root cause', impactCategory: 'Impact', component: 'Component', year: 'Year' };
+
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value == null) continue;
+    if (name === 'text') node.textContent = value;
+    else if (name === 'class') node.className = value;
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) if (child != null) node.append(child);
+  return node;
+}
+
+/** Appends `text` to `parent` with <mark> around `ranges` ([start, end) pairs, ascending). */
+export function appendMarked(parent, text, ranges) {
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    if (start > at) parent.append(document.createTextNode(text.slice(at, start)));
+    parent.append(el('mark', { text: text.slice(start, end) }));
+    at = end;
+  }
+  if (at < text.length) parent.append(document.createTextNode(text.slice(at)));
+}
+
+/** A human name for a facet value: slugs lose their hyphens. */
+export function valueLabel(facet, value) {
+  return facet === 'cause' || facet === 'impactCategory' ? value.replace(/-/g, ' ') : value;
+}
+
+export function resultItem(root, data, terms) {
+  const link = el('a', { href: root + data.url, class: 'search-result-title' });
+  appendMarked(link, data.title, highlightRanges(data.title, terms));
+  const meta = el('div', { class: 'meta' });
+  if (data.date) meta.append(el('time', { datetime: data.date, text: data.date }));
+  const chips = el('ul', { class: 'chips' });
+  for (const cause of data.causes) {
+    chips.append(el('li', {}, el('span', { class: `chip chip-cause chip-${cause.replace(/[^a-z0-9-]/g, '')}`, text: valueLabel('cause', cause) })));
+  }
+  const item = el('li', { class: 'search-result' }, link, meta);
+  if (data.causes.length > 0) item.append(chips);
+  if (data.text) {
+    const s = cutSnippet(data.text, terms);
+    const p = el('p', { class: 'search-snippet' });
+    if (s.before) p.append('… ');
+    appendMarked(p, s.text, s.ranges);
+    if (s.after && !s.text.endsWith('…')) p.append(' …');
+    item.append(p);
+  }
+  return item;
+}
+
+/** Checkbox groups with counts; `onChange(facet, value, checked)`. */
+export function facetGroups(facets, onChange) {
+  const out = [];
+  for (const facet of facets) {
+    if (facet.values.length === 0) continue;
+    const fieldset = el('fieldset', { class: 'search-facet' }, el('legend', { text: FACET_LABELS[facet.name] ?? facet.name }));
+    const list = el('ul');
+    facet.values.forEach((v, i) => {
+      const id = `facet-${facet.name}-${i}`;
+      const box = el('input', { type: 'checkbox', id, name: facet.name, value: v.value, checked: v.selected });
+      box.checked = v.selected;
+      box.addEventListener('change', () => onChange(facet.name, v.value, box.checked));
+      const label = el('label', { for: id }, valueLabel(facet.name, v.value) + ' ', el('span', { class: 'count', text: `(${v.count})` }));
+      list.append(el('li', {}, box, label));
+    });
+    fieldset.append(list);
+    out.push(fieldset);
+  }
+  return out;
+}

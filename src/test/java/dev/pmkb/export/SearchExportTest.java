@@ -1,0 +1,240 @@
+package dev.pmkb.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pmkb.index.SearchIndex;
+import dev.pmkb.testing.Shared;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Round trip: everything the export says (docs/search-index-format.md) is what the Lucene index holds. */
+class SearchExportTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void exampleSiteExportMatchesTheLuceneIndex() throws IOException {
+        Path site = Shared.exampleSite().output();
+        assertRoundTrip(site.resolve(SearchIndex.DIRECTORY), site.resolve(SearchExport.DIRECTORY));
+    }
+
+    @Test
+    void emptyLibraryExportsAnEmptyIndex(@TempDir Path tmp) throws IOException {
+        SearchIndex.write(List.of(), tmp.resolve("lucene"));
+        SearchExport.write(tmp.resolve("lucene"), List.of(), tmp.resolve("search"));
+        JsonNode manifest = JSON.readTree(tmp.resolve("search/manifest.json").toFile());
+        assertEquals(SearchExport.FORMAT, manifest.get("format").asInt());
+        assertEquals(0, manifest.get("docCount").asInt());
+        assertEquals(0, manifest.get("termChunks").size());
+        assertEquals(0, manifest.get("shards").size());
+    }
+
+    static JsonNode read(Path dir, String name) throws IOException {
+        return JSON.readTree(dir.resolve(name).toFile());
+    }
+
+    static void assertRoundTrip(Path lucene, Path export) throws IOException {
+        JsonNode manifest = read(export, "manifest.json");
+        try (FSDirectory directory = FSDirectory.open(lucene); DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertEquals(1, reader.leaves().size());
+            LeafReader leaf = reader.leaves().getFirst().reader();
+            int maxDoc = reader.maxDoc();
+            assertEquals(SearchExport.FORMAT, manifest.get("format").asInt());
+            assertEquals(maxDoc, manifest.get("docCount").asInt());
+
+            // field statistics, boosts and Lucene's own norm bytes
+            List<String> fields = new ArrayList<>(SearchIndex.TEXT_FIELDS.keySet());
+            assertEquals(fields.size(), manifest.get("fields").size());
+            for (int f = 0; f < fields.size(); f++) {
+                JsonNode field = manifest.get("fields").get(f);
+                Terms terms = leaf.terms(fields.get(f));
+                assertEquals(fields.get(f), field.get("name").asText());
+                assertEquals(SearchIndex.TEXT_FIELDS.get(fields.get(f)), (float) field.get("boost").asDouble());
+                assertEquals(terms.getDocCount(), field.get("docCount").asInt());
+                assertEquals(terms.getSumTotalTermFreq(), field.get("sumTotalTermFreq").asLong());
+                byte[] norms = Base64.getDecoder().decode(field.get("norms").asText());
+                assertEquals(maxDoc, norms.length);
+                NumericDocValues values = leaf.getNormValues(fields.get(f));
+                byte[] expected = new byte[maxDoc];
+                for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+                    expected[d] = (byte) values.longValue();
+                }
+                assertArrayEquals(expected, norms, fields.get(f) + " norms");
+            }
+
+            // every term chunk: sorted terms inside its boundaries; postings and positions as Lucene has them
+            List<String> firsts = strings(manifest.get("termChunks"));
+            Map<String, JsonNode[]> exported = new TreeMap<>(Comparator.comparing(BytesRef::new));
+            for (int c = 0; c < firsts.size(); c++) {
+                JsonNode chunk = read(export, "t/" + c + ".json");
+                List<String> terms = strings(chunk.get("terms"));
+                assertEquals(firsts.get(c), terms.getFirst());
+                if (c + 1 < firsts.size()) {
+                    assertTrue(new BytesRef(terms.getLast()).compareTo(new BytesRef(firsts.get(c + 1))) < 0);
+                    List<String> next = strings(read(export, "t/" + (c + 1) + ".json").get("terms"));
+                    assertEquals(SearchExport.Writer.commonPrefix(new BytesRef(terms.getLast()), new BytesRef(next.getFirst())),
+                            manifest.get("termChunkCommon").get(c + 1).asInt());
+                }
+                for (int i = 0; i < terms.size(); i++) exported.put(terms.get(i), new JsonNode[]{chunk.get("data").get(i), null});
+                // cut by size: a chunk is near the target, however compressible its postings are
+                long largest = 0;
+                for (JsonNode entry : chunk.get("data")) largest = Math.max(largest, SearchExport.gzip(JSON.writeValueAsBytes(entry)).length);
+                long size = SearchExport.gzip(Files.readAllBytes(export.resolve("t/" + c + ".json"))).length;
+                assertTrue(size <= 2L * SearchExport.CHUNK_GZIP_BYTES + largest, "t/" + c + ".json is " + size + " bytes gzipped");
+            }
+            List<String> positionFirsts = strings(manifest.get("positionChunks"));
+            for (int c = 0; c < positionFirsts.size(); c++) {
+                JsonNode chunk = read(export, "p/" + c + ".json");
+                List<String> terms = strings(chunk.get("terms"));
+                assertEquals(positionFirsts.get(c), terms.getFirst());
+                for (int i = 0; i < terms.size(); i++) exported.get(terms.get(i))[1] = chunk.get("data").get(i);
+            }
+            TreeSet<String> luceneTerms = new TreeSet<>(Comparator.comparing(BytesRef::new));
+            Map<String, List<Integer>> expectedPostings = new HashMap<>();
+            Map<String, List<Integer>> expectedPositions = new HashMap<>();
+            for (int f = 0; f < fields.size(); f++) {
+                TermsEnum te = leaf.terms(fields.get(f)).iterator();
+                PostingsEnum pe = null;
+                for (BytesRef term = te.next(); term != null; term = te.next()) {
+                    String t = term.utf8ToString();
+                    luceneTerms.add(t);
+                    List<Integer> postings = expectedPostings.computeIfAbsent(t, k -> new ArrayList<>());
+                    List<Integer> positions = expectedPositions.computeIfAbsent(t, k -> new ArrayList<>());
+                    postings.add(f);
+                    postings.add(te.docFreq());
+                    pe = te.postings(pe, PostingsEnum.POSITIONS);
+                    int previous = 0;
+                    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                        postings.add(d - previous);
+                        previous = d;
+                        postings.add(pe.freq());
+                        int last = 0;
+                        for (int k = 0; k < pe.freq(); k++) {
+                            int p = pe.nextPosition();
+                            positions.add(p - last);
+                            last = p;
+                        }
+                    }
+                }
+            }
+            assertEquals(List.copyOf(luceneTerms), List.copyOf(exported.keySet()), "the dictionary");
+            for (String t : luceneTerms) {
+                assertEquals(expectedPostings.get(t), ints(exported.get(t)[0]), "postings of " + t);
+                assertEquals(expectedPositions.get(t), ints(exported.get(t)[1]), "positions of " + t);
+            }
+
+            // the prefix table: as Searcher.expand ranks the body terms that start with the prefix
+            JsonNode prefixes = read(export, "prefixes.json");
+            TermsEnum body = leaf.terms(SearchIndex.BODY).iterator();
+            for (var it = prefixes.fieldNames(); it.hasNext(); ) {
+                String prefix = it.next();
+                List<Object[]> candidates = new ArrayList<>();
+                if (body.seekCeil(new BytesRef(prefix)) != TermsEnum.SeekStatus.END) {
+                    for (BytesRef term = body.term(); term != null && term.utf8ToString().startsWith(prefix); term = body.next()) {
+                        candidates.add(new Object[]{term.utf8ToString(), body.docFreq()});
+                    }
+                }
+                candidates.sort(Comparator.<Object[]>comparingInt(c -> -(int) c[1]).thenComparing(c -> new BytesRef((String) c[0])));
+                List<Object> expected = new ArrayList<>();
+                for (Object[] c : candidates.subList(0, Math.min(16, candidates.size()))) {
+                    expected.add(c[0]);
+                    expected.add(c[1]);
+                }
+                List<Object> actual = new ArrayList<>();
+                for (JsonNode n : prefixes.get(prefix)) actual.add(n.isInt() ? n.asInt() : n.asText());
+                assertEquals(expected, actual, "prefix " + prefix);
+            }
+
+            // result shards: every doc once, with its stored fields
+            boolean[] seen = new boolean[maxDoc];
+            int shards = manifest.get("shards").size();
+            for (int s = 0; s < shards; s++) {
+                List<Integer> docs = ints(manifest.get("shards").get(s));
+                int doc = 0;
+                List<Integer> listed = new ArrayList<>();
+                for (int gap : docs) listed.add(doc += gap);
+                List<Integer> inFile = new ArrayList<>();
+                for (JsonNode row : read(export, "r/" + s + ".json")) {
+                    int d = row.get(0).asInt();
+                    inFile.add(d);
+                    assertTrue(!seen[d], "doc " + d + " in two shards");
+                    seen[d] = true;
+                    Document stored = leaf.storedFields().document(d);
+                    assertEquals(stored.get(SearchIndex.ID), row.get(1).asText());
+                    assertEquals(stored.get(SearchIndex.URL), row.get(2).asText());
+                    assertEquals(stored.get(SearchIndex.TITLE), row.get(3).asText());
+                    assertEquals(stored.get(SearchIndex.DATE) == null ? "" : stored.get(SearchIndex.DATE), row.get(4).asText());
+                    assertEquals(List.of(stored.getValues(SearchIndex.CAUSE)), strings(row.get(5)));
+                    assertNotNull(row.get(6).asText());
+                }
+                assertEquals(listed, inFile.stream().sorted().toList());
+            }
+            for (int d = 0; d < maxDoc; d++) assertTrue(seen[d], "doc " + d + " in no shard");
+
+            // facets: the doc values
+            List<String> facetNames = new ArrayList<>();
+            for (JsonNode facet : manifest.get("facets")) {
+                String name = facet.get("name").asText();
+                facetNames.add(name);
+                Map<String, List<Integer>> expected = new TreeMap<>(Comparator.comparing(BytesRef::new));
+                SortedSetDocValues values = leaf.getSortedSetDocValues(name);
+                if (values != null) {
+                    for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+                        for (int i = 0; i < values.docValueCount(); i++) {
+                            expected.computeIfAbsent(values.lookupOrd(values.nextOrd()).utf8ToString(),
+                                    v -> new ArrayList<>()).add(d);
+                        }
+                    }
+                }
+                Map<String, List<Integer>> actual = new TreeMap<>(Comparator.comparing(BytesRef::new));
+                for (int v = 0; v < facet.get("values").size(); v++) {
+                    List<Integer> docs = new ArrayList<>();
+                    int doc = 0;
+                    for (int gap : ints(facet.get("docs").get(v))) docs.add(doc += gap);
+                    actual.put(facet.get("values").get(v).asText(), docs);
+                }
+                assertEquals(expected, actual, "facet " + name);
+            }
+            assertEquals(SearchExport.FACETS, facetNames);
+        }
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+}

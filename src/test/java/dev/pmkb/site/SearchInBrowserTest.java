@@ -1,0 +1,240 @@
+package dev.pmkb.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
+import dev.pmkb.testing.Axe;
+import dev.pmkb.testing.Browser;
+import dev.pmkb.testing.Shared;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The search page in headless Chromium over HTTP: typing, facets, following a result and coming back, typo
+ * fallback, keyboard, hostile input, accessibility; and nothing in the console on the way.
+ */
+class SearchInBrowserTest {
+
+    private static HttpServer server;
+    private static String base;
+    private Browser browser;
+    private final List<String> console = new ArrayList<>();
+
+    @BeforeAll
+    static void serve() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/repo/", SimpleFileServer.createFileHandler(Shared.exampleSite().output()));
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/repo/";
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    @BeforeEach
+    void open() {
+        browser = Browser.open(1280, 900);
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            console.addAll(browser.consoleProblems());
+            browser.close();
+        }
+        assertEquals(List.of(), console, "console problems");
+    }
+
+    private WebDriver driver() {
+        return browser.driver();
+    }
+
+    private static <T> T await(String what, Supplier<T> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = condition.get();
+                if (value != null && !Boolean.FALSE.equals(value)) return value;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what, last);
+    }
+
+    private List<String> resultHrefs() {
+        return driver().findElements(By.cssSelector("#search-results li a")).stream()
+                .map(a -> a.getDomAttribute("href")).toList();
+    }
+
+    /** Searcher's top 10 URLs for a query. */
+    private static List<String> searcher(String query, boolean prefix) {
+        try (dev.pmkb.index.Searcher searcher = dev.pmkb.index.Searcher.open(
+                Shared.exampleSite().output().resolve(dev.pmkb.index.SearchIndex.DIRECTORY))) {
+            return searcher.search(new dev.pmkb.index.SearchRequest(query, List.of(), 10, prefix)).stream()
+                    .map(dev.pmkb.index.Hit::url).toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String status() {
+        return driver().findElement(By.id("search-status")).getText();
+    }
+
+    private void waitForStatus(String contains) {
+        await("status containing " + contains, () -> status().contains(contains));
+    }
+
+    @Test
+    void typeFilterFollowAndComeBack() {
+        browser.get(base + "index.html");
+        new org.openqa.selenium.interactions.Actions(driver()).sendKeys("/").perform();
+        WebElement headerBox = driver().switchTo().activeElement();
+        assertEquals("site-search-input", headerBox.getDomAttribute("id"), "'/' focuses the header search box");
+        headerBox.sendKeys("pool", Keys.ENTER);
+        await("search page", () -> driver().getCurrentUrl().contains("search.html?q=pool"));
+        await("results for pool", () -> !resultHrefs().isEmpty());
+
+        WebElement input = driver().findElement(By.id("search-input"));
+        assertEquals("pool", input.getDomProperty("value"));
+        input.clear();
+        input.sendKeys("connection po"); // as you type: the last word is a prefix
+        waitForStatus("“connection po”");
+        assertEquals(searcher("connection po", true), resultHrefs(), "the same ranking as Searcher (prefixLastTerm)");
+        assertTrue(driver().getCurrentUrl().contains("q=connection+po"), driver().getCurrentUrl());
+        assertFalse(driver().findElements(By.cssSelector("#search-results mark")).isEmpty(), "highlighted words");
+
+        WebElement facet = await("cause facet", () -> driver().findElement(
+                By.cssSelector("#search-facets input[name=cause][value=connection-pool-exhaustion]")));
+        String facetLabel = driver().findElement(By.cssSelector("label[for=" + facet.getDomAttribute("id") + "]")).getText();
+        facet.click();
+        await("filtered URL", () -> driver().getCurrentUrl().contains("cause=connection-pool-exhaustion"));
+        waitForStatus("with connection pool exhaustion");
+        List<String> filtered = resultHrefs();
+        assertEquals(facetLabel.replaceAll(".*\\((\\d+)\\)", "$1"), String.valueOf(filtered.size()),
+                "the facet's count is the number of results it leaves");
+        for (WebElement item : driver().findElements(By.cssSelector("#search-results > li"))) {
+            assertTrue(item.getText().contains("connection pool exhaustion"), item.getText());
+        }
+
+        driver().findElements(By.cssSelector("#search-results li a")).getFirst().click();
+        await("incident page", () -> driver().getCurrentUrl().contains("incidents/"));
+        driver().navigate().back();
+        await("back on the search page", () -> driver().getCurrentUrl().contains("search.html"));
+        await("results restored", () -> resultHrefs().equals(filtered));
+        assertEquals("connection po", driver().findElement(By.id("search-input")).getDomProperty("value"));
+        assertTrue(driver().findElement(By.cssSelector("input[value=connection-pool-exhaustion]")).isSelected());
+
+        driver().navigate().back(); // before the facet
+        await("unfiltered", () -> !driver().getCurrentUrl().contains("cause="));
+        await("unfiltered results", () -> resultHrefs().size() > filtered.size());
+    }
+
+    @Test
+    void keyboardTyposAndNoResults() {
+        browser.get(base + "search.html");
+        WebElement input = driver().findElement(By.id("search-input"));
+        input.sendKeys("conection pool ");
+        await("typo notice", () -> driver().findElement(By.id("search-notice")).getText()
+                .contains("Showing results for connection pool"));
+        assertEquals(searcher("connection pool ", true), resultHrefs());
+        assertEquals("incidents/2024-checkout-pool-exhaustion.html", resultHrefs().getFirst());
+
+        input.sendKeys(Keys.ARROW_DOWN);
+        List<String> hrefs = resultHrefs();
+        assertEquals(hrefs.get(0), driver().switchTo().activeElement().getDomAttribute("href"));
+        driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertEquals(hrefs.get(1), driver().switchTo().activeElement().getDomAttribute("href"));
+        driver().switchTo().activeElement().sendKeys(Keys.ARROW_UP, Keys.ARROW_UP);
+        assertEquals("search-input", driver().switchTo().activeElement().getDomAttribute("id"));
+        input.sendKeys(Keys.ARROW_DOWN);
+        driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        await("followed with Enter", () -> driver().getCurrentUrl().endsWith(hrefs.get(0)));
+
+        browser.get(base + "search.html?q=zzzqqqxxx&cause=dns");
+        waitForStatus("No incidents match");
+        String empty = driver().findElement(By.className("search-empty")).getText();
+        assertTrue(empty.contains("Remove all filters") && empty.contains("spelling"), empty);
+        driver().findElement(By.cssSelector(".search-empty button")).click();
+        await("filters removed", () -> !driver().getCurrentUrl().contains("cause="));
+    }
+
+    @Test
+    void hostileInputIsText() {
+        for (String hostile : List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>")) {
+            browser.get(base + "search.html?q=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
+            await("status for " + hostile, () -> !status().isEmpty());
+            assertEquals(hostile, driver().findElement(By.id("search-input")).getDomProperty("value"));
+            assertTrue(status().contains(hostile.strip()) || driver().findElement(By.id("search-notice")).getText()
+                    .contains(hostile), status());
+            assertEquals(0L, browser.script("return document.querySelectorAll('#search-app img, #search-app script').length;"));
+            assertAlertFree();
+        }
+        browser.get(base + "search.html?q=stored+xss+status+page");
+        await("hostile incident found", () -> resultHrefs().contains("incidents/2025-hostile-input-test.html"));
+        WebElement title = driver().findElement(By.cssSelector("#search-results a[href$='hostile-input-test.html']"));
+        assertEquals("Stored XSS in the status page incident notes", title.getText());
+        assertEquals(0L, browser.script("return document.querySelectorAll('#search-results b, #search-results img, #search-results script').length;"));
+        assertAlertFree();
+    }
+
+    private void assertAlertFree() {
+        try {
+            driver().switchTo().alert();
+            throw new AssertionError("an alert opened");
+        } catch (NoAlertPresentException expected) {
+            // inert
+        }
+    }
+
+    @Test
+    void accessibleWithResultsShown() throws IOException {
+        for (int width : new int[]{390, 1280}) {
+            browser.size(width, 900);
+            browser.get(base + "search.html?q=database");
+            await("results", () -> !resultHrefs().isEmpty());
+            assertEquals("polite", driver().findElement(By.id("search-status")).getDomAttribute("aria-live"));
+            assertEquals(List.of(), Axe.seriousViolations(browser));
+            assertFalse(browser.scrollsHorizontally(), "scrolls at " + width);
+        }
+    }
+
+    @Test
+    void withoutJavaScriptThePageSaysSoAndLinksToBrowsing() {
+        String html = Shared.exampleSite().read("search.html");
+        assertTrue(html.contains("Search needs JavaScript"), html);
+        assertTrue(html.contains("href=\"causes/index.html\"") && html.contains("href=\"archive.html\""));
+        assertFalse(html.contains("<script>") || html.matches("(?s).*\\son[a-z]+=.*"), "no inline scripts or handlers");
+        assertTrue(html.contains("script-src 'self'"));
+    }
+}

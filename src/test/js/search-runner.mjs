@@ -1,0 +1,38 @@
+// Runs the browser search client in Node over an exported index (SearchParityTest).
+// Usage: node search-runner.mjs <site output folder>; stdin: one JSON request a line
+// {"q": "...", "prefix": bool, "causes": [...], "limit": 10}; stdout: one JSON line per request,
+// {"hits": [{"id", "score"}], "total"} or {"error": "message"}.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { SearchIndexData } from '../../../assets/js/search/core/index.js';
+import { search, correctQuery } from '../../../assets/js/search/core/search.js';
+
+const dir = join(process.argv[2], 'search');
+const requests = [];
+const load = async (path) => {
+  requests.push(path);
+  return JSON.parse(await readFile(join(dir, path), 'utf8'));
+};
+const index = await SearchIndexData.open(load);
+const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+for await (const line of lines) {
+  if (!line.trim()) continue;
+  const r = JSON.parse(line);
+  try {
+    if (r.correct) {
+      process.stdout.write(JSON.stringify({ corrected: await correctQuery(index, r.q, { prefixLastTerm: !!r.prefix }) }) + '\n');
+      continue;
+    }
+    const filters = r.causes && r.causes.length ? { cause: r.causes } : {};
+    const result = await search(index, r.q, { prefixLastTerm: !!r.prefix, filters, limit: r.limit ?? 10 });
+    const data = await index.results(result.hits.map((h) => h.doc));
+    process.stdout.write(JSON.stringify({
+      hits: result.hits.map((h) => ({ id: data.get(h.doc).id, score: h.score })),
+      total: result.total,
+    }) + '\n');
+  } catch (e) {
+    if (e.name !== 'QueryError') throw e;
+    process.stdout.write(JSON.stringify({ error: e.message }) + '\n');
+  }
+}

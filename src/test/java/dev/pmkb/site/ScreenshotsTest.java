@@ -27,7 +27,16 @@ class ScreenshotsTest {
             "cause", "causes/connection-pool-exhaustion.html",
             "archive", "archive.html",
             "insights", "insights.html",
-            "actions", "actions.html");
+            "actions", "actions.html",
+            "search", "search.html?q=connection%20pool");
+
+    /** The search page fetches its index after loading: wait until its results are on the page. */
+    private static void awaitSearchResults(Browser browser) throws InterruptedException {
+        for (int i = 0; i < 100 && Boolean.TRUE.equals(browser.script(
+                "return location.pathname.endsWith('search.html') && !document.querySelector('#search-results li');")); i++) {
+            Thread.sleep(50);
+        }
+    }
 
     @Test
     void writeScreenshots() throws Exception {
@@ -41,8 +50,10 @@ class ScreenshotsTest {
                 boolean showcase = page.getKey().equals("home") || page.getKey().equals("incident");
                 for (String scheme : showcase ? new String[]{"light", "dark"} : new String[]{"light"}) {
                     browser.size(1280, 900).colorScheme(scheme).get(base + page.getValue());
+                    awaitSearchResults(browser);
                     browser.screenshot(out.resolve(page.getKey() + "-desktop-" + scheme + ".png"), true);
                     browser.size(390, 844).colorScheme(scheme).get(base + page.getValue());
+                    awaitSearchResults(browser);
                     browser.screenshot(out.resolve(page.getKey() + "-phone-" + scheme + ".png"), true);
                 }
             }

@@ -13,13 +13,10 @@ import dev.pmkb.index.SearchRequest;
 import dev.pmkb.index.Searcher;
 import dev.pmkb.site.Bake;
 import dev.pmkb.site.SiteConfig;
+import dev.pmkb.testing.Node;
 import dev.pmkb.testing.Shared;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +26,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -236,24 +231,7 @@ class SearchParityTest {
         return List.of();
     }
 
-    static List<String> runNode(Path site, List<String> stdinLines) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("node", RUNNER.toString(), site.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try (OutputStream in = process.getOutputStream()) {
-                for (String line : stdinLines) in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) lines.add(line);
-        }
-        writer.join();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "node did not finish");
-        assertEquals(0, process.exitValue(), "node exited with " + process.exitValue());
-        return lines;
+    static List<String> runNode(Path site, List<String> stdinLines) throws IOException {
+        return Node.run(List.of(RUNNER.toString(), site.toString()), stdinLines);
     }
 }

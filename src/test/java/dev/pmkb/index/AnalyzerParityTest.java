@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pmkb.cli.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +16,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import dev.pmkb.testing.Node;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -250,28 +246,7 @@ class AnalyzerParityTest {
     }
 
     private static List<String> runNode(String mode, List<String> stdinLines) throws IOException {
-        Process process = new ProcessBuilder("node", RUNNER.toString(), mode)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try (OutputStream in = process.getOutputStream()) {
-                for (String line : stdinLines) in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) lines.add(line);
-        }
-        writer.join();
-        try {
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "node did not finish");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        assertEquals(0, process.exitValue(), "node exited with " + process.exitValue());
+        List<String> lines = new ArrayList<>(Node.run(List.of(RUNNER.toString(), mode), stdinLines));
         if (!lines.isEmpty() && lines.getLast().isEmpty() && stdinLines.size() < lines.size()) lines.removeLast();
         return lines;
     }

@@ -75,7 +75,7 @@ public final class BakeCommand implements Callable<Integer> {
                     report.warnings(), report.warnings() == 1 ? "" : "s");
         }
         if (timings) {
-            report.stages().forEach(s -> out.printf(Locale.ROOT, "  %-24s %7.3f s%n", s.stage(),
+            report.stages().forEach(s -> out.printf(Locale.ROOT, "  %-32s %7.3f s%n", s.stage(),
                     s.time().toNanos() / 1e9));
         }
         out.flush();

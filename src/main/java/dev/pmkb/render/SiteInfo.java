@@ -16,6 +16,13 @@ public record SiteInfo(String title, String description, String baseUrl, String 
         }
     }
 
+    /** The path of the base URL ({@code /repo/}), or null when the base URL is unknown. */
+    public String basePath() {
+        if (baseUrl == null) return null;
+        String path = java.net.URI.create(baseUrl).getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
     /** {@code path} made absolute when the base URL is known, else left relative. */
     public String absolute(String path) {
         return baseUrl == null ? path : baseUrl + path;

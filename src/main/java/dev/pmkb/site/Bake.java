@@ -85,13 +85,15 @@ public final class Bake {
             List<Postmortem> published = prepared.values().stream().filter(p -> !p.draft())
                     .sorted(NEWEST_FIRST).toList();
             int drafts = prepared.size() - published.size();
-            // Both are single-threaded and independent: on two cores they take the time of the longer one.
-            java.util.concurrent.CompletableFuture<Void> index = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> timed("index (beside related)", () -> writeIndex(published, staging)));
+            // The index and its static export need no related incidents, and each stage is single-threaded: on
+            // two cores they run beside related incidents and the bake waits only for the longer side.
+            java.util.concurrent.CompletableFuture<Void> index = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                timed("index (beside related)", () -> writeIndex(published, staging));
+                timed("search export (beside related)", () -> exportSearch(published, staging));
+            });
             Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
                     ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
             joinIndex(index);
-            timed("search export", () -> exportSearch(published, staging));
             Library library = new Library(published, understander.taxonomy(), related);
             MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published));
             List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown).pages());

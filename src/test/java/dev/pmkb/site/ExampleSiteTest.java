@@ -164,16 +164,16 @@ class ExampleSiteTest {
         assertFalse(entries.isEmpty());
         for (Element e : entries) {
             String href = e.selectFirst("link").attr("href");
-            assertTrue(href.startsWith("https://example.github.io/library/incidents/"), href);
-            assertTrue(Files.exists(site.output().resolve(href.substring("https://example.github.io/library/".length()))));
+            assertTrue(href.startsWith("https://example.github.io/repo/incidents/"), href);
+            assertTrue(Files.exists(site.output().resolve(href.substring("https://example.github.io/repo/".length()))));
         }
         Document sitemap = Jsoup.parse(site.read("sitemap.xml"), Parser.xmlParser());
         for (Element loc : sitemap.select("loc")) {
-            assertTrue(loc.text().startsWith("https://example.github.io/library/"), loc.text());
+            assertTrue(loc.text().startsWith("https://example.github.io/repo/"), loc.text());
         }
         assertTrue(sitemap.select("loc").size() > incidentCount());
         assertFalse(site.read("index.html").contains("example.github.io"), "pages link relatively");
-        site.assertFile("robots.txt", "Sitemap: https://example.github.io/library/sitemap.xml");
+        site.assertFile("robots.txt", "Sitemap: https://example.github.io/repo/sitemap.xml");
     }
 
     private int incidentCount() {
@@ -183,7 +183,11 @@ class ExampleSiteTest {
     @Test
     void githubPagesFilesAreThere() {
         site.assertExists(".nojekyll").assertExists("404.html").assertExists("css/pmkb.css");
-        site.assertFile("404.html", "Page not found");
+        site.assertFile("404.html", """
+                Page not found
+                <link rel="stylesheet" href="/repo/css/pmkb.css">
+                <a href="/repo/archive.html">
+                """);
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class Shared {
             try {
                 Path out = Files.createTempDirectory("pmkb-example-site").resolve("site");
                 SiteConfig config = SiteConfig.load(repository(),
-                        new SiteConfig.Overrides(null, out, "https://example.github.io/library/", false));
+                        new SiteConfig.Overrides(null, out, "https://example.github.io/repo/", false));
                 exampleSite = new BakeResult(Bake.run(config));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

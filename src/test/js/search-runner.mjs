@@ -1,7 +1,7 @@
 // Runs the browser search client in Node over an exported index (SearchParityTest).
 // Usage: node search-runner.mjs <site output folder>; stdin: one JSON request a line
 // {"q": "...", "prefix": bool, "causes": [...], "limit": 10}; stdout: one JSON line per request,
-// {"hits": [{"id", "score"}], "total"} or {"error": "message"}.
+// {"hits": [{"url", "score"}], "total"} or {"error": "message"}.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -28,7 +28,7 @@ for await (const line of lines) {
     const result = await search(index, r.q, { prefixLastTerm: !!r.prefix, filters, limit: r.limit ?? 10 });
     const data = await index.results(result.hits.map((h) => h.doc));
     process.stdout.write(JSON.stringify({
-      hits: result.hits.map((h) => ({ id: data.get(h.doc).id, score: h.score })),
+      hits: result.hits.map((h) => ({ url: data.get(h.doc).url, score: h.score })),
       total: result.total,
     }) + '\n');
   } catch (e) {

@@ -2,7 +2,7 @@
 // `load(path)` returns a Promise of the parsed JSON file at `path`, relative to the export folder. The browser
 // passes a fetch-based loader; Node tests read files from disk. Pure: no DOM.
 
-export const FORMAT = 1;
+export const FORMAT = 2;
 
 /** Code point order of two strings (UTF-8 byte order: Lucene's term order), without allocating. */
 export function compareTerms(a, b) {
@@ -43,46 +43,99 @@ function findTerm(terms, term) {
   return -lo - 1;
 }
 
-function gaps(list) {
-  const out = new Int32Array(list.length);
-  let previous = 0;
-  for (let i = 0; i < list.length; i++) {
-    previous += list[i];
-    out[i] = previous;
-  }
-  return out;
+// Number codes (docs/search-index-format.md): printable ASCII without `"` and `\`; the first FINAL characters
+// end a number, the others are its higher digits in base MORE.
+const FINAL = 60;
+const MORE = 32;
+const DIGIT = new Int8Array(128).fill(-1);
+{
+  let d = 0;
+  for (let c = 0x21; c <= 0x7e; c++) if (c !== 0x22 && c !== 0x5c) DIGIT[c] = d++;
 }
 
-function decodeBase64(s) {
-  if (typeof atob === 'function') {
-    const bin = atob(s);
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
+/** The numbers of a code string, as an Int32Array. */
+export function decodeNumbers(codes) {
+  const out = new Int32Array(codes.length);
+  let n = 0;
+  let high = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const d = DIGIT[codes.charCodeAt(i)];
+    if (d >= FINAL) high = high * MORE + (d - FINAL);
+    else {
+      out[n++] = high * FINAL + d;
+      high = 0;
+    }
   }
-  return new Uint8Array(Buffer.from(s, 'base64'));
+  return out.subarray(0, n);
+}
+
+/** Reads one number at `at` of a code string: [value, index after it]. */
+function numberAt(codes, at) {
+  let high = 0;
+  for (let i = at; ; i++) {
+    const d = DIGIT[codes.charCodeAt(i)];
+    if (d < FINAL) return [high * FINAL + d, i + 1];
+    high = high * MORE + (d - FINAL);
+  }
+}
+
+/** The terms of a front-coded string: records "shared-length code + rest", separated by spaces. */
+export function frontDecoded(coded) {
+  const terms = [];
+  if (coded === '') return terms;
+  let previous = '';
+  for (const record of coded.split(' ')) {
+    const [shared, at] = numberAt(record, 0);
+    previous = previous.slice(0, shared) + record.slice(at);
+    terms.push(previous);
+  }
+  return terms;
+}
+
+/** The fields of a term's postings in the order they are stored: the body first, then the others in field order. */
+function storedFields(mask, bodyField, fieldCount) {
+  const order = [];
+  if (mask & (1 << bodyField)) order.push(bodyField);
+  for (let f = 0; f < fieldCount; f++) if (f !== bodyField && (mask & (1 << f))) order.push(f);
+  return order;
 }
 
 /**
- * One term's postings: a Map from field index to {docs: Int32Array, freqs: Int32Array}, in field order.
- * `entry` is the chunk's array [field, n, gap, freq, …].
+ * One term's postings: a Map from field index to {docs: Int32Array, freqs: Int32Array}, the body first. Postings
+ * of other fields may count places in the body's list instead of document numbers (format doc, "Term chunks").
  */
-function decodePostings(entry) {
+function decodePostings(code, bodyField, fieldCount) {
+  const v = decodeNumbers(code);
+  let i = 0;
   const fields = new Map();
-  for (let i = 0; i < entry.length;) {
-    const field = entry[i++];
-    const n = entry[i++];
+  let body = null;
+  for (const f of storedFields(v[i++], bodyField, fieldCount)) {
+    let n = v[i++];
+    let relative = false;
+    if (f !== bodyField) {
+      relative = (n & 1) === 1;
+      n >>>= 1;
+    }
     const docs = new Int32Array(n);
     const freqs = new Int32Array(n);
-    let doc = 0;
+    let previous = -1;
     for (let k = 0; k < n; k++) {
-      doc += entry[i++];
-      docs[k] = doc;
-      freqs[k] = entry[i++];
+      const c = v[i++];
+      previous += (c >>> 1) + 1;
+      docs[k] = relative ? body.docs[previous] : previous;
+      freqs[k] = (c & 1) === 1 ? 1 : v[i++] + 2;
     }
-    fields.set(field, { docs, freqs });
+    const postings = { docs, freqs };
+    if (f === bodyField) body = postings;
+    fields.set(f, postings);
   }
   return fields;
+}
+
+/** The body document frequency from a term's postings code, without decoding the rest; 0 when not in the body. */
+function bodyDocFreq(code, bodyField) {
+  const [mask, at] = numberAt(code, 0);
+  return mask & (1 << bodyField) ? numberAt(code, at)[0] : 0;
 }
 
 export class SearchIndexData {
@@ -95,13 +148,16 @@ export class SearchIndexData {
     this.docCount = manifest.docCount;
     this.fields = manifest.fields.map((f, i) => ({
       index: i, name: f.name, boost: f.boost, docCount: f.docCount, sumTotalTermFreq: f.sumTotalTermFreq,
-      norms: decodeBase64(f.norms),
+      norms: Uint8Array.from(decodeNumbers(f.norms), (k) => f.normValues[k]),
     }));
     this.bodyField = this.fields.findIndex((f) => f.name === 'body');
-    this.facets = manifest.facets.map((f) => ({ name: f.name, values: f.values, docs: f.docs.map(gaps) }));
-    this.shardOf = new Int32Array(this.docCount);
-    manifest.shards.forEach((docs, s) => { for (const d of gaps(docs)) this.shardOf[d] = s; });
-    this.chunks = new Map(); // 't3' → Promise of the parsed chunk
+    this.facets = manifest.facets.map((f) => {
+      const docs = f.values.map(() => []);
+      decodeNumbers(f.docs).forEach((set, doc) => { for (const v of f.sets[set]) docs[v].push(doc); });
+      return { name: f.name, values: f.values, docs: docs.map((d) => Int32Array.from(d)) };
+    });
+    this.shardFirsts = Int32Array.from(manifest.shards);
+    this.chunks = new Map(); // 't3' → Promise of {terms, codes}
     this.postingsCache = new Map();
     this.positionsCache = new Map();
     this.shards = new Map();
@@ -113,10 +169,12 @@ export class SearchIndexData {
     return new SearchIndexData(await load('manifest.json'), load);
   }
 
+  /** A term or position chunk: {terms: [..], codes: [..]}, loaded once. */
   chunk(kind, number) {
     const key = kind + number;
     if (!this.chunks.has(key)) {
-      const p = this.load(`${kind}/${number}.json`);
+      const p = this.load(`${kind}/${number}.json`)
+        .then((c) => ({ terms: frontDecoded(c.terms), codes: kind === 't' ? c.postings : c.positions }));
       p.catch(() => this.chunks.delete(key));
       this.chunks.set(key, p);
     }
@@ -141,7 +199,7 @@ export class SearchIndexData {
     if (this.manifest.termChunks.length > 0) {
       const chunk = await this.chunk('t', this.termChunkOf(term));
       const i = findTerm(chunk.terms, term);
-      if (i >= 0) result = decodePostings(chunk.data[i]);
+      if (i >= 0) result = decodePostings(chunk.codes[i], this.bodyField, this.fields.length);
     }
     this.postingsCache.set(term, result);
     return result;
@@ -157,7 +215,7 @@ export class SearchIndexData {
     const result = new Map();
     if (postings.size > 0) {
       const chunk = await this.chunk('p', chunkOf(this.manifest.positionChunks, term));
-      const entry = chunk.data[findTerm(chunk.terms, term)];
+      const entry = decodeNumbers(chunk.codes[findTerm(chunk.terms, term)]);
       let i = 0;
       for (const [field, p] of postings) {
         const perDoc = new Array(p.docs.length);
@@ -205,7 +263,7 @@ export class SearchIndexData {
       let i = findTerm(chunk.terms, word);
       if (i < 0) i = -i - 1;
       for (; i < chunk.terms.length && chunk.terms[i].startsWith(word); i++) {
-        const df = bodyDocFreq(chunk.data[i], this.bodyField);
+        const df = bodyDocFreq(chunk.codes[i], this.bodyField);
         if (df > 0) out.push([chunk.terms[i], df]);
       }
     }
@@ -223,19 +281,31 @@ export class SearchIndexData {
   async neighbourTerms(term) {
     if (this.manifest.termChunks.length === 0) return [];
     const chunk = await this.chunk('t', this.termChunkOf(term));
-    return chunk.terms.map((t, i) => [t, bodyDocFreq(chunk.data[i], this.bodyField)]);
+    return chunk.terms.map((t, i) => [t, bodyDocFreq(chunk.codes[i], this.bodyField)]);
   }
 
-  /** Result data for these docs: Map doc → {doc, id, url, title, date, causes, text}. One request per shard. */
+  /** Which result shard holds `doc`: shards are runs of neighbouring documents. */
+  shardOf(doc) {
+    let lo = 0;
+    let hi = this.shardFirsts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.shardFirsts[mid] <= doc) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Result data for these docs: Map doc → {doc, url, title, date, causes, text}. One request per shard. */
   async results(docs) {
-    const shardNumbers = [...new Set(docs.map((d) => this.shardOf[d]))];
+    const shardNumbers = [...new Set(docs.map((d) => this.shardOf(d)))];
     await Promise.all(shardNumbers.map((s) => {
       if (!this.shards.has(s)) {
+        const first = this.shardFirsts[s];
         const p = this.load(`r/${s}.json`).then((rows) => {
           const byDoc = new Map();
-          for (const [doc, id, url, title, date, causes, text] of rows) {
-            byDoc.set(doc, { doc, id, url, title, date, causes, text });
-          }
+          rows.forEach(([url, title, date, causes, text], k) => {
+            byDoc.set(first + k, { doc: first + k, url, title, date, causes, text });
+          });
           return byDoc;
         });
         p.catch(() => this.shards.delete(s));
@@ -244,17 +314,7 @@ export class SearchIndexData {
       return this.shards.get(s);
     }));
     const out = new Map();
-    for (const d of docs) out.set(d, (await this.shards.get(this.shardOf[d])).get(d));
+    for (const d of docs) out.set(d, (await this.shards.get(this.shardOf(d))).get(d));
     return out;
   }
-}
-
-function bodyDocFreq(entry, bodyField) {
-  for (let i = 0; i < entry.length;) {
-    const field = entry[i];
-    const n = entry[i + 1];
-    if (field === bodyField) return n;
-    i += 2 + 2 * n;
-  }
-  return 0;
 }

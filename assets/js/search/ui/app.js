@@ -48,7 +48,10 @@ export async function start(app) {
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return response.json();
   };
-  const opening = SearchIndexData.open(load);
+  // the search page carries the manifest inline (one request fewer); fetch it when it does not
+  const inline = document.getElementById('search-manifest');
+  const opening = inline ? Promise.resolve().then(() => new SearchIndexData(JSON.parse(inline.textContent), load))
+    : SearchIndexData.open(load);
   opening.catch(() => {});
 
   const baseTitle = document.title;

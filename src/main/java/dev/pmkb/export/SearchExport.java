@@ -11,10 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -46,20 +46,29 @@ public final class SearchExport {
     /** Where the export goes, relative to the output folder. */
     public static final String DIRECTORY = "search";
     /** Bumped on any incompatible change; the client refuses other versions. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     /** Facets, in the order the client shows them. */
     public static final List<String> FACETS = List.of(SearchIndex.CAUSE, SearchIndex.IMPACT_CATEGORY,
             SearchIndex.COMPONENT, SearchIndex.YEAR);
 
-    /** Target gzip size of one term chunk and one position chunk. */
-    static final int CHUNK_GZIP_BYTES = 12 * 1024;
     /**
-     * Target gzip size of one result shard, up to {@link #LARGE_LIBRARY} incidents; half of it above, where a root
-     * cause spans many shards and the top 10 touch most of them, so smaller shards cut bytes more than they add
-     * requests.
+     * Target gzip size of one term chunk: a query loads one per word, and small chunks keep a first query within
+     * 100 KB at 10,000 incidents, where the manifest alone is half of that.
+     */
+    static final int CHUNK_GZIP_BYTES = 8 * 1024;
+    /** Target gzip size of one position chunk: loaded only for phrases, so fewer files matter more. */
+    static final int POSITION_CHUNK_GZIP_BYTES = 12 * 1024;
+    /**
+     * Target gzip size of one result shard up to {@link #LARGE_LIBRARY} incidents: the top 10, which tend to share
+     * a cause, come from one to three shards (12 KB shards were measured too: more bytes, no fewer requests).
      */
     static final int SHARD_GZIP_BYTES = 8 * 1024;
+    /**
+     * Above {@link #LARGE_LIBRARY}: a root cause spans many shards and the top 10 touch one shard each, so small
+     * shards cut bytes and add no round trip (the shards of the results shown load in parallel).
+     */
+    static final int LARGE_LIBRARY_SHARD_GZIP_BYTES = 2 * 1024;
     static final int LARGE_LIBRARY = 2_000;
     /** Longest snippet source kept per incident, in UTF-16 units. */
     static final int SNIPPET_SOURCE = 240;
@@ -69,8 +78,11 @@ public final class SearchExport {
     private SearchExport() {
     }
 
-    /** What was written: file count and bytes. */
-    public record Summary(int files, long bytes) {
+    /**
+     * What was written: file count, bytes, and the manifest's JSON, which the search page carries inline so that a
+     * first query needs one request fewer.
+     */
+    public record Summary(int files, long bytes, String manifest) {
     }
 
     /** One term's postings in one field: docs ascending, their frequencies and positions. */
@@ -92,6 +104,7 @@ public final class SearchExport {
         private final Map<String, Postmortem> byId = new HashMap<>();
         private final Path out;
         private final List<String> fields = new ArrayList<>(SearchIndex.TEXT_FIELDS.keySet());
+        private final int body = fields.indexOf(SearchIndex.BODY);
         private int files;
         private long bytes;
 
@@ -107,41 +120,43 @@ public final class SearchExport {
             int maxDoc = reader.maxDoc();
             Files.createDirectories(out);
             TreeMap<BytesRef, List<FieldPostings>> dictionary = leaf == null ? new TreeMap<>() : dictionary(leaf);
-            List<BytesRef> terms = new ArrayList<>(dictionary.keySet());
+            List<String> terms = new ArrayList<>(dictionary.size());
+            for (BytesRef term : dictionary.keySet()) terms.add(term.utf8ToString());
+            List<List<FieldPostings>> postings = new ArrayList<>(dictionary.values());
+            dictionary = null; // the lists above are all that is used from here on
 
             // term chunks (postings) and position chunks, each cut by gzip size
             List<String> termFirsts = new ArrayList<>();
             List<Integer> termCommon = new ArrayList<>();
-            // every term's JSON and every entry's JSON are made once; chunks are cut and written from these bytes
-            List<byte[]> termJson = new ArrayList<>(terms.size());
-            for (BytesRef term : terms) termJson.add(jsonBytes(g -> g.writeString(term.utf8ToString())));
-            List<byte[]> postings = entries(terms.size(), i -> postingsJson(terms.get(i), dictionary.get(terms.get(i))));
-            List<int[]> termRanges = chunk(termJson, postings);
+            List<String> codes = new ArrayList<>(terms.size());
+            for (List<FieldPostings> p : postings) codes.add(postingsCode(p));
+            List<int[]> termRanges = chunk(terms, codes, "postings", CHUNK_GZIP_BYTES);
             for (int c = 0; c < termRanges.size(); c++) {
                 int[] r = termRanges.get(c);
-                termFirsts.add(terms.get(r[0]).utf8ToString());
+                termFirsts.add(terms.get(r[0]));
                 termCommon.add(c == 0 ? 0 : commonPrefix(terms.get(r[0] - 1), terms.get(r[0])));
-                writeFile("t/" + c + ".json", chunkJson(termJson, postings, r));
+                writeFile("t/" + c + ".json", chunkJson(terms, codes, r, "postings"));
             }
+            writePrefixes(terms, termRanges, postings);
             List<String> positionFirsts = new ArrayList<>();
-            postings = null;
-            List<byte[]> positions = entries(terms.size(), i -> positionsJson(dictionary.get(terms.get(i))));
-            List<int[]> positionRanges = chunk(termJson, positions);
+            codes.clear();
+            for (List<FieldPostings> p : postings) codes.add(positionsCode(p));
+            List<int[]> positionRanges = chunk(terms, codes, "positions", POSITION_CHUNK_GZIP_BYTES);
             for (int c = 0; c < positionRanges.size(); c++) {
                 int[] r = positionRanges.get(c);
-                positionFirsts.add(terms.get(r[0]).utf8ToString());
-                writeFile("p/" + c + ".json", chunkJson(termJson, positions, r));
+                positionFirsts.add(terms.get(r[0]));
+                writeFile("p/" + c + ".json", chunkJson(terms, codes, r, "positions"));
             }
-            writePrefixes(terms, termRanges, dictionary);
-            List<List<Integer>> shards = leaf == null ? List.of() : writeShards(leaf, maxDoc);
-            writeManifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
-            return new Summary(files, bytes);
+            List<Integer> shards = leaf == null ? List.of() : writeShards(leaf, maxDoc);
+            byte[] manifest = manifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
+            writeFile("manifest.json", manifest);
+            return new Summary(files, bytes, new String(manifest, StandardCharsets.UTF_8));
         }
 
         /** How many code points two terms have in common at the start. */
-        static int commonPrefix(BytesRef a, BytesRef b) {
-            int[] x = a.utf8ToString().codePoints().toArray();
-            int[] y = b.utf8ToString().codePoints().toArray();
+        static int commonPrefix(String a, String b) {
+            int[] x = a.codePoints().toArray();
+            int[] y = b.codePoints().toArray();
             int n = 0;
             while (n < x.length && n < y.length && x[n] == y[n]) n++;
             return n;
@@ -175,98 +190,116 @@ public final class SearchExport {
             return dictionary;
         }
 
-        /** [field, n, docGap, freq, docGap, freq, …] for each field with postings; doc gaps from the previous doc. */
-        private static void postingsJson(JsonGenerator g, List<FieldPostings> postings) throws IOException {
-            g.writeStartArray();
+        /** The body's postings first (the others may point into them), then the other fields in field order. */
+        private List<FieldPostings> bodyFirst(List<FieldPostings> postings) {
+            List<FieldPostings> ordered = new ArrayList<>(postings.size());
+            for (FieldPostings p : postings) if (p.field() == body) ordered.add(p);
+            for (FieldPostings p : postings) if (p.field() != body) ordered.add(p);
+            return ordered;
+        }
+
+        /**
+         * One term's postings (format doc, "Term chunks"): the mask of its fields; the body's document count and
+         * postings; then for each other field {@code 2n + relative} and its postings, where relative postings
+         * count positions in the body's list instead of document numbers. A posting is {@code 2 gap + 1} when
+         * the frequency is 1, else {@code 2 gap} and {@code frequency − 2}; gap = number − previous − 1.
+         */
+        String postingsCode(List<FieldPostings> postings) {
+            StringBuilder code = new StringBuilder();
+            int mask = 0;
+            FieldPostings inBody = null;
             for (FieldPostings p : postings) {
-                g.writeNumber(p.field());
-                g.writeNumber(p.docs().length);
-                int previous = 0;
-                for (int i = 0; i < p.docs().length; i++) {
-                    g.writeNumber(p.docs()[i] - previous);
-                    previous = p.docs()[i];
-                    g.writeNumber(p.freqs()[i]);
-                }
+                mask |= 1 << p.field();
+                if (p.field() == body) inBody = p;
             }
-            g.writeEndArray();
-        }
-
-        private static Entry postingsJson(BytesRef term, List<FieldPostings> postings) {
-            return g -> postingsJson(g, postings);
-        }
-
-        /** Per field with postings, per doc in postings order: freq positions, each a gap from the previous one. */
-        private static Entry positionsJson(List<FieldPostings> postings) {
-            return g -> {
-                g.writeStartArray();
-                for (FieldPostings p : postings) {
-                    for (int[] positions : p.positions()) {
-                        int previous = 0;
-                        for (int position : positions) {
-                            g.writeNumber(position - previous);
-                            previous = position;
-                        }
+            NumberCodes.append(code, mask);
+            for (FieldPostings p : bodyFirst(postings)) {
+                int[] numbers = p.docs();
+                if (p.field() == body) {
+                    NumberCodes.append(code, numbers.length);
+                } else {
+                    int[] inBodyList = inBody == null ? null : positionsIn(inBody.docs(), p.docs());
+                    if (inBodyList != null) numbers = inBodyList;
+                    NumberCodes.append(code, 2 * numbers.length + (inBodyList != null ? 1 : 0));
+                }
+                int previous = -1;
+                for (int k = 0; k < numbers.length; k++) {
+                    int gap = numbers[k] - previous - 1;
+                    previous = numbers[k];
+                    if (p.freqs()[k] == 1) {
+                        NumberCodes.append(code, 2 * gap + 1);
+                    } else {
+                        NumberCodes.append(code, 2 * gap);
+                        NumberCodes.append(code, p.freqs()[k] - 2);
                     }
                 }
-                g.writeEndArray();
-            };
+            }
+            return code.toString();
         }
 
-        interface Entry {
-            void write(JsonGenerator g) throws IOException;
+        /** Where each of {@code docs} stands in {@code all} (both ascending); null when one is missing. */
+        static int[] positionsIn(int[] all, int[] docs) {
+            int[] at = new int[docs.length];
+            int i = 0;
+            for (int k = 0; k < docs.length; k++) {
+                while (i < all.length && all[i] < docs[k]) i++;
+                if (i == all.length || all[i] != docs[k]) return null;
+                at[k] = i;
+            }
+            return at;
         }
 
-        interface EntryOf {
-            Entry of(int termIndex);
+        /** Per field (body first, as in the postings), per document: its positions, each a gap from the previous. */
+        String positionsCode(List<FieldPostings> postings) {
+            StringBuilder code = new StringBuilder();
+            for (FieldPostings p : bodyFirst(postings)) {
+                for (int[] positions : p.positions()) {
+                    int previous = 0;
+                    for (int position : positions) {
+                        NumberCodes.append(code, position - previous);
+                        previous = position;
+                    }
+                }
+            }
+            return code.toString();
         }
 
-        private static List<byte[]> entries(int count, EntryOf entry) {
-            List<byte[]> out = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) out.add(jsonBytes(entry.of(i)));
-            return out;
-        }
-
-        /** Consecutive term ranges [from, to) whose chunk file stays near {@link #CHUNK_GZIP_BYTES} gzipped. */
-        private static List<int[]> chunk(List<byte[]> termJson, List<byte[]> entries) throws IOException {
+        /** Consecutive term ranges [from, to) whose chunk file stays near {@code target} bytes gzipped. */
+        private static List<int[]> chunk(List<String> terms, List<String> codes, String key, int target) throws IOException {
             List<int[]> ranges = new ArrayList<>();
             int from = 0;
             long raw = 0;
-            long next = CHUNK_GZIP_BYTES * 2L;
+            long next = target * 2L;
             // gzip only when the raw size predicts the target: the prediction follows the measured ratio
-            for (int i = 0; i < entries.size(); i++) {
-                raw += entries.get(i).length + termJson.get(i).length + 2;
+            for (int i = 0; i < codes.size(); i++) {
+                raw += codes.get(i).length() + terms.get(i).length() + 4;
                 if (raw < next) continue;
-                long gz = gzip(chunkJson(termJson, entries, new int[]{from, i + 1})).length;
-                if (gz >= CHUNK_GZIP_BYTES) {
+                long gz = gzip(chunkJson(terms, codes, new int[]{from, i + 1}, key)).length;
+                if (gz >= target) {
                     ranges.add(new int[]{from, i + 1});
                     from = i + 1;
-                    next = CHUNK_GZIP_BYTES * 2L;
+                    next = target * 2L;
                     raw = 0;
                 } else {
                     // predicted from the ratio so far, but never more than the target ahead: gzip bytes never
                     // exceed raw bytes, so a chunk overshoots by less than one target (plus its last term)
-                    next = Math.min(raw + CHUNK_GZIP_BYTES - gz, Math.max(raw + 512, raw * CHUNK_GZIP_BYTES / Math.max(1, gz)));
+                    next = Math.min(raw + target - gz, Math.max(raw + 512, raw * target / Math.max(1, gz)));
                 }
             }
-            if (from < entries.size()) ranges.add(new int[]{from, entries.size()});
+            if (from < codes.size()) ranges.add(new int[]{from, codes.size()});
             return ranges;
         }
 
-        /** {"terms": [...], "data": [...]} for the terms in range. */
-        private static byte[] chunkJson(List<byte[]> termJson, List<byte[]> entries, int[] range) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            buffer.writeBytes("{\"terms\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        /** {"terms": "front-coded", key: ["code", …]} for the terms in range. */
+        static byte[] chunkJson(List<String> terms, List<String> codes, int[] range, String key) {
+            StringBuilder json = new StringBuilder("{\"terms\":");
+            json.append(jsonString(NumberCodes.frontCoded(terms.subList(range[0], range[1]))));
+            json.append(",\"").append(key).append("\":[");
             for (int i = range[0]; i < range[1]; i++) {
-                if (i > range[0]) buffer.write(',');
-                buffer.writeBytes(termJson.get(i));
+                if (i > range[0]) json.append(',');
+                json.append('"').append(codes.get(i)).append('"'); // codes need no escaping
             }
-            buffer.writeBytes("],\"data\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            for (int i = range[0]; i < range[1]; i++) {
-                if (i > range[0]) buffer.write(',');
-                buffer.writeBytes(entries.get(i));
-            }
-            buffer.writeBytes("]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return buffer.toByteArray();
+            return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         }
 
         /**
@@ -274,12 +307,11 @@ public final class SearchExport {
          * chunk boundary) → their 16 body terms with the most documents, as {@code Searcher.expand} orders them,
          * with the body document frequency. Shorter prefixes are answered by the one chunk that holds them.
          */
-        private void writePrefixes(List<BytesRef> terms, List<int[]> ranges,
-                                   TreeMap<BytesRef, List<FieldPostings>> dictionary) throws IOException {
-            int body = fields.indexOf(SearchIndex.BODY);
+        private void writePrefixes(List<String> terms, List<int[]> ranges, List<List<FieldPostings>> postings)
+                throws IOException {
             TreeMap<String, List<String>> table = new TreeMap<>(Comparator.comparing(s -> new BytesRef(s)));
             for (int c = 1; c < ranges.size(); c++) {
-                int[] after = terms.get(ranges.get(c)[0]).utf8ToString().codePoints().toArray();
+                int[] after = terms.get(ranges.get(c)[0]).codePoints().toArray();
                 int common = commonPrefix(terms.get(ranges.get(c)[0] - 1), terms.get(ranges.get(c)[0]));
                 for (int n = 1; n <= common; n++) table.putIfAbsent(new String(after, 0, n), null);
             }
@@ -290,11 +322,10 @@ public final class SearchExport {
                     record Candidate(String term, int docFreq) {
                     }
                     List<Candidate> candidates = new ArrayList<>();
-                    BytesRef start = new BytesRef(prefix);
-                    for (Map.Entry<BytesRef, List<FieldPostings>> e : dictionary.tailMap(start, true).entrySet()) {
-                        if (!e.getKey().utf8ToString().startsWith(prefix)) break;
-                        for (FieldPostings p : e.getValue()) {
-                            if (p.field() == body) candidates.add(new Candidate(e.getKey().utf8ToString(), p.docs().length));
+                    int i = java.util.Collections.binarySearch(terms, prefix, Comparator.comparing(s -> new BytesRef(s)));
+                    for (i = i < 0 ? -i - 1 : i; i < terms.size() && terms.get(i).startsWith(prefix); i++) {
+                        for (FieldPostings p : postings.get(i)) {
+                            if (p.field() == body) candidates.add(new Candidate(terms.get(i), p.docs().length));
                         }
                     }
                     candidates.sort(Comparator.comparingInt(Candidate::docFreq).reversed()
@@ -312,10 +343,11 @@ public final class SearchExport {
         }
 
         /**
-         * Result data in shards: incidents grouped by primary cause (then id), so that the results of one query,
-         * which tend to share a cause, come from few shards; cut by gzip size.
+         * Result data in shards of neighbouring documents, cut by gzip size and preferably where a primary cause
+         * ends: documents are grouped by primary cause (SearchIndex.DOCUMENT_ORDER), and the results of one query
+         * tend to share a cause, so they come from few shards. Returns the first document of every shard.
          */
-        private List<List<Integer>> writeShards(LeafReader leaf, int maxDoc) throws IOException {
+        private List<Integer> writeShards(LeafReader leaf, int maxDoc) throws IOException {
             StoredFields stored = leaf.storedFields();
             List<byte[]> rows = new ArrayList<>();
             List<String> primary = new ArrayList<>();
@@ -326,8 +358,6 @@ public final class SearchExport {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
                 try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
                     g.writeStartArray();
-                    g.writeNumber(doc);
-                    g.writeString(d.get(SearchIndex.ID));
                     g.writeString(d.get(SearchIndex.URL));
                     g.writeString(d.get(SearchIndex.TITLE));
                     g.writeString(d.get(SearchIndex.DATE) == null ? "" : d.get(SearchIndex.DATE));
@@ -339,55 +369,50 @@ public final class SearchExport {
                 }
                 rows.add(buffer.toByteArray());
             }
-            List<Integer> order = new ArrayList<>();
-            for (int doc = 0; doc < maxDoc; doc++) order.add(doc);
-            order.sort(Comparator.comparing(primary::get).thenComparingInt(doc -> doc));
-            int target = maxDoc > LARGE_LIBRARY ? SHARD_GZIP_BYTES / 2 : SHARD_GZIP_BYTES;
-            List<List<Integer>> shards = new ArrayList<>();
-            List<Integer> current = new ArrayList<>();
+            int target = maxDoc > LARGE_LIBRARY ? LARGE_LIBRARY_SHARD_GZIP_BYTES : SHARD_GZIP_BYTES;
+            List<Integer> firsts = new ArrayList<>();
+            int from = 0;
             long raw = 0;
             long next = target * 2L;
-            for (int k = 0; k < order.size(); k++) {
-                int doc = order.get(k);
-                current.add(doc);
+            for (int doc = 0; doc < maxDoc; doc++) {
                 raw += rows.get(doc).length;
-                boolean causeEnds = k + 1 < order.size() && !primary.get(order.get(k + 1)).equals(primary.get(doc));
-                if (causeEnds && raw >= next / 2 && gzip(shardJson(current, rows)).length >= target / 2) {
-                    // a shard that ends with its cause: the results of one query tend to share a cause
-                    shards.add(current);
-                    current = new ArrayList<>();
-                    raw = 0;
-                    continue;
+                boolean causeEnds = doc + 1 < maxDoc && !primary.get(doc + 1).equals(primary.get(doc));
+                boolean cut = false;
+                if (causeEnds && raw >= next / 2 && gzip(shardJson(rows, from, doc + 1)).length >= target / 2) {
+                    cut = true; // a shard that ends with its cause
+                } else if (raw >= next) {
+                    long gz = gzip(shardJson(rows, from, doc + 1)).length;
+                    if (gz >= target) cut = true;
+                    else next = Math.min(raw + target - gz, Math.max(raw + 256, raw * target / Math.max(1, gz)));
                 }
-                if (raw < next) continue;
-                long gz = gzip(shardJson(current, rows)).length;
-                if (gz >= target) {
-                    shards.add(current);
-                    current = new ArrayList<>();
-                    next = target * 2L;
+                if (cut) {
+                    firsts.add(from);
+                    from = doc + 1;
                     raw = 0;
-                } else {
-                    next = Math.min(raw + target - gz, Math.max(raw + 256, raw * target / Math.max(1, gz)));
+                    next = target * 2L;
                 }
             }
-            if (!current.isEmpty()) shards.add(current);
-            for (int s = 0; s < shards.size(); s++) writeFile("r/" + s + ".json", shardJson(shards.get(s), rows));
-            return shards;
+            if (from < maxDoc) firsts.add(from);
+            for (int s = 0; s < firsts.size(); s++) {
+                int to = s + 1 < firsts.size() ? firsts.get(s + 1) : maxDoc;
+                writeFile("r/" + s + ".json", shardJson(rows, firsts.get(s), to));
+            }
+            return firsts;
         }
 
-        private static byte[] shardJson(List<Integer> docs, List<byte[]> rows) {
+        private static byte[] shardJson(List<byte[]> rows, int from, int to) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             buffer.write('[');
-            for (int i = 0; i < docs.size(); i++) {
-                if (i > 0) buffer.write(',');
-                buffer.writeBytes(rows.get(docs.get(i)));
+            for (int doc = from; doc < to; doc++) {
+                if (doc > from) buffer.write(',');
+                buffer.writeBytes(rows.get(doc));
             }
             buffer.write(']');
             return buffer.toByteArray();
         }
 
-        private void writeManifest(LeafReader leaf, int maxDoc, List<String> termFirsts, List<Integer> termCommon,
-                                   List<String> positionFirsts, List<List<Integer>> shards) throws IOException {
+        private byte[] manifest(LeafReader leaf, int maxDoc, List<String> termFirsts, List<Integer> termCommon,
+                                List<String> positionFirsts, List<Integer> shards) throws IOException {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
                 g.writeStartObject();
@@ -401,7 +426,14 @@ public final class SearchExport {
                     g.writeNumberField("boost", SearchIndex.TEXT_FIELDS.get(field));
                     g.writeNumberField("docCount", terms == null ? 0 : terms.getDocCount());
                     g.writeNumberField("sumTotalTermFreq", terms == null ? 0 : terms.getSumTotalTermFreq());
-                    g.writeStringField("norms", Base64.getEncoder().encodeToString(norms(leaf, field, maxDoc)));
+                    byte[] norms = norms(leaf, field, maxDoc);
+                    List<List<Integer>> perDoc = new ArrayList<>(maxDoc);
+                    for (byte norm : norms) perDoc.add(List.of(norm & 0xFF));
+                    Palette palette = Palette.of(perDoc);
+                    g.writeArrayFieldStart("normValues");
+                    for (List<Integer> value : palette.entries()) g.writeNumber(value.getFirst());
+                    g.writeEndArray();
+                    g.writeStringField("norms", palette.codes());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -411,14 +443,14 @@ public final class SearchExport {
                 g.writeEndArray();
                 writeStrings(g, "positionChunks", positionFirsts);
                 g.writeArrayFieldStart("shards");
-                for (List<Integer> shard : shards) writeGaps(g, shard.stream().sorted().toList());
+                for (int first : shards) g.writeNumber(first);
                 g.writeEndArray();
                 g.writeArrayFieldStart("facets");
-                for (String facet : FACETS) writeFacet(g, leaf, facet);
+                for (String facet : FACETS) writeFacet(g, leaf, facet, maxDoc);
                 g.writeEndArray();
                 g.writeEndObject();
             }
-            writeFile("manifest.json", buffer.toByteArray());
+            return buffer.toByteArray();
         }
 
         private static byte[] norms(LeafReader leaf, String field, int maxDoc) throws IOException {
@@ -432,34 +464,40 @@ public final class SearchExport {
             return norms;
         }
 
-        private static void writeFacet(JsonGenerator g, LeafReader leaf, String facet) throws IOException {
-            TreeMap<String, List<Integer>> docsByValue = new TreeMap<>(Comparator.comparing(s -> new BytesRef(s)));
-            SortedSetDocValues values = leaf == null ? null : leaf.getSortedSetDocValues(facet);
-            if (values != null) {
-                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                    for (int i = 0; i < values.docValueCount(); i++) {
-                        String value = values.lookupOrd(values.nextOrd()).utf8ToString();
-                        docsByValue.computeIfAbsent(value, v -> new ArrayList<>()).add(doc);
+        /** A facet: its values in term order, the value sets documents have, and each document's set. */
+        private static void writeFacet(JsonGenerator g, LeafReader leaf, String facet, int maxDoc) throws IOException {
+            List<List<String>> perDoc = new ArrayList<>(maxDoc);
+            for (int doc = 0; doc < maxDoc; doc++) perDoc.add(List.of());
+            TreeMap<String, Integer> values = new TreeMap<>(Comparator.comparing(s -> new BytesRef(s)));
+            SortedSetDocValues docValues = leaf == null ? null : leaf.getSortedSetDocValues(facet);
+            if (docValues != null) {
+                for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
+                    List<String> set = new ArrayList<>();
+                    for (int i = 0; i < docValues.docValueCount(); i++) {
+                        String value = docValues.lookupOrd(docValues.nextOrd()).utf8ToString();
+                        set.add(value);
+                        values.put(value, 0);
                     }
+                    perDoc.set(doc, set);
                 }
             }
+            List<String> valueList = new ArrayList<>(values.keySet());
+            for (int i = 0; i < valueList.size(); i++) values.put(valueList.get(i), i);
+            List<List<Integer>> setsPerDoc = new ArrayList<>(maxDoc);
+            for (List<String> set : perDoc) setsPerDoc.add(set.stream().map(values::get).toList());
+            Palette palette = Palette.of(setsPerDoc);
             g.writeStartObject();
             g.writeStringField("name", facet);
-            writeStrings(g, "values", new ArrayList<>(docsByValue.keySet()));
-            g.writeArrayFieldStart("docs");
-            for (List<Integer> docs : docsByValue.values()) writeGaps(g, docs);
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-
-        private static void writeGaps(JsonGenerator g, List<Integer> ascending) throws IOException {
-            g.writeStartArray();
-            int previous = 0;
-            for (int doc : ascending) {
-                g.writeNumber(doc - previous);
-                previous = doc;
+            writeStrings(g, "values", valueList);
+            g.writeArrayFieldStart("sets");
+            for (List<Integer> set : palette.entries()) {
+                g.writeStartArray();
+                for (int v : set) g.writeNumber(v);
+                g.writeEndArray();
             }
             g.writeEndArray();
+            g.writeStringField("docs", palette.codes());
+            g.writeEndObject();
         }
 
         private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
@@ -475,6 +513,35 @@ public final class SearchExport {
             files++;
             bytes += content.length;
         }
+    }
+
+    /**
+     * Per-document values as a palette and one code per document: the distinct values, most documents first (ties
+     * in value order), so the commonest value is one character and gzip sees few distinct symbols.
+     */
+    record Palette(List<List<Integer>> entries, String codes) {
+        static Palette of(List<List<Integer>> perDoc) {
+            Map<List<Integer>, Integer> counts = new HashMap<>();
+            for (List<Integer> v : perDoc) counts.merge(v, 1, Integer::sum);
+            List<List<Integer>> entries = new ArrayList<>(counts.keySet());
+            Comparator<List<Integer>> byValues = (a, b) -> {
+                for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                    int c = Integer.compare(a.get(i), b.get(i));
+                    if (c != 0) return c;
+                }
+                return Integer.compare(a.size(), b.size());
+            };
+            entries.sort(Comparator.comparing((List<Integer> v) -> counts.get(v)).reversed().thenComparing(byValues));
+            Map<List<Integer>, Integer> index = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) index.put(entries.get(i), i);
+            StringBuilder codes = new StringBuilder();
+            for (List<Integer> v : perDoc) NumberCodes.append(codes, index.get(v));
+            return new Palette(entries, codes.toString());
+        }
+    }
+
+    static String jsonString(String value) {
+        return new String(jsonBytes(g -> g.writeString(value)), StandardCharsets.UTF_8);
     }
 
     /**
@@ -499,7 +566,11 @@ public final class SearchExport {
         return flat.substring(0, cut) + "…";
     }
 
-    static byte[] jsonBytes(Writer.Entry entry) {
+    interface JsonWriting {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    static byte[] jsonBytes(JsonWriting entry) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
             entry.write(g);

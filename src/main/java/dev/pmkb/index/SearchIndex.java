@@ -2,7 +2,6 @@ package dev.pmkb.index;
 
 import dev.pmkb.model.Facts;
 import dev.pmkb.model.Postmortem;
-import dev.pmkb.model.TimelineEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -28,8 +26,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Writes the Lucene index of a postmortem library from the domain model. One document per incident, in id order
- * (Lucene breaks score ties by document number, so ties break by id everywhere), one segment.
+ * Writes the Lucene index of a postmortem library from the domain model. One document per incident, one segment,
+ * in {@link #DOCUMENT_ORDER}: grouped by primary root cause, then by id. Lucene breaks score ties by document
+ * number, so ties break the same way everywhere; the grouping keeps each cause's incidents together, which makes
+ * the static export's postings smaller and lets a result shard hold a run of neighbouring documents.
  *
  * <p>Fields (docs/search.md, "Index"):
  * <ul>
@@ -50,8 +50,6 @@ public final class SearchIndex {
     public static final String DATE = "date";
     public static final String SUMMARY = "summary";
     public static final String ROOT_CAUSE = "rootCause";
-    public static final String RESOLUTION = "resolution";
-    public static final String TIMELINE = "timeline";
     public static final String BODY = "body";
     public static final String CAUSE = "cause";
     public static final String IMPACT_CATEGORY = "impactCategory";
@@ -61,9 +59,10 @@ public final class SearchIndex {
     /**
      * Searched fields and their boosts, in scoring order. Every boost is exact in float32. Why these: a word in
      * the title names the incident (3); the root cause says why it happened, which is what people search for
-     * (2); the summary is the author's own short account (1.5); the resolution says what fixed it (1.25); the
-     * body holds everything once (1); the timeline is mostly times and first guesses (0.5). A word in the root
-     * cause also counts in the body, so it weighs 2 + 1.
+     * (2); the summary is the author's own short account (1.5); the body holds everything once (1). A word in the
+     * root cause also counts in the body, so it weighs 2 + 1. The resolution and the timeline are searched
+     * through the body only: as fields of their own they made the browser's index a third bigger (docs/search.md,
+     * "Index") for words that the body already finds.
      */
     public static final Map<String, Float> TEXT_FIELDS;
 
@@ -72,9 +71,7 @@ public final class SearchIndex {
         fields.put(TITLE, 3f);
         fields.put(ROOT_CAUSE, 2f);
         fields.put(SUMMARY, 1.5f);
-        fields.put(RESOLUTION, 1.25f);
         fields.put(BODY, 1f);
-        fields.put(TIMELINE, 0.5f);
         TEXT_FIELDS = java.util.Collections.unmodifiableMap(fields);
     }
 
@@ -95,10 +92,10 @@ public final class SearchIndex {
     }
 
     static void write(List<Postmortem> incidents, Directory directory) throws IOException {
-        List<Postmortem> sorted = sortedById(incidents);
-        // Documents go in one at a time, in id order, and a log merge policy only ever merges neighbouring
-        // segments: after forceMerge(1) document numbers follow ids (ties break by id everywhere) while the
-        // writer holds at most one RAM buffer of documents, not the whole library.
+        List<Postmortem> sorted = sortedById(incidents).stream().sorted(DOCUMENT_ORDER).toList();
+        // Documents go in one at a time, in document order, and a log merge policy only ever merges neighbouring
+        // segments: after forceMerge(1) document numbers follow that order while the writer holds at most one RAM
+        // buffer of documents, not the whole library.
         IndexWriterConfig config = new IndexWriterConfig(new PmkbAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setSimilarity(new BM25Similarity())
@@ -113,6 +110,15 @@ public final class SearchIndex {
 
     /** Enough to index a few thousand postmortems per segment, small enough to bake 50,000 in a 1 GB heap. */
     static final double RAM_BUFFER_MB = 48;
+
+    /** Primary root cause (incidents without one last), then id: the order of document numbers. */
+    public static final Comparator<Postmortem> DOCUMENT_ORDER = Comparator
+            .comparing(SearchIndex::primaryCause, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(Postmortem::id);
+
+    static String primaryCause(Postmortem incident) {
+        return incident.facts() == null || incident.facts().causes() == null ? null : incident.facts().causes().primary();
+    }
 
     static List<Postmortem> sortedById(List<Postmortem> incidents) {
         List<Postmortem> sorted = incidents.stream().sorted(Comparator.comparing(Postmortem::id)).toList();
@@ -136,9 +142,6 @@ public final class SearchIndex {
         if (facts != null) {
             addText(doc, SUMMARY, facts.summary(), false);
             addText(doc, ROOT_CAUSE, facts.rootCause(), false);
-            addText(doc, RESOLUTION, facts.resolution(), false);
-            addText(doc, TIMELINE, facts.timeline().stream().map(TimelineEntry::text)
-                    .filter(t -> t != null && !t.isBlank()).collect(Collectors.joining("\n")), false);
             if (facts.causes() != null) {
                 for (String slug : distinct(facts.causes().slugs())) keyword(doc, CAUSE, slug, true);
             }

@@ -37,7 +37,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Searches an index written by {@link SearchIndex} with exactly the ranking the browser client reproduces
  * (docs/search.md, "Ranking"): BM25 (k1 1.2, b 0.75) per field, boosted, summed over fields per clause; every
- * clause must match; clause scores summed; ties by document number, which is id order.
+ * clause must match; clause scores summed; ties by document number (SearchIndex.DOCUMENT_ORDER).
  */
 public final class Searcher implements AutoCloseable {
 

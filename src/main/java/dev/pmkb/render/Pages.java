@@ -49,7 +49,14 @@ public sealed interface Pages {
     }
 
     /** The search page: the client does the work, the page only holds the form and the no-JavaScript links. */
-    record Search() implements Pages {
+    /**
+     * The search page. {@code manifest}: the search index manifest as JSON that is safe inside a
+     * {@code <script type="application/json">} element (no {@code <}, so no {@code </script>}), or null.
+     */
+    record Search(String manifest) implements Pages {
+        static String inline(String json) {
+            return json == null ? null : json.replace("<", "\\u003c");
+        }
     }
 
     /** Charts of the whole library; each chart's numbers are also given as a table. */

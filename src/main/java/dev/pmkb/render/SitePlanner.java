@@ -50,7 +50,15 @@ public final class SitePlanner {
     private final Map<String, Postmortem> byId;
     private final Map<String, List<Postmortem>> byCause;
 
+    private final String searchManifest;
+
     public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown) {
+        this(library, site, markdown, null);
+    }
+
+    /** {@code searchManifest}: the static search export's manifest JSON, inlined into the search page (or null). */
+    public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown, String searchManifest) {
+        this.searchManifest = searchManifest;
         this.library = library;
         this.site = site;
         this.markdown = markdown;
@@ -81,7 +89,7 @@ public final class SitePlanner {
         pages.add(new Page("insights.html", "insights.ftlh", this::insights));
         pages.add(new Page("actions.html", "actions.ftlh", this::actionItems));
         pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
-        pages.add(new Page("search.html", "search.ftlh", Pages.Search::new));
+        pages.add(new Page("search.html", "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest))));
         pages.add(new Page("feed.xml", "feed.ftlx", this::feed));
         List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html") && !path.equals("search.html"))
                 .filter(path -> path.endsWith(".html")).map(site::absolute).toList();

@@ -87,16 +87,16 @@ public final class Bake {
             int drafts = prepared.size() - published.size();
             // The index and its static export need no related incidents, and each stage is single-threaded: on
             // two cores they run beside related incidents and the bake waits only for the longer side.
-            java.util.concurrent.CompletableFuture<Void> index = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            java.util.concurrent.CompletableFuture<String> index = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 timed("index (beside related)", () -> writeIndex(published, staging));
-                timed("search export (beside related)", () -> exportSearch(published, staging));
+                return timed("search export (beside related)", () -> exportSearch(published, staging));
             });
             Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
                     ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
-            joinIndex(index);
+            String searchManifest = joinIndex(index);
             Library library = new Library(published, understander.taxonomy(), related);
             MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published));
-            List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown).pages());
+            List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown, searchManifest).pages());
             timed("render", () -> renderAll(site, pages));
             timed("data files", () -> writeDataFiles(staging, library));
             List<String> assetErrors = timed("assets", site::copyAssets);
@@ -189,9 +189,9 @@ public final class Bake {
         }
     }
 
-    private static void joinIndex(java.util.concurrent.CompletableFuture<Void> index) throws IOException {
+    private static <T> T joinIndex(java.util.concurrent.CompletableFuture<T> index) throws IOException {
         try {
-            index.join();
+            return index.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
             if (e.getCause() instanceof RuntimeException r) throw r;
@@ -207,9 +207,10 @@ public final class Bake {
         }
     }
 
-    private static void exportSearch(List<Postmortem> published, Path staging) {
+    /** Writes the static search export; returns its manifest, which the search page carries inline. */
+    private static String exportSearch(List<Postmortem> published, Path staging) {
         try {
-            SearchExport.write(staging.resolve(SearchIndex.DIRECTORY), published, staging.resolve(SearchExport.DIRECTORY));
+            return SearchExport.write(staging.resolve(SearchIndex.DIRECTORY), published, staging.resolve(SearchExport.DIRECTORY)).manifest();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -79,8 +78,10 @@ class SearchExportTest {
                 assertEquals(SearchIndex.TEXT_FIELDS.get(fields.get(f)), (float) field.get("boost").asDouble());
                 assertEquals(terms.getDocCount(), field.get("docCount").asInt());
                 assertEquals(terms.getSumTotalTermFreq(), field.get("sumTotalTermFreq").asLong());
-                byte[] norms = Base64.getDecoder().decode(field.get("norms").asText());
-                assertEquals(maxDoc, norms.length);
+                int[] normCodes = NumberCodes.decode(field.get("norms").asText());
+                assertEquals(maxDoc, normCodes.length);
+                byte[] norms = new byte[maxDoc];
+                for (int d = 0; d < maxDoc; d++) norms[d] = (byte) field.get("normValues").get(normCodes[d]).asInt();
                 NumericDocValues values = leaf.getNormValues(fields.get(f));
                 byte[] expected = new byte[maxDoc];
                 for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
@@ -91,49 +92,48 @@ class SearchExportTest {
 
             // every term chunk: sorted terms inside its boundaries; postings and positions as Lucene has them
             List<String> firsts = strings(manifest.get("termChunks"));
-            Map<String, JsonNode[]> exported = new TreeMap<>(Comparator.comparing(BytesRef::new));
+            Map<String, String[]> exported = new TreeMap<>(Comparator.comparing(BytesRef::new));
             for (int c = 0; c < firsts.size(); c++) {
                 JsonNode chunk = read(export, "t/" + c + ".json");
-                List<String> terms = strings(chunk.get("terms"));
+                List<String> terms = NumberCodes.frontDecoded(chunk.get("terms").asText());
                 assertEquals(firsts.get(c), terms.getFirst());
                 if (c + 1 < firsts.size()) {
                     assertTrue(new BytesRef(terms.getLast()).compareTo(new BytesRef(firsts.get(c + 1))) < 0);
-                    List<String> next = strings(read(export, "t/" + (c + 1) + ".json").get("terms"));
-                    assertEquals(SearchExport.Writer.commonPrefix(new BytesRef(terms.getLast()), new BytesRef(next.getFirst())),
+                    List<String> next = NumberCodes.frontDecoded(read(export, "t/" + (c + 1) + ".json").get("terms").asText());
+                    assertEquals(SearchExport.Writer.commonPrefix(terms.getLast(), next.getFirst()),
                             manifest.get("termChunkCommon").get(c + 1).asInt());
                 }
-                for (int i = 0; i < terms.size(); i++) exported.put(terms.get(i), new JsonNode[]{chunk.get("data").get(i), null});
+                assertEquals(terms.size(), chunk.get("postings").size());
+                for (int i = 0; i < terms.size(); i++) exported.put(terms.get(i), new String[]{chunk.get("postings").get(i).asText(), null});
                 // cut by size: a chunk is near the target, however compressible its postings are
                 long largest = 0;
-                for (JsonNode entry : chunk.get("data")) largest = Math.max(largest, SearchExport.gzip(JSON.writeValueAsBytes(entry)).length);
+                for (JsonNode entry : chunk.get("postings")) largest = Math.max(largest, SearchExport.gzip(JSON.writeValueAsBytes(entry)).length);
                 long size = SearchExport.gzip(Files.readAllBytes(export.resolve("t/" + c + ".json"))).length;
                 assertTrue(size <= 2L * SearchExport.CHUNK_GZIP_BYTES + largest, "t/" + c + ".json is " + size + " bytes gzipped");
             }
             List<String> positionFirsts = strings(manifest.get("positionChunks"));
             for (int c = 0; c < positionFirsts.size(); c++) {
                 JsonNode chunk = read(export, "p/" + c + ".json");
-                List<String> terms = strings(chunk.get("terms"));
+                List<String> terms = NumberCodes.frontDecoded(chunk.get("terms").asText());
                 assertEquals(positionFirsts.get(c), terms.getFirst());
-                for (int i = 0; i < terms.size(); i++) exported.get(terms.get(i))[1] = chunk.get("data").get(i);
+                for (int i = 0; i < terms.size(); i++) exported.get(terms.get(i))[1] = chunk.get("positions").get(i).asText();
             }
+            int body = fields.indexOf(SearchIndex.BODY);
             TreeSet<String> luceneTerms = new TreeSet<>(Comparator.comparing(BytesRef::new));
-            Map<String, List<Integer>> expectedPostings = new HashMap<>();
-            Map<String, List<Integer>> expectedPositions = new HashMap<>();
+            // per term: field → [docs…, freqs…] and field → positions (each doc's, as gaps), from Lucene
+            Map<String, Map<Integer, List<Integer>>> expectedPostings = new HashMap<>();
+            Map<String, Map<Integer, List<Integer>>> expectedPositions = new HashMap<>();
             for (int f = 0; f < fields.size(); f++) {
                 TermsEnum te = leaf.terms(fields.get(f)).iterator();
                 PostingsEnum pe = null;
                 for (BytesRef term = te.next(); term != null; term = te.next()) {
                     String t = term.utf8ToString();
                     luceneTerms.add(t);
-                    List<Integer> postings = expectedPostings.computeIfAbsent(t, k -> new ArrayList<>());
-                    List<Integer> positions = expectedPositions.computeIfAbsent(t, k -> new ArrayList<>());
-                    postings.add(f);
-                    postings.add(te.docFreq());
+                    List<Integer> postings = new ArrayList<>();
+                    List<Integer> positions = new ArrayList<>();
                     pe = te.postings(pe, PostingsEnum.POSITIONS);
-                    int previous = 0;
                     for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-                        postings.add(d - previous);
-                        previous = d;
+                        postings.add(d);
                         postings.add(pe.freq());
                         int last = 0;
                         for (int k = 0; k < pe.freq(); k++) {
@@ -142,23 +142,33 @@ class SearchExportTest {
                             last = p;
                         }
                     }
+                    expectedPostings.computeIfAbsent(t, k -> new TreeMap<>()).put(f, postings);
+                    expectedPositions.computeIfAbsent(t, k -> new TreeMap<>()).put(f, positions);
                 }
             }
             assertEquals(List.copyOf(luceneTerms), List.copyOf(exported.keySet()), "the dictionary");
+            int relative = 0;
             for (String t : luceneTerms) {
-                assertEquals(expectedPostings.get(t), ints(exported.get(t)[0]), "postings of " + t);
-                assertEquals(expectedPositions.get(t), ints(exported.get(t)[1]), "positions of " + t);
+                Map<Integer, List<Integer>> decoded = new TreeMap<>();
+                List<Integer> storedOrder = new ArrayList<>();
+                relative += decodePostings(exported.get(t)[0], body, fields.size(), decoded, storedOrder);
+                assertEquals(expectedPostings.get(t), decoded, "postings of " + t);
+                List<Integer> positions = new ArrayList<>();
+                for (int f : storedOrder) positions.addAll(expectedPositions.get(t).get(f));
+                assertEquals(positions, java.util.Arrays.stream(NumberCodes.decode(exported.get(t)[1])).boxed().toList(),
+                        "positions of " + t);
             }
+            assertTrue(relative > 0, "other fields' postings point into the body's");
 
             // the prefix table: as Searcher.expand ranks the body terms that start with the prefix
             JsonNode prefixes = read(export, "prefixes.json");
-            TermsEnum body = leaf.terms(SearchIndex.BODY).iterator();
+            TermsEnum bodyTerms = leaf.terms(SearchIndex.BODY).iterator();
             for (var it = prefixes.fieldNames(); it.hasNext(); ) {
                 String prefix = it.next();
                 List<Object[]> candidates = new ArrayList<>();
-                if (body.seekCeil(new BytesRef(prefix)) != TermsEnum.SeekStatus.END) {
-                    for (BytesRef term = body.term(); term != null && term.utf8ToString().startsWith(prefix); term = body.next()) {
-                        candidates.add(new Object[]{term.utf8ToString(), body.docFreq()});
+                if (bodyTerms.seekCeil(new BytesRef(prefix)) != TermsEnum.SeekStatus.END) {
+                    for (BytesRef term = bodyTerms.term(); term != null && term.utf8ToString().startsWith(prefix); term = bodyTerms.next()) {
+                        candidates.add(new Object[]{term.utf8ToString(), bodyTerms.docFreq()});
                     }
                 }
                 candidates.sort(Comparator.<Object[]>comparingInt(c -> -(int) c[1]).thenComparing(c -> new BytesRef((String) c[0])));
@@ -172,31 +182,22 @@ class SearchExportTest {
                 assertEquals(expected, actual, "prefix " + prefix);
             }
 
-            // result shards: every doc once, with its stored fields
-            boolean[] seen = new boolean[maxDoc];
-            int shards = manifest.get("shards").size();
-            for (int s = 0; s < shards; s++) {
-                List<Integer> docs = ints(manifest.get("shards").get(s));
-                int doc = 0;
-                List<Integer> listed = new ArrayList<>();
-                for (int gap : docs) listed.add(doc += gap);
-                List<Integer> inFile = new ArrayList<>();
+            // result shards: runs of neighbouring documents, every doc once, with its stored fields
+            List<Integer> shardFirsts = ints(manifest.get("shards"));
+            int doc = 0;
+            for (int s = 0; s < shardFirsts.size(); s++) {
+                assertEquals(doc, shardFirsts.get(s), "shard " + s + " starts where the one before ends");
                 for (JsonNode row : read(export, "r/" + s + ".json")) {
-                    int d = row.get(0).asInt();
-                    inFile.add(d);
-                    assertTrue(!seen[d], "doc " + d + " in two shards");
-                    seen[d] = true;
-                    Document stored = leaf.storedFields().document(d);
-                    assertEquals(stored.get(SearchIndex.ID), row.get(1).asText());
-                    assertEquals(stored.get(SearchIndex.URL), row.get(2).asText());
-                    assertEquals(stored.get(SearchIndex.TITLE), row.get(3).asText());
-                    assertEquals(stored.get(SearchIndex.DATE) == null ? "" : stored.get(SearchIndex.DATE), row.get(4).asText());
-                    assertEquals(List.of(stored.getValues(SearchIndex.CAUSE)), strings(row.get(5)));
-                    assertNotNull(row.get(6).asText());
+                    Document stored = leaf.storedFields().document(doc);
+                    assertEquals(stored.get(SearchIndex.URL), row.get(0).asText());
+                    assertEquals(stored.get(SearchIndex.TITLE), row.get(1).asText());
+                    assertEquals(stored.get(SearchIndex.DATE) == null ? "" : stored.get(SearchIndex.DATE), row.get(2).asText());
+                    assertEquals(List.of(stored.getValues(SearchIndex.CAUSE)), strings(row.get(3)));
+                    assertNotNull(row.get(4).asText());
+                    doc++;
                 }
-                assertEquals(listed, inFile.stream().sorted().toList());
             }
-            for (int d = 0; d < maxDoc; d++) assertTrue(seen[d], "doc " + d + " in no shard");
+            assertEquals(maxDoc, doc, "every document in a shard");
 
             // facets: the doc values
             List<String> facetNames = new ArrayList<>();
@@ -214,16 +215,53 @@ class SearchExportTest {
                     }
                 }
                 Map<String, List<Integer>> actual = new TreeMap<>(Comparator.comparing(BytesRef::new));
-                for (int v = 0; v < facet.get("values").size(); v++) {
-                    List<Integer> docs = new ArrayList<>();
-                    int doc = 0;
-                    for (int gap : ints(facet.get("docs").get(v))) docs.add(doc += gap);
-                    actual.put(facet.get("values").get(v).asText(), docs);
+                int[] sets = NumberCodes.decode(facet.get("docs").asText());
+                assertEquals(maxDoc, sets.length);
+                for (int d = 0; d < maxDoc; d++) {
+                    for (JsonNode v : facet.get("sets").get(sets[d])) {
+                        actual.computeIfAbsent(facet.get("values").get(v.asInt()).asText(), x -> new ArrayList<>()).add(d);
+                    }
                 }
                 assertEquals(expected, actual, "facet " + name);
             }
             assertEquals(SearchExport.FACETS, facetNames);
         }
+    }
+
+    /**
+     * Decodes one term's postings code into field → [doc, freq, doc, freq, …] and the fields in stored order;
+     * returns how many fields were stored relative to the body.
+     */
+    static int decodePostings(String code, int body, int fieldCount, Map<Integer, List<Integer>> out, List<Integer> order) {
+        int[] v = NumberCodes.decode(code);
+        int i = 0;
+        int mask = v[i++];
+        if ((mask & (1 << body)) != 0) order.add(body);
+        for (int f = 0; f < fieldCount; f++) if (f != body && (mask & (1 << f)) != 0) order.add(f);
+        List<Integer> bodyDocs = new ArrayList<>();
+        int relativeFields = 0;
+        for (int f : order) {
+            int n = v[i++];
+            boolean relative = false;
+            if (f != body) {
+                relative = (n & 1) == 1;
+                n >>>= 1;
+                if (relative) relativeFields++;
+            }
+            List<Integer> postings = new ArrayList<>();
+            int previous = -1;
+            for (int k = 0; k < n; k++) {
+                int c = v[i++];
+                previous += (c >>> 1) + 1;
+                int doc = relative ? bodyDocs.get(previous) : previous;
+                if (f == body) bodyDocs.add(doc);
+                postings.add(doc);
+                postings.add((c & 1) == 1 ? 1 : v[i++] + 2);
+            }
+            out.put(f, postings);
+        }
+        assertEquals(v.length, i, "nothing after the last posting");
+        return relativeFields;
     }
 
     static List<String> strings(JsonNode array) {

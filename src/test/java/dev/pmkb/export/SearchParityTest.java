@@ -131,7 +131,7 @@ class SearchParityTest {
                 try {
                     List<Hit> hits = searcher.search(request);
                     if (!hits.isEmpty()) withHits++;
-                    expected = hits.stream().map(h -> h.id() + " " + Float.floatToIntBits(h.score())).toList().toString();
+                    expected = hits.stream().map(h -> h.url() + " " + Float.floatToIntBits(h.score())).toList().toString();
                 } catch (QueryException e) {
                     expected = "error: " + e.getMessage();
                 }
@@ -141,7 +141,7 @@ class SearchParityTest {
                 } else {
                     List<String> hits = new ArrayList<>();
                     for (JsonNode h : js.get("hits")) {
-                        hits.add(h.get("id").asText() + " " + Float.floatToIntBits((float) h.get("score").asDouble()));
+                        hits.add(h.get("url").asText() + " " + Float.floatToIntBits((float) h.get("score").asDouble()));
                     }
                     actual = hits.toString();
                 }

@@ -223,6 +223,11 @@ class SearchInBrowserTest {
             browser.size(width, 900);
             browser.get(base + "search.html?q=database");
             await("results", () -> !resultHrefs().isEmpty());
+            // the manifest came inline with the page: only term chunks and result shards were fetched
+            assertEquals(0L, browser.script("return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.endsWith('/search/manifest.json')).length;"));
+            assertTrue((Long) browser.script("return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.includes('/search/t/')).length;") > 0);
             assertEquals("polite", driver().findElement(By.id("search-status")).getDomAttribute("aria-live"));
             assertEquals(List.of(), Axe.seriousViolations(browser));
             assertFalse(browser.scrollsHorizontally(), "scrolls at " + width);

@@ -154,7 +154,8 @@ export class SearchIndexData {
     this.facets = manifest.facets.map((f) => {
       const docs = f.values.map(() => []);
       decodeNumbers(f.docs).forEach((set, doc) => { for (const v of f.sets[set]) docs[v].push(doc); });
-      return { name: f.name, values: f.values, docs: docs.map((d) => Int32Array.from(d)) };
+      const labels = new Map(f.values.map((v, i) => [v, (f.labels ?? f.values)[i]]));
+      return { name: f.name, values: f.values, labels, docs: docs.map((d) => Int32Array.from(d)) };
     });
     this.shardFirsts = Int32Array.from(manifest.shards);
     this.chunks = new Map(); // 't3' → Promise of {terms, codes}
@@ -162,6 +163,11 @@ export class SearchIndexData {
     this.positionsCache = new Map();
     this.shards = new Map();
     this.prefixTable = null;
+  }
+
+  /** What a reader sees for a facet value (a root cause's name for its slug); the value itself when unnamed. */
+  label(facet, value) {
+    return this.facets.find((f) => f.name === facet)?.labels.get(value) ?? value;
   }
 
   /** Opens the index: loads the manifest only. */

@@ -3,7 +3,7 @@
 import { SearchIndexData } from '../core/index.js';
 import { search, correctQuery, countFacets } from '../core/search.js';
 import { QueryError } from '../core/query.js';
-import { el, resultItem, facetGroups, valueLabel } from './render.js';
+import { el, resultItem, facetGroups } from './render.js';
 
 /** Facet name → URL parameter. */
 const PARAMS = { cause: 'cause', impactCategory: 'impact', component: 'component', year: 'year' };
@@ -113,6 +113,7 @@ export async function start(app) {
       status.textContent = `The search index could not be loaded (${error.message}). Try reloading the page.`;
       return;
     }
+    const label = (facet, value) => index.label(facet, value);
     let result;
     let shown = query;
     try {
@@ -145,12 +146,12 @@ export async function start(app) {
     } else {
       showNotice();
     }
-    results.replaceChildren(...result.hits.map((h) => resultItem(root, data.get(h.doc), result.terms)));
+    results.replaceChildren(...result.hits.map((h) => resultItem(root, data.get(h.doc), result.terms, label)));
     const facets = countFacets(index, result.matched, state.filters);
-    const groups = facetGroups(facets, onFacet);
+    const groups = facetGroups(facets, onFacet, label);
     facetsBox.replaceChildren(...(groups.length ? [el('h2', { class: 'visually-hidden', text: 'Filters' }), ...groups] : []));
     const filterText = Object.entries(state.filters)
-      .map(([facet, values]) => values.map((v) => valueLabel(facet, v)).join(' or ')).join(', ');
+      .map(([facet, values]) => values.map((v) => label(facet, v)).join(' or ')).join(', ');
     if (result.total === 0) {
       status.textContent = `No incidents match “${shown}”${filterText ? ` with ${filterText}` : ''}.`;
       results.replaceChildren();

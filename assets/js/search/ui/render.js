@@ -28,19 +28,15 @@ export function appendMarked(parent, text, ranges) {
   if (at < text.length) parent.append(document.createTextNode(text.slice(at)));
 }
 
-/** A human name for a facet value: slugs lose their hyphens. */
-export function valueLabel(facet, value) {
-  return facet === 'cause' || facet === 'impactCategory' ? value.replace(/-/g, ' ') : value;
-}
-
-export function resultItem(root, data, terms) {
+/** A facet value as a reader sees it: `label(facet, value)` comes from the index (root cause names). */
+export function resultItem(root, data, terms, label) {
   const link = el('a', { href: root + data.url, class: 'search-result-title' });
   appendMarked(link, data.title, highlightRanges(data.title, terms));
   const meta = el('div', { class: 'meta' });
   if (data.date) meta.append(el('time', { datetime: data.date, text: data.date }));
   const chips = el('ul', { class: 'chips' });
   for (const cause of data.causes) {
-    chips.append(el('li', {}, el('span', { class: `chip chip-cause chip-${cause.replace(/[^a-z0-9-]/g, '')}`, text: valueLabel('cause', cause) })));
+    chips.append(el('li', {}, el('span', { class: `chip chip-cause chip-${cause.replace(/[^a-z0-9-]/g, '')}`, text: label('cause', cause) })));
   }
   const item = el('li', { class: 'search-result' }, link, meta);
   if (data.causes.length > 0) item.append(chips);
@@ -55,8 +51,8 @@ export function resultItem(root, data, terms) {
   return item;
 }
 
-/** Checkbox groups with counts; `onChange(facet, value, checked)`. */
-export function facetGroups(facets, onChange) {
+/** Checkbox groups with counts; `onChange(facet, value, checked)`; `label(facet, value)` names the values. */
+export function facetGroups(facets, onChange, label) {
   const out = [];
   for (const facet of facets) {
     if (facet.values.length === 0) continue;
@@ -67,8 +63,8 @@ export function facetGroups(facets, onChange) {
       const box = el('input', { type: 'checkbox', id, name: facet.name, value: v.value, checked: v.selected });
       box.checked = v.selected;
       box.addEventListener('change', () => onChange(facet.name, v.value, box.checked));
-      const label = el('label', { for: id }, valueLabel(facet.name, v.value) + ' ', el('span', { class: 'count', text: `(${v.count})` }));
-      list.append(el('li', {}, box, label));
+      const text = el('label', { for: id }, label(facet.name, v.value) + ' ', el('span', { class: 'count', text: `(${v.count})` }));
+      list.append(el('li', {}, box, text));
     });
     fieldset.append(list);
     out.push(fieldset);

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pmkb.index.PlainText;
 import dev.pmkb.index.SearchIndex;
+import dev.pmkb.model.CauseTag;
+import dev.pmkb.model.FacetTag;
 import dev.pmkb.model.Facts;
 import dev.pmkb.model.Postmortem;
+import dev.pmkb.model.Taxonomy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,8 +97,14 @@ public final class SearchExport {
      * by id), which the Lucene index does not store.
      */
     public static Summary write(Path indexDir, List<Postmortem> incidents, Path outDir) throws IOException {
+        return write(indexDir, incidents, null, outDir);
+    }
+
+    /** As above; {@code taxonomy} (or null) names the root causes and impact categories that facets list by slug. */
+    public static Summary write(Path indexDir, List<Postmortem> incidents, Taxonomy taxonomy, Path outDir)
+            throws IOException {
         try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
-            return new Writer(reader, incidents, outDir).write();
+            return new Writer(reader, incidents, taxonomy, outDir).write();
         }
     }
 
@@ -103,13 +112,15 @@ public final class SearchExport {
         private final DirectoryReader reader;
         private final Map<String, Postmortem> byId = new HashMap<>();
         private final Path out;
+        private final Taxonomy taxonomy;
         private final List<String> fields = new ArrayList<>(SearchIndex.TEXT_FIELDS.keySet());
         private final int body = fields.indexOf(SearchIndex.BODY);
         private int files;
         private long bytes;
 
-        Writer(DirectoryReader reader, List<Postmortem> incidents, Path out) {
+        Writer(DirectoryReader reader, List<Postmortem> incidents, Taxonomy taxonomy, Path out) {
             this.reader = reader;
+            this.taxonomy = taxonomy;
             for (Postmortem p : incidents) byId.put(p.id(), p);
             this.out = out;
         }
@@ -465,7 +476,17 @@ public final class SearchExport {
         }
 
         /** A facet: its values in term order, the value sets documents have, and each document's set. */
-        private static void writeFacet(JsonGenerator g, LeafReader leaf, String facet, int maxDoc) throws IOException {
+        /** What a reader sees for a facet value: a root cause's or impact category's name, else the value. */
+        String label(String facet, String value) {
+            if (taxonomy == null) return value;
+            return switch (facet) {
+                case SearchIndex.CAUSE -> taxonomy.cause(value).map(CauseTag::name).orElse(value);
+                case SearchIndex.IMPACT_CATEGORY -> taxonomy.impactCategory(value).map(FacetTag::name).orElse(value);
+                default -> value;
+            };
+        }
+
+        private void writeFacet(JsonGenerator g, LeafReader leaf, String facet, int maxDoc) throws IOException {
             List<List<String>> perDoc = new ArrayList<>(maxDoc);
             for (int doc = 0; doc < maxDoc; doc++) perDoc.add(List.of());
             TreeMap<String, Integer> values = new TreeMap<>(Comparator.comparing(s -> new BytesRef(s)));
@@ -489,6 +510,8 @@ public final class SearchExport {
             g.writeStartObject();
             g.writeStringField("name", facet);
             writeStrings(g, "values", valueList);
+            List<String> labels = valueList.stream().map(v -> label(facet, v)).toList();
+            if (!labels.equals(valueList)) writeStrings(g, "labels", labels);
             g.writeArrayFieldStart("sets");
             for (List<Integer> set : palette.entries()) {
                 g.writeStartArray();

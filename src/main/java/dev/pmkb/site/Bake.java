@@ -7,6 +7,7 @@ import dev.pmkb.index.SearchIndex;
 import dev.pmkb.model.Diagnostic;
 import dev.pmkb.model.Library;
 import dev.pmkb.model.Postmortem;
+import dev.pmkb.model.Taxonomy;
 import dev.pmkb.model.Related;
 import dev.pmkb.model.SourceDocument;
 import dev.pmkb.read.SourceReader;
@@ -89,7 +90,7 @@ public final class Bake {
             // two cores they run beside related incidents and the bake waits only for the longer side.
             java.util.concurrent.CompletableFuture<String> index = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 timed("index (beside related)", () -> writeIndex(published, staging));
-                return timed("search export (beside related)", () -> exportSearch(published, staging));
+                return timed("search export (beside related)", () -> exportSearch(published, understander.taxonomy(), staging));
             });
             Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
                     ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
@@ -208,9 +209,10 @@ public final class Bake {
     }
 
     /** Writes the static search export; returns its manifest, which the search page carries inline. */
-    private static String exportSearch(List<Postmortem> published, Path staging) {
+    private static String exportSearch(List<Postmortem> published, Taxonomy taxonomy, Path staging) {
         try {
-            return SearchExport.write(staging.resolve(SearchIndex.DIRECTORY), published, staging.resolve(SearchExport.DIRECTORY)).manifest();
+            return SearchExport.write(staging.resolve(SearchIndex.DIRECTORY), published, taxonomy,
+                    staging.resolve(SearchExport.DIRECTORY)).manifest();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -137,14 +137,15 @@ class SearchInBrowserTest {
         WebElement facet = await("cause facet", () -> driver().findElement(
                 By.cssSelector("#search-facets input[name=cause][value=connection-pool-exhaustion]")));
         String facetLabel = driver().findElement(By.cssSelector("label[for=" + facet.getDomAttribute("id") + "]")).getText();
+        assertTrue(facetLabel.startsWith("Connection pool exhaustion ("), "the taxonomy's name, not the slug: " + facetLabel);
         facet.click();
         await("filtered URL", () -> driver().getCurrentUrl().contains("cause=connection-pool-exhaustion"));
-        waitForStatus("with connection pool exhaustion");
+        waitForStatus("with Connection pool exhaustion");
         List<String> filtered = resultHrefs();
         assertEquals(facetLabel.replaceAll(".*\\((\\d+)\\)", "$1"), String.valueOf(filtered.size()),
                 "the facet's count is the number of results it leaves");
         for (WebElement item : driver().findElements(By.cssSelector("#search-results > li"))) {
-            assertTrue(item.getText().contains("connection pool exhaustion"), item.getText());
+            assertTrue(item.getText().contains("Connection pool exhaustion"), item.getText());
         }
 
         driver().findElements(By.cssSelector("#search-results li a")).getFirst().click();

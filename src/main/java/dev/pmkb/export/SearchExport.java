@@ -130,34 +130,43 @@ public final class SearchExport {
             LeafReader leaf = reader.leaves().isEmpty() ? null : reader.leaves().getFirst().reader();
             int maxDoc = reader.maxDoc();
             Files.createDirectories(out);
-            TreeMap<BytesRef, List<FieldPostings>> dictionary = leaf == null ? new TreeMap<>() : dictionary(leaf);
-            List<String> terms = new ArrayList<>(dictionary.size());
-            for (BytesRef term : dictionary.keySet()) terms.add(term.utf8ToString());
-            List<List<FieldPostings>> postings = new ArrayList<>(dictionary.values());
-            dictionary = null; // the lists above are all that is used from here on
+            // one pass over the dictionary: each term's postings and positions become code strings at once, so
+            // the export holds strings, not every posting with its positions
+            List<String> terms = new ArrayList<>();
+            List<String> postingCodes = new ArrayList<>();
+            List<String> positionCodes = new ArrayList<>();
+            IntList bodyDocFreqs = new IntList();
+            if (leaf != null) {
+                forEachTerm(leaf, (term, postings) -> {
+                    terms.add(term);
+                    postingCodes.add(postingsCode(postings));
+                    positionCodes.add(positionsCode(postings));
+                    int df = 0;
+                    for (FieldPostings p : postings) if (p.field() == body) df = p.docs().length;
+                    bodyDocFreqs.add(df);
+                });
+            }
 
             // term chunks (postings) and position chunks, each cut by gzip size
             List<String> termFirsts = new ArrayList<>();
             List<Integer> termCommon = new ArrayList<>();
-            List<String> codes = new ArrayList<>(terms.size());
-            for (List<FieldPostings> p : postings) codes.add(postingsCode(p));
-            List<int[]> termRanges = chunk(terms, codes, "postings", CHUNK_GZIP_BYTES);
+            List<int[]> termRanges = chunk(terms, postingCodes, "postings", CHUNK_GZIP_BYTES);
             for (int c = 0; c < termRanges.size(); c++) {
                 int[] r = termRanges.get(c);
                 termFirsts.add(terms.get(r[0]));
                 termCommon.add(c == 0 ? 0 : commonPrefix(terms.get(r[0] - 1), terms.get(r[0])));
-                writeFile("t/" + c + ".json", chunkJson(terms, codes, r, "postings"));
+                writeFile("t/" + c + ".json", chunkJson(terms, postingCodes, r, "postings"));
             }
-            writePrefixes(terms, termRanges, postings);
+            postingCodes.clear();
+            writePrefixes(terms, termRanges, bodyDocFreqs);
             List<String> positionFirsts = new ArrayList<>();
-            codes.clear();
-            for (List<FieldPostings> p : postings) codes.add(positionsCode(p));
-            List<int[]> positionRanges = chunk(terms, codes, "positions", POSITION_CHUNK_GZIP_BYTES);
+            List<int[]> positionRanges = chunk(terms, positionCodes, "positions", POSITION_CHUNK_GZIP_BYTES);
             for (int c = 0; c < positionRanges.size(); c++) {
                 int[] r = positionRanges.get(c);
                 positionFirsts.add(terms.get(r[0]));
-                writeFile("p/" + c + ".json", chunkJson(terms, codes, r, "positions"));
+                writeFile("p/" + c + ".json", chunkJson(terms, positionCodes, r, "positions"));
             }
+            positionCodes.clear();
             List<Integer> shards = leaf == null ? List.of() : writeShards(leaf, maxDoc);
             byte[] manifest = manifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
             writeFile("manifest.json", manifest);
@@ -173,16 +182,34 @@ public final class SearchExport {
             return n;
         }
 
-        private TreeMap<BytesRef, List<FieldPostings>> dictionary(LeafReader leaf) throws IOException {
-            TreeMap<BytesRef, List<FieldPostings>> dictionary = new TreeMap<>();
+        interface TermConsumer {
+            void accept(String term, List<FieldPostings> postings) throws IOException;
+        }
+
+        /**
+         * Every term of the searched fields in Lucene's order (the union of the fields' dictionaries), with its
+         * postings in each field that has it, in field order: one merged walk over the fields' term enums.
+         */
+        private void forEachTerm(LeafReader leaf, TermConsumer consumer) throws IOException {
+            TermsEnum[] enums = new TermsEnum[fields.size()];
+            BytesRef[] current = new BytesRef[fields.size()];
             for (int f = 0; f < fields.size(); f++) {
                 Terms terms = leaf.terms(fields.get(f));
                 if (terms == null) continue;
-                TermsEnum te = terms.iterator();
-                PostingsEnum pe = null;
-                for (BytesRef term = te.next(); term != null; term = te.next()) {
-                    pe = te.postings(pe, PostingsEnum.POSITIONS);
-                    int n = te.docFreq();
+                enums[f] = terms.iterator();
+                current[f] = enums[f].next();
+            }
+            PostingsEnum pe = null;
+            while (true) {
+                BytesRef smallest = null;
+                for (BytesRef term : current) if (term != null && (smallest == null || term.compareTo(smallest) < 0)) smallest = term;
+                if (smallest == null) return;
+                BytesRef term = BytesRef.deepCopyOf(smallest);
+                List<FieldPostings> postings = new ArrayList<>(2);
+                for (int f = 0; f < fields.size(); f++) {
+                    if (current[f] == null || !current[f].bytesEquals(term)) continue;
+                    pe = enums[f].postings(pe, PostingsEnum.POSITIONS);
+                    int n = enums[f].docFreq();
                     int[] docs = new int[n];
                     int[] freqs = new int[n];
                     int[][] positions = new int[n][];
@@ -194,11 +221,26 @@ public final class SearchExport {
                         for (int k = 0; k < freqs[i]; k++) positions[i][k] = pe.nextPosition();
                         i++;
                     }
-                    dictionary.computeIfAbsent(BytesRef.deepCopyOf(term), t -> new ArrayList<>())
-                            .add(new FieldPostings(f, docs, freqs, positions));
+                    postings.add(new FieldPostings(f, docs, freqs, positions));
+                    current[f] = enums[f].next();
                 }
+                consumer.accept(term.utf8ToString(), postings);
             }
-            return dictionary;
+        }
+
+        /** A growable int array: one per term, where boxed integers would take four times the memory. */
+        static final class IntList {
+            private int[] values = new int[1024];
+            private int size;
+
+            void add(int value) {
+                if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
+                values[size++] = value;
+            }
+
+            int get(int i) {
+                return values[i];
+            }
         }
 
         /** The body's postings first (the others may point into them), then the other fields in field order. */
@@ -318,8 +360,7 @@ public final class SearchExport {
          * chunk boundary) → their 16 body terms with the most documents, as {@code Searcher.expand} orders them,
          * with the body document frequency. Shorter prefixes are answered by the one chunk that holds them.
          */
-        private void writePrefixes(List<String> terms, List<int[]> ranges, List<List<FieldPostings>> postings)
-                throws IOException {
+        private void writePrefixes(List<String> terms, List<int[]> ranges, IntList bodyDocFreqs) throws IOException {
             TreeMap<String, List<String>> table = new TreeMap<>(Comparator.comparing(s -> new BytesRef(s)));
             for (int c = 1; c < ranges.size(); c++) {
                 int[] after = terms.get(ranges.get(c)[0]).codePoints().toArray();
@@ -335,9 +376,7 @@ public final class SearchExport {
                     List<Candidate> candidates = new ArrayList<>();
                     int i = java.util.Collections.binarySearch(terms, prefix, Comparator.comparing(s -> new BytesRef(s)));
                     for (i = i < 0 ? -i - 1 : i; i < terms.size() && terms.get(i).startsWith(prefix); i++) {
-                        for (FieldPostings p : postings.get(i)) {
-                            if (p.field() == body) candidates.add(new Candidate(terms.get(i), p.docs().length));
-                        }
+                        if (bodyDocFreqs.get(i) > 0) candidates.add(new Candidate(terms.get(i), bodyDocFreqs.get(i)));
                     }
                     candidates.sort(Comparator.comparingInt(Candidate::docFreq).reversed()
                             .thenComparing(c -> new BytesRef(c.term())));

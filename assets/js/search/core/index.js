@@ -283,11 +283,17 @@ export class SearchIndexData {
     return body ? body.docs.length : 0;
   }
 
-  /** Terms of the loaded chunk that would hold `term`, for typo correction: [term, bodyDocFreq]. */
+  /**
+   * Terms of the chunk that would hold `term` and of the chunks either side, for typo correction: a typo can sort
+   * across a chunk boundary from the word it misspells. [term, bodyDocFreq].
+   */
   async neighbourTerms(term) {
-    if (this.manifest.termChunks.length === 0) return [];
-    const chunk = await this.chunk('t', this.termChunkOf(term));
-    return chunk.terms.map((t, i) => [t, bodyDocFreq(chunk.codes[i], this.bodyField)]);
+    const count = this.manifest.termChunks.length;
+    if (count === 0) return [];
+    const c = this.termChunkOf(term);
+    const numbers = [c - 1, c, c + 1].filter((n) => n >= 0 && n < count);
+    const chunks = await Promise.all(numbers.map((n) => this.chunk('t', n)));
+    return chunks.flatMap((chunk) => chunk.terms.map((t, i) => [t, bodyDocFreq(chunk.codes[i], this.bodyField)]));
   }
 
   /** Which result shard holds `doc`: shards are runs of neighbouring documents. */

@@ -295,8 +295,8 @@ export function maxEdits(term) {
 }
 
 /**
- * The closest body term to a term the dictionary lacks, from the chunk that would hold it (FuzzyQuery-like:
- * fewest edits, then most documents, then term order); null when none is close enough.
+ * The closest body term to a term the dictionary lacks, from the chunk that would hold it and its neighbours
+ * (FuzzyQuery-like: fewest edits, then most documents, then term order); null when none is close enough.
  */
 export async function closestTerm(index, term) {
   const max = maxEdits(term);

@@ -92,12 +92,26 @@ class SearchParityTest {
         cases.put("\"conection pool\"", "\"connection pool\"");
         cases.put("connection pool", null); // nothing to correct
         cases.put("zzzqqqxxx", null); // nothing close enough
+        // a typo that sorts into the chunk before the word's own: the first term of the second chunk, its last
+        // letter made one smaller
+        JsonNode manifest = JSON.readTree(site.resolve("search/manifest.json").toFile());
+        assertTrue(manifest.get("termChunks").size() > 1, "the example library has more than one term chunk");
+        String boundary = manifest.get("termChunks").get(1).asText();
+        assertTrue(boundary.matches("[a-z]{6,}"), "a word to misspell: " + boundary);
+        String typo = boundary.substring(0, boundary.length() - 1) + (char) (boundary.charAt(boundary.length() - 1) - 1);
+        cases.put(typo, null); // checked below: corrected to a word whose term is the boundary term
         List<String> requests = new ArrayList<>();
         for (String q : cases.keySet()) requests.add(JSON.writeValueAsString(Map.of("q", q, "correct", true)));
         List<String> lines = runNode(site, requests);
         int i = 0;
         for (Map.Entry<String, String> c : cases.entrySet()) {
             JsonNode corrected = JSON.readTree(lines.get(i++)).get("corrected");
+            if (c.getKey().equals(typo)) {
+                assertTrue(!corrected.isNull(), typo + " is corrected");
+                assertEquals(List.of(boundary), dev.pmkb.index.Analysis.terms(new dev.pmkb.index.PmkbAnalyzer(),
+                        corrected.asText()), typo + " → " + corrected.asText());
+                continue;
+            }
             assertEquals(c.getValue(), corrected.isNull() ? null : corrected.asText(), c.getKey());
         }
         try (Searcher searcher = Searcher.open(site.resolve(SearchIndex.DIRECTORY))) {

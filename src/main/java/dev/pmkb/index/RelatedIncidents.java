@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -105,8 +107,12 @@ public final class RelatedIncidents {
         if (limit < 1) throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
         List<Postmortem> sorted = SearchIndex.sortedById(incidents);
         PmkbAnalyzer analyzer = new PmkbAnalyzer();
-        List<Profile> profiles = new ArrayList<>(sorted.size());
-        for (Postmortem incident : sorted) profiles.add(Profile.of(incident, analyzer));
+        Terms terms = new Terms();
+        // Every incident's profile, query and links are independent of the others' once the index exists: they run
+        // on the cores the rest of the bake leaves idle (the common pool), and land in id order whatever ran where.
+        List<Profile> profiles = IntStream.range(0, sorted.size()).parallel()
+                .mapToObj(i -> Profile.of(sorted.get(i), analyzer, terms)).toList();
+        terms.freeze();
         try (Directory directory = new ByteBuffersDirectory()) {
             // In order, with neighbouring merges only: document number i is profiles.get(i) (see SearchIndex).
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -120,19 +126,58 @@ public final class RelatedIncidents {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 searcher.setSimilarity(new BM25Similarity());
                 searcher.setQueryCache(null);
-                TextStats stats = new TextStats(reader);
-                List<Candidates> candidates = new ArrayList<>(profiles.size());
-                for (int doc = 0; doc < profiles.size(); doc++) {
-                    candidates.add(candidates(doc, profiles, searcher, stats, limit));
-                }
+                TextStats stats = new TextStats(reader, terms);
+                List<Candidates> candidates = IntStream.range(0, profiles.size()).parallel()
+                        .mapToObj(doc -> unchecked(() -> candidates(doc, profiles, searcher, stats, limit))).toList();
+                List<List<Related>> lists = IntStream.range(0, profiles.size()).parallel()
+                        .mapToObj(doc -> related(doc, profiles, candidates, stats, limit)).toList();
                 Map<String, List<Related>> out = new LinkedHashMap<>();
-                for (int doc = 0; doc < profiles.size(); doc++) {
-                    out.put(profiles.get(doc).id, related(doc, profiles, candidates, stats, limit));
-                }
+                for (int doc = 0; doc < profiles.size(); doc++) out.put(profiles.get(doc).id, lists.get(doc));
                 return out;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // an in-memory index does no I/O
+        }
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T unchecked(IoSupplier<T> work) {
+        try {
+            return work.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every term of the library's failure texts, each kept once and numbered. Profiles hold term numbers, not
+     * strings: at 10,000 incidents a string and a token object per word were most of the bake's live heap. The
+     * numbers follow no order (profiles are made in parallel); only strings order anything.
+     */
+    private static final class Terms {
+        private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+        private final AtomicInteger next = new AtomicInteger();
+        private String[] words;
+
+        int id(String term) {
+            return ids.computeIfAbsent(term, t -> next.getAndIncrement());
+        }
+
+        /** Once every profile is made: numbers to words. */
+        void freeze() {
+            words = new String[next.get()];
+            ids.forEach((word, id) -> words[id] = word);
+        }
+
+        String word(int id) {
+            return words[id];
+        }
+
+        int size() {
+            return words.length;
         }
     }
 
@@ -143,52 +188,42 @@ public final class RelatedIncidents {
     private static final class TextStats {
         private static final double K1 = 1.2;
         private static final double B = 0.75;
-        private final DirectoryReader reader;
+        private final Terms terms;
         private final int docCount;
         private final double avgLength;
-        private final Map<String, Integer> docFreqs = new HashMap<>();
-        private final Map<String, Double> idfs = new HashMap<>();
+        private final int[] docFreqs;
+        private final double[] idfs;
 
-        TextStats(DirectoryReader reader) throws IOException {
-            this.reader = reader;
+        TextStats(DirectoryReader reader, Terms terms) throws IOException {
+            this.terms = terms;
             this.docCount = Math.max(1, reader.getDocCount(TEXT));
             this.avgLength = Math.max(1, reader.getSumTotalTermFreq(TEXT)) / (double) docCount;
+            this.docFreqs = new int[terms.size()];
+            this.idfs = new double[terms.size()];
+            IntStream.range(0, terms.size()).parallel().forEach(id -> {
+                int n = unchecked(() -> reader.docFreq(new Term(TEXT, terms.word(id))));
+                docFreqs[id] = n;
+                idfs[id] = Math.log(1 + (docCount - n + 0.5) / (n + 0.5));
+            });
         }
 
-        int docFreq(String term) throws IOException {
-            Integer known = docFreqs.get(term);
-            if (known != null) return known;
-            int docFreq = reader.docFreq(new Term(TEXT, term));
-            docFreqs.put(term, docFreq);
-            return docFreq;
-        }
-
-        double idf(String term) throws IOException {
-            Double known = idfs.get(term);
-            if (known != null) return known;
-            int n = docFreq(term);
-            double idf = Math.log(1 + (docCount - n + 0.5) / (n + 0.5));
-            idfs.put(term, idf);
-            return idf;
-        }
-
-        double score(List<String> terms, Profile doc) throws IOException {
+        double score(int[] query, Profile doc) {
             double norm = K1 * (1 - B + B * doc.quantisedLength / avgLength);
             double sum = 0;
-            for (String term : terms) {
-                List<Integer> at = doc.occurrences.get(term);
-                if (at == null) continue;
-                sum += idf(term) * at.size() / (at.size() + norm);
+            for (int term : query) {
+                int count = doc.count(term);
+                if (count == 0) continue;
+                sum += idfs[term] * count / (count + norm);
             }
             return sum;
         }
     }
 
-    /** One incident's query terms, its score against itself, and the documents Lucene proposed. */
-    private record Candidates(List<String> terms, double self, List<Integer> docs) {
+    /** One incident's query terms (numbers and words, best first), its score against itself, Lucene's proposals. */
+    private record Candidates(int[] terms, List<String> words, double self, int[] docs) {
 
         /** t(this → other) in [0, 1]: the other's score for these terms over this incident's own. */
-        double textTo(Profile other, TextStats stats) throws IOException {
+        double textTo(Profile other, TextStats stats) {
             if (self <= 0) return 0;
             double t = Math.clamp(stats.score(terms, other) / self, 0, 1);
             return t < 1e-9 ? 0 : t;
@@ -198,10 +233,11 @@ public final class RelatedIncidents {
     private static Candidates candidates(int doc, List<Profile> profiles, IndexSearcher searcher, TextStats stats,
                                          int limit) throws IOException {
         Profile a = profiles.get(doc);
-        List<String> terms = a.distinctiveTerms(stats);
+        int[] terms = a.distinctiveTerms(stats);
+        List<String> words = java.util.Arrays.stream(terms).mapToObj(stats.terms::word).toList();
         double self = stats.score(terms, a);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : terms) query.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
+        for (String term : words) query.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
         // causes and components as constants on the scale of the text score, so that the candidates are roughly
         // the ones the final score ranks first
         double scale = self > 0 ? self : 1;
@@ -213,17 +249,17 @@ public final class RelatedIncidents {
                     Occur.SHOULD);
         }
         BooleanQuery built = query.build();
-        List<Integer> docs = new ArrayList<>();
+        IntStream.Builder docs = IntStream.builder();
         if (!built.clauses().isEmpty()) {
             for (ScoreDoc hit : searcher.search(built, 4 * limit + 10).scoreDocs) {
                 if (hit.doc != doc) docs.add(hit.doc);
             }
         }
-        return new Candidates(terms, self, docs);
+        return new Candidates(terms, words, self, docs.build().toArray());
     }
 
     private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates,
-                                         TextStats stats, int limit) throws IOException {
+                                         TextStats stats, int limit) {
         Profile a = profiles.get(doc);
         Candidates mine = candidates.get(doc);
         List<Link> links = new ArrayList<>();
@@ -234,7 +270,7 @@ public final class RelatedIncidents {
             double textScore = forward == 0 ? 0 : Math.sqrt(forward * candidates.get(other).textTo(a, stats));
             List<String> sharedCauses = a.causes.stream().filter(b.causes::contains).toList();
             List<String> sharedComponents = a.components.keySet().stream().filter(b.components::containsKey).toList();
-            long sharedTerms = mine.terms().stream().filter(b.occurrences::containsKey).count();
+            long sharedTerms = java.util.Arrays.stream(mine.terms()).filter(b::has).count();
             double cause = sharedCauses.isEmpty() ? 0
                     : a.causes.getFirst().equals(b.causes.getFirst()) ? 1 : SECONDARY_CAUSE;
             double component = sharedComponents.isEmpty() ? 0 : 1;
@@ -252,7 +288,7 @@ public final class RelatedIncidents {
             for (String key : link.components().stream().limit(2).toList()) {
                 reasons.add("same component: " + a.components.get(key));
             }
-            List<String> mentions = link.text() > 0 ? a.mentions(mine.terms(), b) : List.of();
+            List<String> mentions = link.text() > 0 ? a.mentions(mine.terms(), b, stats.terms) : List.of();
             if (!mentions.isEmpty()) reasons.add("also mentions: " + String.join(", ", mentions));
             out.add(new Related(b.id, link.score(), reasons));
         }
@@ -268,12 +304,17 @@ public final class RelatedIncidents {
         return new BoostQuery(new ConstantScoreQuery(any.build()), boost);
     }
 
-    /** What one incident contributes: its failure text analysed, its causes and components. */
-    private record Profile(String id, String text, List<Analysis.Token> tokens,
-                           Map<String, List<Integer>> occurrences, int quantisedLength, List<String> causes,
+    /**
+     * What one incident contributes: its failure text analysed, its causes and components. Token {@code i} is term
+     * {@code tokenTerms[i]} at {@code positions[i]} (stop words leave gaps), found at {@code starts[i]} to
+     * {@code ends[i]} in {@code text}; {@code terms} are its distinct terms in ascending number, {@code counts[k]}
+     * how often {@code terms[k]} occurs.
+     */
+    private record Profile(String id, String text, int[] tokenTerms, int[] positions, int[] starts, int[] ends,
+                           int[] terms, int[] counts, int quantisedLength, List<String> causes,
                            Map<String, String> components) {
 
-        static Profile of(Postmortem incident, PmkbAnalyzer analyzer) {
+        static Profile of(Postmortem incident, PmkbAnalyzer analyzer, Terms dictionary) {
             Facts facts = incident.facts();
             StringBuilder text = new StringBuilder();
             List<String> causes = new ArrayList<>();
@@ -298,12 +339,44 @@ public final class RelatedIncidents {
             }
             String failure = text.toString();
             List<Analysis.Token> tokens = Analysis.tokens(analyzer, failure);
-            Map<String, List<Integer>> occurrences = new HashMap<>();
-            for (int i = 0; i < tokens.size(); i++) {
-                occurrences.computeIfAbsent(tokens.get(i).term(), k -> new ArrayList<>()).add(i);
+            int n = tokens.size();
+            int[] tokenTerms = new int[n];
+            int[] positions = new int[n];
+            int[] starts = new int[n];
+            int[] ends = new int[n];
+            for (int i = 0; i < n; i++) {
+                Analysis.Token t = tokens.get(i);
+                tokenTerms[i] = dictionary.id(t.term());
+                positions[i] = t.position();
+                starts[i] = t.start();
+                ends[i] = t.end();
             }
-            int length = SmallFloat.byte4ToInt(SmallFloat.intToByte4(tokens.size())); // as Lucene's norms keep it
-            return new Profile(incident.id(), failure, tokens, occurrences, length, List.copyOf(causes), components);
+            int[] sorted = tokenTerms.clone();
+            java.util.Arrays.sort(sorted);
+            int distinct = 0;
+            int[] terms = new int[n];
+            int[] counts = new int[n];
+            for (int i = 0; i < n; i++) {
+                if (distinct > 0 && terms[distinct - 1] == sorted[i]) {
+                    counts[distinct - 1]++;
+                } else {
+                    terms[distinct] = sorted[i];
+                    counts[distinct++] = 1;
+                }
+            }
+            int length = SmallFloat.byte4ToInt(SmallFloat.intToByte4(n)); // as Lucene's norms keep it
+            return new Profile(incident.id(), failure, tokenTerms, positions, starts, ends,
+                    java.util.Arrays.copyOf(terms, distinct), java.util.Arrays.copyOf(counts, distinct), length,
+                    List.copyOf(causes), components);
+        }
+
+        int count(int term) {
+            int at = java.util.Arrays.binarySearch(terms, term);
+            return at < 0 ? 0 : counts[at];
+        }
+
+        boolean has(int term) {
+            return java.util.Arrays.binarySearch(terms, term) >= 0;
         }
 
         Document document() {
@@ -319,68 +392,65 @@ public final class RelatedIncidents {
          * Terms by tf × idf, best first, then by term: the ones that say what this failure was. Terms no other
          * incident has, digits-only terms and one-letter terms cannot say why two incidents are alike.
          */
-        List<String> distinctiveTerms(TextStats stats) throws IOException {
+        int[] distinctiveTerms(TextStats stats) {
             int docCount = stats.docCount;
-            record Weighted(String term, double weight) {
+            record Weighted(int id, String term, double weight) {
             }
             List<Weighted> weighted = new ArrayList<>();
-            for (Map.Entry<String, List<Integer>> e : occurrences.entrySet()) { // any order: sorted below
-                String term = e.getKey();
+            for (int k = 0; k < terms.length; k++) {
+                String term = stats.terms.word(terms[k]);
                 if (term.length() < 2 || term.chars().allMatch(Character::isDigit) || GENERIC.contains(term)) continue;
-                int docFreq = stats.docFreq(term);
+                int docFreq = stats.docFreqs[terms[k]];
                 if (docFreq < 2 || docFreq >= docCount) continue;
                 double idf = Math.log((double) docCount / docFreq);
-                weighted.add(new Weighted(term, Math.sqrt(e.getValue().size()) * idf));
+                weighted.add(new Weighted(terms[k], term, Math.sqrt(counts[k]) * idf));
             }
             return weighted.stream()
                     .sorted(Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::term))
-                    .limit(QUERY_TERMS).map(Weighted::term).toList();
+                    .limit(QUERY_TERMS).mapToInt(Weighted::id).toArray();
         }
 
         /**
          * Up to {@link #MENTIONS} readable words or two-word phrases both texts use, from this incident's text and
          * in order of distinctiveness: "max connections", "pool size".
          */
-        List<String> mentions(List<String> distinctive, Profile other) {
-            Set<String> shared = new LinkedHashSet<>();
-            for (String term : distinctive) if (other.occurrences.containsKey(term)) shared.add(term);
+        List<String> mentions(int[] distinctive, Profile other, Terms dictionary) {
+            Set<Integer> shared = new LinkedHashSet<>();
+            for (int term : distinctive) if (other.has(term)) shared.add(term);
             List<String> out = new ArrayList<>();
-            Set<String> used = new java.util.HashSet<>();
-            for (String term : shared) {
+            Set<Integer> used = new java.util.HashSet<>();
+            for (int term : shared) {
                 if (used.contains(term) || out.size() >= MENTIONS) continue;
                 String phrase = null;
-                for (int i : occurrences.get(term)) {
-                    if (phrase != null) break;
-                    Analysis.Token t = tokens.get(i);
+                for (int i = 0; i < tokenTerms.length && phrase == null; i++) {
+                    if (tokenTerms[i] != term) continue;
                     for (int j : new int[]{i - 1, i + 1}) {
-                        if (j < 0 || j >= tokens.size()) continue;
-                        Analysis.Token first = tokens.get(Math.min(i, j));
-                        Analysis.Token second = tokens.get(Math.max(i, j));
-                        if (second.position() != first.position() + 1 || !shared.contains(tokens.get(j).term())
-                                || used.contains(tokens.get(j).term())) {
+                        if (j < 0 || j >= tokenTerms.length) continue;
+                        int first = Math.min(i, j);
+                        int second = Math.max(i, j);
+                        if (positions[second] != positions[first] + 1 || !shared.contains(tokenTerms[j])
+                                || used.contains(tokenTerms[j])) {
                             continue;
                         }
-                        String between = text.substring(first.end(), second.start());
-                        if (between.matches("[\\s-]+") && other.adjacent(first.term(), second.term())) {
-                            phrase = readable(text.substring(first.start(), second.end()));
-                            used.add(tokens.get(j).term());
+                        String between = text.substring(ends[first], starts[second]);
+                        if (between.matches("[\\s-]+") && other.adjacent(tokenTerms[first], tokenTerms[second])) {
+                            phrase = readable(text.substring(starts[first], ends[second]));
+                            used.add(tokenTerms[j]);
                             break;
                         }
                     }
                 }
                 used.add(term);
-                String mention = phrase != null ? phrase : surface(term);
+                String mention = phrase != null ? phrase : surface(term, dictionary);
                 if (!out.contains(mention)) out.add(mention);
             }
             return out;
         }
 
-        private boolean adjacent(String first, String second) {
-            List<Integer> at = occurrences.get(first);
-            if (at == null || !occurrences.containsKey(second)) return false;
-            for (int i : at) {
-                if (i + 1 < tokens.size() && tokens.get(i + 1).position() == tokens.get(i).position() + 1
-                        && tokens.get(i + 1).term().equals(second)) {
+        private boolean adjacent(int first, int second) {
+            if (!has(first) || !has(second)) return false;
+            for (int i = 0; i + 1 < tokenTerms.length; i++) {
+                if (tokenTerms[i] == first && positions[i + 1] == positions[i] + 1 && tokenTerms[i + 1] == second) {
                     return true;
                 }
             }
@@ -388,15 +458,14 @@ public final class RelatedIncidents {
         }
 
         /** The most frequent way this text writes a term (alphabetically first on ties). */
-        private String surface(String term) {
+        private String surface(int term, Terms dictionary) {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            for (int i : occurrences.getOrDefault(term, List.of())) {
-                Analysis.Token t = tokens.get(i);
-                counts.merge(readable(text.substring(t.start(), t.end())), 1, Integer::sum);
+            for (int i = 0; i < tokenTerms.length; i++) {
+                if (tokenTerms[i] == term) counts.merge(readable(text.substring(starts[i], ends[i])), 1, Integer::sum);
             }
             return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey)
-                    .orElse(term);
+                    .orElse(dictionary.word(term));
         }
 
         /** Sentence-initial capitals are lowered ("Connections" → "connections"); "MySQL", "DNS" stay. */

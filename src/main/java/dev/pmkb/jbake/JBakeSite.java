@@ -72,14 +72,7 @@ public final class JBakeSite implements AutoCloseable {
     public static JBakeSite open(Folders folders) {
         ONE_BAKE_PER_JVM.lock();
         try {
-            DefaultJBakeConfiguration config = new JBakeConfigurationFactory().createDefaultJbakeConfiguration(
-                    folders.siteRoot().toFile(), folders.output().toFile(), true);
-            config.setContentFolder(folders.content().toFile());
-            config.setTemplateFolder(folders.templates().toFile());
-            config.setAssetFolder(folders.assets().toFile());
-            config.setProperty("template." + INCIDENT_TYPE + ".file", "incident.ftlh");
-            new JBakeConfigurationInspector(config).inspect();
-
+            DefaultJBakeConfiguration config = configuration(folders);
             ContentStore db = new InMemoryContentStore();
             db.startup();
             DocumentTypes.resetDocumentTypes();
@@ -94,6 +87,22 @@ public final class JBakeSite implements AutoCloseable {
         } catch (RuntimeException e) {
             ONE_BAKE_PER_JVM.unlock();
             throw e;
+        }
+    }
+
+    /** jbake-core's configuration for these folders; builds no static state. */
+    static DefaultJBakeConfiguration configuration(Folders folders) {
+        try {
+            DefaultJBakeConfiguration config = new JBakeConfigurationFactory().createDefaultJbakeConfiguration(
+                    folders.siteRoot().toFile(), folders.output().toFile(), true);
+            config.setContentFolder(folders.content().toFile());
+            config.setTemplateFolder(folders.templates().toFile());
+            config.setAssetFolder(folders.assets().toFile());
+            config.setProperty("template." + INCIDENT_TYPE + ".file", "incident.ftlh");
+            new JBakeConfigurationInspector(config).inspect();
+            return config;
+        } catch (JBakeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
@@ -117,14 +126,21 @@ public final class JBakeSite implements AutoCloseable {
 
     /** Renders one page into the output folder through JBake's template engines. */
     public void render(Page page, SiteInfo site) throws IOException {
+        Path target = config.getDestinationFolder().toPath().resolve(page.path());
+        Files.createDirectories(target.getParent());
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
+            render(templates, page, site, out);
+        }
+    }
+
+    /** The one way pages are rendered, in a bake and outside one ({@link PageRenderer}). */
+    static void render(DelegatingTemplateEngine templates, Page page, SiteInfo site, Writer out) throws IOException {
         TemplateModel model = new TemplateModel();
         model.put("page", page.model().get());
         model.put("site", site);
         model.put("root", page.root());
         model.put("path", page.path());
-        Path target = config.getDestinationFolder().toPath().resolve(page.path());
-        Files.createDirectories(target.getParent());
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
+        try {
             templates.renderDocument(model, page.template(), out);
         } catch (RenderingException e) {
             throw new IOException("cannot render " + page.path() + " with " + page.template() + ": "

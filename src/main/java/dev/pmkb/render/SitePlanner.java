@@ -73,13 +73,7 @@ public final class SitePlanner {
 
     public List<Page> pages() {
         List<Page> pages = new ArrayList<>();
-        List<Postmortem> all = library.incidents();
-        for (int i = 0; i < all.size(); i++) {
-            Postmortem p = all.get(i);
-            Postmortem newer = i > 0 ? all.get(i - 1) : null;
-            Postmortem older = i + 1 < all.size() ? all.get(i + 1) : null;
-            pages.add(new Page(p.url(), "incident.ftlh", () -> incident(p, older, newer)));
-        }
+        for (int i = 0; i < library.incidents().size(); i++) pages.add(incidentPage(i));
         pages.add(new Page("index.html", "index.ftlh", this::home));
         pages.add(new Page("causes/index.html", "causes.ftlh", this::causeIndex));
         for (String slug : byCause.keySet()) {
@@ -95,6 +89,23 @@ public final class SitePlanner {
                 .filter(path -> path.endsWith(".html")).map(site::absolute).toList();
         pages.add(new Page("sitemap.xml", "sitemap.ftlx", () -> new Pages.Sitemap(sitemapUrls)));
         return pages;
+    }
+
+    /** The page of one incident, as {@link #pages()} has it; empty when the library does not publish it. */
+    public java.util.Optional<Page> incidentPage(String id) {
+        List<Postmortem> all = library.incidents();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(id)) return java.util.Optional.of(incidentPage(i));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private Page incidentPage(int i) {
+        List<Postmortem> all = library.incidents();
+        Postmortem p = all.get(i);
+        Postmortem newer = i > 0 ? all.get(i - 1) : null;
+        Postmortem older = i + 1 < all.size() ? all.get(i + 1) : null;
+        return new Page(p.url(), "incident.ftlh", () -> incident(p, older, newer));
     }
 
     public static String causeUrl(String slug) {

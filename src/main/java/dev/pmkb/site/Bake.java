@@ -43,15 +43,75 @@ import java.util.function.Supplier;
 public final class Bake {
 
     private final SiteConfig config;
+    private final Reuse reuse;
     private final List<BakeReport.StageTime> stages = Collections.synchronizedList(new ArrayList<>());
     private final List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
 
-    private Bake(SiteConfig config) {
+    private Bake(SiteConfig config, Reuse reuse) {
         this.config = config;
+        this.reuse = reuse;
     }
 
     public static BakeReport run(SiteConfig config) throws BakeFailure {
-        return new Bake(config).run();
+        return new Bake(config, NOTHING).run();
+    }
+
+    /** A bake that takes what it can from {@code reuse} (what {@code pmkb serve} kept of earlier bakes). */
+    static BakeReport run(SiteConfig config, Reuse reuse) throws BakeFailure {
+        return new Bake(config, reuse).run();
+    }
+
+    /**
+     * What a bake may take from earlier ones, and how it puts its site in place. A one-shot bake takes nothing
+     * ({@link #NOTHING}); {@link ServedSite} keeps understood postmortems between its rebakes.
+     */
+    interface Reuse {
+        Understander understander(SiteConfig config);
+
+        /** One postmortem file read and understood, or what is known of it already. Called from many threads. */
+        Understood understand(Path content, Path file, Understander understander);
+
+        /** Puts the staging folder in place of the output; {@code library} is what was baked. */
+        void swap(Path staging, Path output, Library library) throws IOException;
+
+        default void stageStarted(String stage) {
+        }
+    }
+
+    static final Reuse NOTHING = new Reuse() {
+        @Override
+        public Understander understander(SiteConfig config) {
+            return Understander.forSite(config.siteRoot(), config.properties());
+        }
+
+        @Override
+        public Understood understand(Path content, Path file, Understander understander) {
+            return Bake.understand(SourceReader.read(content, file), understander);
+        }
+
+        @Override
+        public void swap(Path staging, Path output, Library library) throws IOException {
+            Bake.swap(staging, output);
+        }
+    };
+
+    /** One postmortem file once read and understood: what to bake (null: nothing) and what to report about it. */
+    record Understood(Postmortem postmortem, List<Diagnostic> diagnostics) {
+        Understood {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    static Understood understand(SourceDocument doc, Understander understander) {
+        if (doc.markdown().isBlank()) {
+            List<Diagnostic> problems = new ArrayList<>(doc.problems());
+            if (problems.isEmpty()) {
+                problems.add(Diagnostic.error(doc.source(), 0, "no text after the header: nothing to bake"));
+            }
+            return new Understood(null, problems);
+        }
+        Postmortem p = understander.understand(doc);
+        return new Understood(p, p.diagnostics());
     }
 
     private BakeReport run() throws BakeFailure {
@@ -59,14 +119,14 @@ public final class Bake {
             throw new BakeFailure("content folder not found: " + config.content());
         }
         List<Path> files = timed("list", () -> list(config.content()));
-        Understander understander = Understander.forSite(config.siteRoot(), config.properties());
+        Understander understander = reuse.understander(config);
         Map<Path, Postmortem> prepared = timed("read and understand", () -> readAndUnderstand(files, understander));
         Path staging = stagingFolder();
         try {
-            int[] counts = bakeInto(staging, prepared, understander);
+            Baked baked = bakeInto(staging, prepared, understander);
             sortDiagnostics();
-            swap(staging, config.output());
-            return new BakeReport(config.output(), counts[0], counts[1], counts[2], diagnostics, stages);
+            reuse.swap(staging, config.output(), baked.library());
+            return new BakeReport(config.output(), baked.incidents(), baked.drafts(), baked.pages(), diagnostics, stages);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             deleteQuietly(staging);
             throw new BakeFailure(e.getMessage(), e);
@@ -76,15 +136,17 @@ public final class Bake {
         }
     }
 
-    private int[] bakeInto(Path staging, Map<Path, Postmortem> prepared, Understander understander)
+    private record Baked(Library library, int incidents, int drafts, int pages) {
+    }
+
+    private Baked bakeInto(Path staging, Map<Path, Postmortem> prepared, Understander understander)
             throws IOException, BakeFailure {
         JBakeSite.Folders folders = new JBakeSite.Folders(config.siteRoot(), config.content(), config.templates(),
                 config.assets(), staging);
         try (JBakeSite site = JBakeSite.open(folders)) {
             List<String> crawled = timed("crawl", () -> site.crawl(prepared));
             reportLost(prepared, crawled);
-            List<Postmortem> published = prepared.values().stream().filter(p -> !p.draft())
-                    .sorted(NEWEST_FIRST).toList();
+            List<Postmortem> published = published(prepared.values());
             int drafts = prepared.size() - published.size();
             // The index and its static export need no related incidents, and each stage is single-threaded: on
             // two cores they run beside related incidents and the bake waits only for the longer side.
@@ -96,20 +158,25 @@ public final class Bake {
                     ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
             String searchManifest = joinIndex(index);
             Library library = new Library(published, understander.taxonomy(), related);
-            MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published));
+            MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(config.content(), published, diagnostics::add));
             List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown, searchManifest).pages());
             timed("render", () -> renderAll(site, pages));
             timed("data files", () -> writeDataFiles(staging, library));
             List<String> assetErrors = timed("assets", site::copyAssets);
             if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
-            return new int[]{published.size(), drafts, pages.size()};
+            return new Baked(library, published.size(), drafts, pages.size());
         }
     }
 
-    private MarkdownRenderer.ContentLinks contentLinks(List<Postmortem> published) {
+    /** The published incidents of the prepared ones, in the order of the site's lists. */
+    static List<Postmortem> published(java.util.Collection<Postmortem> prepared) {
+        return prepared.stream().filter(p -> !p.draft()).sorted(NEWEST_FIRST).toList();
+    }
+
+    static MarkdownRenderer.ContentLinks contentLinks(Path content, List<Postmortem> published,
+                                                      java.util.function.Consumer<Diagnostic> report) {
         Map<String, String> pages = new java.util.HashMap<>();
         for (Postmortem p : published) pages.put(p.source(), p.url());
-        Path content = config.content();
         return new MarkdownRenderer.ContentLinks() {
             @Override
             public String pageOf(String contentPath) {
@@ -125,7 +192,7 @@ public final class Bake {
 
             @Override
             public void broken(String source, String target) {
-                diagnostics.add(Diagnostic.warning(source, 0, "link to '" + target
+                report.accept(Diagnostic.warning(source, 0, "link to '" + target
                         + "' points at nothing in the content folder; shown as text"));
             }
         };
@@ -153,26 +220,25 @@ public final class Bake {
         ConcurrentLinkedQueue<Postmortem> done = new ConcurrentLinkedQueue<>();
         Map<String, Path> fileOf = new java.util.concurrent.ConcurrentHashMap<>();
         files.parallelStream().forEach(file -> {
-            SourceDocument doc = SourceReader.read(config.content(), file);
-            if (doc.markdown().isBlank()) {
-                diagnostics.addAll(doc.problems());
-                if (doc.problems().isEmpty()) {
-                    diagnostics.add(Diagnostic.error(doc.source(), 0, "no text after the header: nothing to bake"));
-                }
-                return;
-            }
-            Postmortem p = understander.understand(doc);
-            diagnostics.addAll(p.diagnostics());
+            Understood understood = reuse.understand(config.content(), file, understander);
+            diagnostics.addAll(understood.diagnostics());
+            Postmortem p = understood.postmortem();
+            if (p == null) return;
             fileOf.put(p.source(), file);
             done.add(p);
         });
-        // Two files that would write the same page: the first in path order wins, the other is reported.
+        return onePerPage(done, fileOf, diagnostics::add);
+    }
+
+    /** Two files that would write the same page: the first in path order wins, the other is reported. */
+    static Map<Path, Postmortem> onePerPage(java.util.Collection<Postmortem> done, Map<String, Path> fileOf,
+                                             java.util.function.Consumer<Diagnostic> report) {
         Map<String, Postmortem> byUrl = new LinkedHashMap<>();
         Map<Path, Postmortem> prepared = new LinkedHashMap<>();
         done.stream().sorted(Comparator.comparing(Postmortem::source)).forEach(p -> {
             Postmortem earlier = byUrl.putIfAbsent(p.url(), p);
             if (earlier != null) {
-                diagnostics.add(Diagnostic.error(p.source(), 0, "same page " + p.url() + " as " + earlier.source()
+                report.accept(Diagnostic.error(p.source(), 0, "same page " + p.url() + " as " + earlier.source()
                         + "; rename one of the two files (this one was not baked)"));
             } else {
                 prepared.put(fileOf.get(p.source()), p);
@@ -285,6 +351,7 @@ public final class Bake {
     }
 
     private <T> T timed(String stage, Supplier<T> work) {
+        reuse.stageStarted(stage);
         long start = System.nanoTime();
         try {
             return work.get();

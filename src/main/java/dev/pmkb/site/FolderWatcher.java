@@ -9,7 +9,10 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -39,29 +42,36 @@ public final class FolderWatcher implements AutoCloseable {
         }
     }
 
-    /** Blocks until something changed, then waits for a quiet moment; false once the watcher is closed. */
-    public boolean awaitChange() throws InterruptedException {
+    /**
+     * Blocks until something changed, then waits for a quiet moment. Returns the paths that changed (a watched
+     * folder itself when the system dropped its events), or empty once the watcher is closed.
+     */
+    public Optional<Set<Path>> awaitChanges() throws InterruptedException {
+        Set<Path> changed = new LinkedHashSet<>();
         try {
-            drain(watcher.take());
+            drain(watcher.take(), changed);
             WatchKey more;
-            while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) drain(more);
-            return true;
+            while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) drain(more, changed);
+            return Optional.of(changed);
         } catch (ClosedWatchServiceException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
-    private void drain(WatchKey key) {
+    private void drain(WatchKey key, Set<Path> changed) {
         Path dir = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name) {
-                Path created = dir.resolve(name);
-                if (Files.isDirectory(created)) {
-                    try {
-                        registerTree(created);
-                    } catch (IOException ignored) {
-                        // the folder vanished again before it could be watched: nothing to follow
-                    }
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW || !(event.context() instanceof Path name)) {
+                changed.add(dir);
+                continue;
+            }
+            Path path = dir.resolve(name);
+            changed.add(path);
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
+                try {
+                    registerTree(path);
+                } catch (IOException ignored) {
+                    // the folder vanished again before it could be watched: nothing to follow
                 }
             }
         }

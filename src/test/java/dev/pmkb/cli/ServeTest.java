@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code pmkb serve}: bakes, serves under the given path, and rebakes when a postmortem changes. */
+/** {@code pmkb serve}: bakes, serves under the given path, shows an edited postmortem, then rebakes the rest. */
 class ServeTest {
 
     @Test
@@ -58,7 +58,13 @@ class ServeTest {
                 Thread.sleep(100);
                 body = get(http, page);
             }
-            assertTrue(body.contains("Second title"), "the edit shows up after a rebake");
+            assertTrue(body.contains("Second title"), "the edit shows up on its page");
+            String archive = "";
+            while (!archive.contains("Second title") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                archive = get(http, URI.create(base + "archive.html"));
+            }
+            assertTrue(archive.contains("Second title"), "then in the lists, once the rebake is done");
             assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "css/pmkb.css")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode());
         } finally {

@@ -147,23 +147,32 @@ public final class Bake {
             reportLost(prepared, crawled);
             List<Postmortem> published = published(prepared.values());
             int drafts = prepared.size() - published.size();
-            // The index and its static export need no related incidents, and each stage is single-threaded: on
-            // two cores they run beside related incidents and the bake waits only for the longer side.
+            // The index and its static export need neither related incidents nor pages, and each is
+            // single-threaded: they run on a thread of their own while related incidents and pages use the cores
+            // (on two cores, waiting for them before rendering left one core idle for a third of the bake).
             java.util.concurrent.CompletableFuture<Void> index = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                timed("index (beside related)", () -> writeIndex(published, staging));
-                timed("search export (beside related)", () -> exportSearch(published, staging));
+                timed("index (in the background)", () -> writeIndex(published, staging));
+                timed("search export (in the background)", () -> exportSearch(published, staging));
             });
-            Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
-                    ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
+            Baked baked;
+            try {
+                Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
+                        ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
+                Library library = new Library(published, understander.taxonomy(), related);
+                MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(config.content(), published, diagnostics::add));
+                List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown).pages());
+                timed("render", () -> renderAll(site, pages));
+                timed("data files", () -> writeDataFiles(staging, library));
+                List<String> assetErrors = timed("assets", site::copyAssets);
+                if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
+                baked = new Baked(library, published.size(), drafts, pages.size());
+            } catch (BakeFailure | RuntimeException | Error e) {
+                // the staging folder is deleted after this: not while the index is still writing into it
+                index.handle((done, failed) -> null).join();
+                throw e;
+            }
             joinIndex(index);
-            Library library = new Library(published, understander.taxonomy(), related);
-            MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(config.content(), published, diagnostics::add));
-            List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown).pages());
-            timed("render", () -> renderAll(site, pages));
-            timed("data files", () -> writeDataFiles(staging, library));
-            List<String> assetErrors = timed("assets", site::copyAssets);
-            if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
-            return new Baked(library, published.size(), drafts, pages.size());
+            return baked;
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,14 +51,17 @@ public final class SitePlanner {
     private final Map<String, Postmortem> byId;
     private final Map<String, List<Postmortem>> byCause;
 
-    private final String searchManifest;
+    private final Supplier<String> searchManifest;
 
     public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown) {
-        this(library, site, markdown, null);
+        this(library, site, markdown, () -> null);
     }
 
-    /** {@code searchManifest}: the static search export's manifest JSON, inlined into the search page (or null). */
-    public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown, String searchManifest) {
+    /**
+     * {@code searchManifest} gives the static search export's manifest JSON (or null), inlined into the search page;
+     * it is asked for only when that page is rendered, so the export may still be running while the plan is made.
+     */
+    public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown, Supplier<String> searchManifest) {
         this.searchManifest = searchManifest;
         this.library = library;
         this.site = site;
@@ -83,7 +87,7 @@ public final class SitePlanner {
         pages.add(new Page("insights.html", "insights.ftlh", this::insights));
         pages.add(new Page("actions.html", "actions.ftlh", this::actionItems));
         pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
-        pages.add(new Page("search.html", "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest))));
+        pages.add(new Page("search.html", "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest.get()))));
         pages.add(new Page("feed.xml", "feed.ftlx", this::feed));
         List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html") && !path.equals("search.html"))
                 .filter(path -> path.endsWith(".html")).map(site::absolute).toList();

@@ -148,23 +148,34 @@ public final class Bake {
             reportLost(prepared, crawled);
             List<Postmortem> published = published(prepared.values());
             int drafts = prepared.size() - published.size();
-            // The index and its static export need no related incidents, and each stage is single-threaded: on
-            // two cores they run beside related incidents and the bake waits only for the longer side.
+            // The index and its static export need neither related incidents nor pages, and each is
+            // single-threaded: they run on a thread of their own while related incidents and pages use the cores
+            // (on two cores, waiting for them before rendering left one core idle for a third of the bake). Only
+            // the search page waits for the export: it carries the export's manifest inline.
             java.util.concurrent.CompletableFuture<String> index = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                timed("index (beside related)", () -> writeIndex(published, staging));
-                return timed("search export (beside related)", () -> exportSearch(published, understander.taxonomy(), staging));
+                timed("index (in the background)", () -> writeIndex(published, staging));
+                return timed("search export (in the background)", () -> exportSearch(published, understander.taxonomy(), staging));
             });
-            Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
-                    ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
-            String searchManifest = joinIndex(index);
-            Library library = new Library(published, understander.taxonomy(), related);
-            MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(config.content(), published, diagnostics::add));
-            List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown, searchManifest).pages());
-            timed("render", () -> renderAll(site, pages));
-            timed("data files", () -> writeDataFiles(staging, library));
-            List<String> assetErrors = timed("assets", site::copyAssets);
-            if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
-            return new Baked(library, published.size(), drafts, pages.size());
+            Baked baked;
+            try {
+                Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
+                        ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
+                Library library = new Library(published, understander.taxonomy(), related);
+                MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(config.content(), published, diagnostics::add));
+                List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
+                        () -> joinUnchecked(index)).pages());
+                timed("render", () -> renderAll(site, pages));
+                timed("data files", () -> writeDataFiles(staging, library));
+                List<String> assetErrors = timed("assets", site::copyAssets);
+                if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
+                baked = new Baked(library, published.size(), drafts, pages.size());
+            } catch (BakeFailure | RuntimeException | Error e) {
+                // the staging folder is deleted after this: not while the index is still writing into it
+                index.handle((done, failed) -> null).join();
+                throw e;
+            }
+            joinIndex(index);
+            return baked;
         }
     }
 
@@ -253,6 +264,15 @@ public final class Bake {
             if (!seen.contains(p.id())) {
                 diagnostics.add(Diagnostic.error(p.source(), 0, "JBake's crawler skipped this file; it was not baked"));
             }
+        }
+    }
+
+    /** For the search page's model, rendered on a worker thread: the export's failure as an unchecked one. */
+    private static <T> T joinUnchecked(java.util.concurrent.CompletableFuture<T> index) {
+        try {
+            return joinIndex(index);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

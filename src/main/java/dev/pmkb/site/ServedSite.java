@@ -158,6 +158,9 @@ public final class ServedSite implements AutoCloseable {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             // an invalid taxonomy.yml or an unreadable site: the same message pmkb bake gives, and serve goes on
             events.bakeFailed(e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug: said as such, and the next change is still rebaked
+            events.bakeFailed(e.toString());
         }
         return false;
     }
@@ -416,13 +419,22 @@ public final class ServedSite implements AutoCloseable {
         stageHook = hook;
     }
 
+    /** Stops rebaking; a rebake under way is finished (its staging folder would be left behind otherwise). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         synchronized (signal) {
             closed = true;
             signal.notifyAll();
         }
-        if (worker != null) worker.join(60_000);
+        if (worker == null) return;
+        boolean interrupted = Thread.interrupted();
+        try {
+            worker.join(60_000);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /** One rebake: records which read of each file it used, to know which quick pages are newer. */

@@ -36,9 +36,10 @@ import java.util.function.Supplier;
 
 /**
  * The bake pipeline, as a list of stages: read and understand every postmortem (in parallel), crawl them
- * into JBake's content store, index and relate them, render every page (in parallel), copy assets. The
- * site is written into a staging folder next to the output and swapped in only when every stage
- * succeeded, so a failed bake never leaves a half-written site.
+ * into JBake's content store, index them and export the index (on a thread of their own) while they are
+ * related and every page is rendered (in parallel), copy assets. The site is written into a staging folder
+ * next to the output and swapped in only when every stage succeeded, so a failed bake never leaves a
+ * half-written site.
  */
 public final class Bake {
 

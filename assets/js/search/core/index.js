@@ -151,12 +151,14 @@ export class SearchIndexData {
       norms: Uint8Array.from(decodeNumbers(f.norms), (k) => f.normValues[k]),
     }));
     this.bodyField = this.fields.findIndex((f) => f.name === 'body');
-    this.facets = manifest.facets.map((f) => {
-      const docs = f.values.map(() => []);
-      decodeNumbers(f.docs).forEach((set, doc) => { for (const v of f.sets[set]) docs[v].push(doc); });
-      const labels = new Map(f.values.map((v, i) => [v, (f.labels ?? f.values)[i]]));
-      return { name: f.name, values: f.values, labels, docs: docs.map((d) => Int32Array.from(d)) };
-    });
+    // per facet: the value sets documents have, and each document's set (manifest "sets" and "docs")
+    this.facets = manifest.facets.map((f) => ({
+      name: f.name,
+      values: f.values,
+      labels: new Map(f.values.map((v, i) => [v, (f.labels ?? f.values)[i]])),
+      sets: f.sets,
+      setOf: decodeNumbers(f.docs),
+    }));
     this.shardFirsts = Int32Array.from(manifest.shards);
     this.chunks = new Map(); // 't3' → Promise of {terms, codes}
     this.postingsCache = new Map();

@@ -202,18 +202,14 @@ export async function scoreAll(index, parsed, terms = new Set()) {
   return scores;
 }
 
-/** Docs (ascending Int32Array) having any of the selected values of one facet; null when nothing is selected. */
+/** The docs having any of the selected values of one facet, as {has(doc)}; null when nothing is selected. */
 function facetFilter(index, facet, selected) {
   if (!selected || selected.length === 0) return null;
   const f = index.facets.find((x) => x.name === facet);
-  const docs = new Set();
-  if (f) {
-    for (const value of selected) {
-      const i = f.values.indexOf(value);
-      if (i >= 0) for (const d of f.docs[i]) docs.add(d);
-    }
-  }
-  return docs;
+  if (!f) return { has: () => false };
+  const wanted = new Set(selected.map((value) => f.values.indexOf(value)).filter((i) => i >= 0));
+  const setMatches = f.sets.map((set) => set.some((v) => wanted.has(v)));
+  return { has: (doc) => setMatches[f.setOf[doc]] };
 }
 
 /**
@@ -225,15 +221,13 @@ export function countFacets(index, docs, filters = {}) {
   const sets = Object.fromEntries(index.facets.map((f) => [f.name, facetFilter(index, f.name, filters[f.name])]));
   return index.facets.map((facet) => {
     const counts = new Map();
-    const member = new Map();
-    facet.docs.forEach((list, v) => { for (const d of list) (member.get(d) ?? member.set(d, []).get(d)).push(v); });
     for (const doc of docs) {
       let keep = true;
       for (const [name, set] of Object.entries(sets)) {
         if (name !== facet.name && set && !set.has(doc)) { keep = false; break; }
       }
       if (!keep) continue;
-      for (const v of member.get(doc) ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
+      for (const v of facet.sets[facet.setOf[doc]]) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     const selected = new Set(filters[facet.name] ?? []);
     const values = [...counts].map(([v, count]) => ({ value: facet.values[v], count, selected: selected.has(facet.values[v]) }));

@@ -41,31 +41,6 @@ final class NumberCodes {
         out.append(ALPHABET.charAt(FINAL + high % MORE));
     }
 
-    static String of(int... values) {
-        StringBuilder out = new StringBuilder();
-        for (int v : values) append(out, v);
-        return out.toString();
-    }
-
-    /** Decodes a whole string of codes (the client's decoder, for tests and the export's own checks). */
-    static int[] decode(String codes) {
-        int[] out = new int[codes.length()];
-        int n = 0;
-        long high = 0;
-        for (int i = 0; i < codes.length(); i++) {
-            int digit = ALPHABET.indexOf(codes.charAt(i));
-            if (digit < 0) throw new IllegalArgumentException("not a code character: " + codes.charAt(i));
-            if (digit >= FINAL) {
-                high = high * MORE + (digit - FINAL);
-            } else {
-                out[n++] = Math.toIntExact(high * FINAL + digit);
-                high = 0;
-            }
-        }
-        if (high != 0) throw new IllegalArgumentException("codes end inside a number");
-        return java.util.Arrays.copyOf(out, n);
-    }
-
     /**
      * Sorted terms front-coded, separated by spaces (a term never holds one): each term is the code of how many
      * UTF-16 units it shares with the term before it, then the rest. The shared part never ends between the two
@@ -85,29 +60,5 @@ final class NumberCodes {
             previous = term;
         }
         return out.toString();
-    }
-
-    /** The terms of {@link #frontCoded}. */
-    static List<String> frontDecoded(String coded) {
-        List<String> terms = new java.util.ArrayList<>();
-        if (coded.isEmpty()) return terms;
-        String previous = "";
-        for (String record : coded.split(" ", -1)) {
-            int i = 0;
-            long high = 0;
-            int shared;
-            while (true) {
-                int digit = ALPHABET.indexOf(record.charAt(i++));
-                if (digit >= FINAL) {
-                    high = high * MORE + (digit - FINAL);
-                } else {
-                    shared = Math.toIntExact(high * FINAL + digit);
-                    break;
-                }
-            }
-            previous = previous.substring(0, shared) + record.substring(i);
-            terms.add(previous);
-        }
-        return terms;
     }
 }

@@ -2,15 +2,12 @@ package dev.pmkb.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
 import dev.pmkb.bench.LibraryGenerator;
 import dev.pmkb.site.Bake;
 import dev.pmkb.site.SiteConfig;
 import dev.pmkb.testing.Browser;
+import dev.pmkb.testing.SiteServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,13 +83,10 @@ class SearchBench {
             }
         }
 
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/lib/", SimpleFileServer.createFileHandler(site));
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/lib/";
         List<ObjectNode> runs = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        try (Browser browser = Browser.open(1280, 900)) {
+        try (SiteServer server = SiteServer.serve(site, "/lib/"); Browser browser = Browser.open(1280, 900)) {
+            String base = server.url("");
             for (String q : QUERIES) {
                 ((org.openqa.selenium.chromium.HasCdp) browser.driver()).executeCdpCommand("Network.enable", Map.of());
                 ((org.openqa.selenium.chromium.HasCdp) browser.driver()).executeCdpCommand("Network.clearBrowserCache", Map.of());
@@ -120,8 +114,6 @@ class SearchBench {
                 runs.add(r);
                 System.out.println(n + " " + r);
             }
-        } finally {
-            server.stop(0);
         }
         ObjectNode out = json.createObjectNode();
         out.put("postmortems", n);

@@ -78,7 +78,7 @@ class SearchExportTest {
                 assertEquals(SearchIndex.TEXT_FIELDS.get(fields.get(f)), (float) field.get("boost").asDouble());
                 assertEquals(terms.getDocCount(), field.get("docCount").asInt());
                 assertEquals(terms.getSumTotalTermFreq(), field.get("sumTotalTermFreq").asLong());
-                int[] normCodes = NumberCodes.decode(field.get("norms").asText());
+                int[] normCodes = NumberDecoder.decode(field.get("norms").asText());
                 assertEquals(maxDoc, normCodes.length);
                 byte[] norms = new byte[maxDoc];
                 for (int d = 0; d < maxDoc; d++) norms[d] = (byte) field.get("normValues").get(normCodes[d]).asInt();
@@ -95,11 +95,11 @@ class SearchExportTest {
             Map<String, String[]> exported = new TreeMap<>(Comparator.comparing(BytesRef::new));
             for (int c = 0; c < firsts.size(); c++) {
                 JsonNode chunk = read(export, "t/" + c + ".json");
-                List<String> terms = NumberCodes.frontDecoded(chunk.get("terms").asText());
+                List<String> terms = NumberDecoder.frontDecoded(chunk.get("terms").asText());
                 assertEquals(firsts.get(c), terms.getFirst());
                 if (c + 1 < firsts.size()) {
                     assertTrue(new BytesRef(terms.getLast()).compareTo(new BytesRef(firsts.get(c + 1))) < 0);
-                    List<String> next = NumberCodes.frontDecoded(read(export, "t/" + (c + 1) + ".json").get("terms").asText());
+                    List<String> next = NumberDecoder.frontDecoded(read(export, "t/" + (c + 1) + ".json").get("terms").asText());
                     assertEquals(SearchExport.Writer.commonPrefix(terms.getLast(), next.getFirst()),
                             manifest.get("termChunkCommon").get(c + 1).asInt());
                 }
@@ -114,7 +114,7 @@ class SearchExportTest {
             List<String> positionFirsts = strings(manifest.get("positionChunks"));
             for (int c = 0; c < positionFirsts.size(); c++) {
                 JsonNode chunk = read(export, "p/" + c + ".json");
-                List<String> terms = NumberCodes.frontDecoded(chunk.get("terms").asText());
+                List<String> terms = NumberDecoder.frontDecoded(chunk.get("terms").asText());
                 assertEquals(positionFirsts.get(c), terms.getFirst());
                 for (int i = 0; i < terms.size(); i++) exported.get(terms.get(i))[1] = chunk.get("positions").get(i).asText();
             }
@@ -155,7 +155,7 @@ class SearchExportTest {
                 assertEquals(expectedPostings.get(t), decoded, "postings of " + t);
                 List<Integer> positions = new ArrayList<>();
                 for (int f : storedOrder) positions.addAll(expectedPositions.get(t).get(f));
-                assertEquals(positions, java.util.Arrays.stream(NumberCodes.decode(exported.get(t)[1])).boxed().toList(),
+                assertEquals(positions, java.util.Arrays.stream(NumberDecoder.decode(exported.get(t)[1])).boxed().toList(),
                         "positions of " + t);
             }
             assertTrue(relative > 0, "other fields' postings point into the body's");
@@ -215,7 +215,7 @@ class SearchExportTest {
                     }
                 }
                 Map<String, List<Integer>> actual = new TreeMap<>(Comparator.comparing(BytesRef::new));
-                int[] sets = NumberCodes.decode(facet.get("docs").asText());
+                int[] sets = NumberDecoder.decode(facet.get("docs").asText());
                 assertEquals(maxDoc, sets.length);
                 for (int d = 0; d < maxDoc; d++) {
                     for (JsonNode v : facet.get("sets").get(sets[d])) {
@@ -233,7 +233,7 @@ class SearchExportTest {
      * returns how many fields were stored relative to the body.
      */
     static int decodePostings(String code, int body, int fieldCount, Map<Integer, List<Integer>> out, List<Integer> order) {
-        int[] v = NumberCodes.decode(code);
+        int[] v = NumberDecoder.decode(code);
         int i = 0;
         int mask = v[i++];
         if ((mask & (1 << body)) != 0) order.add(body);

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
 import dev.pmkb.testing.Axe;
 import dev.pmkb.testing.Browser;
 import dev.pmkb.testing.Shared;
+import dev.pmkb.testing.SiteServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,22 +32,20 @@ import org.openqa.selenium.WebElement;
  */
 class SearchInBrowserTest {
 
-    private static HttpServer server;
+    private static SiteServer server;
     private static String base;
     private Browser browser;
     private final List<String> console = new ArrayList<>();
 
     @BeforeAll
-    static void serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/repo/", SimpleFileServer.createFileHandler(Shared.exampleSite().output()));
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/repo/";
+    static void serve() {
+        server = SiteServer.serve(Shared.exampleSite().output(), "/repo/");
+        base = server.url("");
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @BeforeEach

@@ -3,8 +3,6 @@ package dev.pmkb.index;
 import dev.pmkb.model.Facts;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Related;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,28 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LogByteSizeMergePolicy;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.ByteBuffersDataOutput;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.SmallFloat;
 
 /**
@@ -46,15 +22,17 @@ import org.apache.lucene.util.SmallFloat;
  * understands (docs/search.md, "Related incidents").
  *
  * <p>Text similarity is measured on what describes the failure (root cause, resolution, summary). Every incident
- * takes its most distinctive terms (tf × idf, MoreLikeThis style); Lucene finds the candidates that score best for
- * them and for the incident's cause tags and components. {@code t(a→b)} is b's BM25 score for a's terms divided by
+ * takes its most distinctive terms (tf × idf, MoreLikeThis style); the candidates are the incidents that score best
+ * for them (BM25 over in-memory postings) and for the incident's cause tags and components. {@code t(a→b)} is b's BM25 score for a's terms divided by
  * a's own, and {@code text = sqrt(t(a→b) × t(b→a))} in [0, 1], so that a few words of a short text found in a long
  * one do not make two incidents alike. Then {@code score = 0.55 text + 0.35 cause + 0.10 component}, where
  * {@code cause} is 1 when the primary cause tags are the same, 0.7 when another tag is shared ({@code unknown} never
  * counts), and {@code component} is 1 when a component is shared. A link needs {@code score ≥ 0.2} and either a
  * shared cause or {@code text ≥ 0.3} with two shared distinctive terms: a shared component alone links nothing.
- * Ties break by id; every run gives the same lists. Each incident costs one Lucene query over the postings of a few
- * rare terms and a few dozen pair scores, so the whole is close to linear in the number of incidents.
+ * Ties break by id; every run gives the same lists. Each incident costs one pass over the postings of its
+ * distinctive terms and its tags, and a few dozen pair scores, so the whole is close to linear in the number of
+ * incidents. The postings are built from the profiles directly: a Lucene index of the failure texts analysed them a
+ * second time and answered the same query more slowly (docs/search.md, "Related incidents").
  */
 public final class RelatedIncidents {
 
@@ -70,13 +48,11 @@ public final class RelatedIncidents {
     static final int MIN_SHARED_TERMS = 2;
     /** Distinctive terms per incident used as its query. */
     static final int QUERY_TERMS = 15;
+    /** Incidents a query reads per term at most (see {@link Postings}). */
+    static final int CANDIDATES_PER_TERM = 256;
     /** Shared words or phrases named in the "also mentions" reason. */
     static final int MENTIONS = 3;
 
-    private static final String ID = "id";
-    private static final String TEXT = "failure";
-    private static final String CAUSE = "cause";
-    private static final String COMPONENT = "component";
     private static final String UNKNOWN = "unknown";
 
     /**
@@ -115,46 +91,17 @@ public final class RelatedIncidents {
         List<Profile> profiles = IntStream.range(0, sorted.size()).parallel()
                 .mapToObj(i -> Profile.of(sorted.get(i), analyzer, terms)).toList();
         terms.freeze();
-        // Each file as one buffer: the 10,000 queries slice the postings constantly, and slicing a file kept as many
-        // small buffers was a third of relating's CPU time (25 s of CPU at 10,000 incidents, 18 s like this).
-        try (Directory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
-                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER)) {
-            // In order, with neighbouring merges only: document number i is profiles.get(i) (see SearchIndex).
-            IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setRAMBufferSizeMB(SearchIndex.RAM_BUFFER_MB)
-                    .setMergePolicy(new LogByteSizeMergePolicy());
-            try (IndexWriter writer = new IndexWriter(directory, config)) {
-                for (Profile p : profiles) writer.addDocument(p.document());
-                writer.forceMerge(1);
-            }
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(new BM25Similarity());
-                searcher.setQueryCache(null);
-                TextStats stats = new TextStats(reader, terms);
-                List<Candidates> candidates = IntStream.range(0, profiles.size()).parallel()
-                        .mapToObj(doc -> unchecked(() -> candidates(doc, profiles, searcher, stats, limit))).toList();
-                List<List<Related>> lists = IntStream.range(0, profiles.size()).parallel()
-                        .mapToObj(doc -> related(doc, profiles, candidates, stats, limit)).toList();
-                Map<String, List<Related>> out = new LinkedHashMap<>();
-                for (int doc = 0; doc < profiles.size(); doc++) out.put(profiles.get(doc).id, lists.get(doc));
-                return out;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // an in-memory index does no I/O
-        }
-    }
-
-    private interface IoSupplier<T> {
-        T get() throws IOException;
-    }
-
-    private static <T> T unchecked(IoSupplier<T> work) {
-        try {
-            return work.get();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TextStats stats = new TextStats(profiles, terms);
+        // one more than the candidates wanted: the incident itself may be among the first with its tags
+        Postings postings = new Postings(profiles, stats, candidatesWanted(limit) + 1);
+        ThreadLocal<Scores> scratch = ThreadLocal.withInitial(() -> new Scores(profiles.size()));
+        List<Candidates> candidates = IntStream.range(0, profiles.size()).parallel()
+                .mapToObj(doc -> candidates(doc, profiles, postings, stats, scratch.get(), limit)).toList();
+        List<List<Related>> lists = IntStream.range(0, profiles.size()).parallel()
+                .mapToObj(doc -> related(doc, profiles, candidates, stats, limit)).toList();
+        Map<String, List<Related>> out = new LinkedHashMap<>();
+        for (int doc = 0; doc < profiles.size(); doc++) out.put(profiles.get(doc).id, lists.get(doc));
+        return out;
     }
 
     /**
@@ -188,7 +135,9 @@ public final class RelatedIncidents {
 
     /**
      * BM25 (k1 1.2, b 0.75, Lucene's idf and quantised field length) of a bag of query terms against one
-     * incident's failure text, computed from the profile: cheap enough to score any pair in both directions.
+     * incident's failure text, computed from the profiles: cheap enough to score any pair in both directions.
+     * Document frequencies and the average length are counted the way Lucene counts them for a field: only texts
+     * with at least one term count as documents.
      */
     private static final class TextStats {
         private static final double K1 = 1.2;
@@ -198,22 +147,36 @@ public final class RelatedIncidents {
         private final double avgLength;
         private final int[] docFreqs;
         private final double[] idfs;
+        /** {@link #norm(Profile)} of every incident, in incident order: the postings loop needs it per posting. */
+        private final double[] norms;
 
-        TextStats(DirectoryReader reader, Terms terms) throws IOException {
+        TextStats(List<Profile> profiles, Terms terms) {
             this.terms = terms;
-            this.docCount = Math.max(1, reader.getDocCount(TEXT));
-            this.avgLength = Math.max(1, reader.getSumTotalTermFreq(TEXT)) / (double) docCount;
             this.docFreqs = new int[terms.size()];
+            int withText = 0;
+            long tokens = 0;
+            for (Profile p : profiles) {
+                if (p.tokenTerms.length == 0) continue;
+                withText++;
+                tokens += p.tokenTerms.length;
+                for (int term : p.terms) docFreqs[term]++;
+            }
+            this.docCount = Math.max(1, withText);
+            this.avgLength = Math.max(1, tokens) / (double) docCount;
             this.idfs = new double[terms.size()];
-            IntStream.range(0, terms.size()).parallel().forEach(id -> {
-                int n = unchecked(() -> reader.docFreq(new Term(TEXT, terms.word(id))));
-                docFreqs[id] = n;
-                idfs[id] = Math.log(1 + (docCount - n + 0.5) / (n + 0.5));
-            });
+            for (int id = 0; id < idfs.length; id++) {
+                idfs[id] = Math.log(1 + (docCount - docFreqs[id] + 0.5) / (docFreqs[id] + 0.5));
+            }
+            this.norms = profiles.stream().mapToDouble(this::norm).toArray();
+        }
+
+        /** BM25's length normalisation of one text: the {@code k1 × (1 − b + b × length / average)} term. */
+        double norm(Profile doc) {
+            return K1 * (1 - B + B * doc.quantisedLength / avgLength);
         }
 
         double score(int[] query, Profile doc) {
-            double norm = K1 * (1 - B + B * doc.quantisedLength / avgLength);
+            double norm = norm(doc);
             double sum = 0;
             for (int term : query) {
                 int count = doc.count(term);
@@ -221,6 +184,154 @@ public final class RelatedIncidents {
                 sum += idfs[term] * count / (count + norm);
             }
             return sum;
+        }
+    }
+
+    /**
+     * Where a query looks for candidates: for each term, the incidents whose failure texts weigh it most (its BM25
+     * weight there: how often, in how short a text), at most {@link #CANDIDATES_PER_TERM} of them; for each cause
+     * tag and component, the first incidents that have it. Lists are in incident order, all terms' lists in two flat
+     * arrays ({@code docs} and {@code counts} from {@code starts[term]} to {@code starts[term + 1]}).
+     *
+     * <p>Bounded lists keep a query's cost the same at 1,000 incidents as at 50,000. The whole list of a common term
+     * grows with the library, and reading it for every incident made relating quadratic. The terms that say most
+     * about a failure are rare, and their lists are whole; a common term weighs little in the score, and the
+     * incidents where it weighs most are kept.
+     */
+    private static final class Postings {
+        private final int[] starts;
+        private final int[] docs;
+        private final int[] counts;
+        private final Map<String, int[]> byCause;
+        private final Map<String, int[]> byComponent;
+
+        Postings(List<Profile> profiles, TextStats stats, int perTag) {
+            int termCount = stats.docFreqs.length;
+            int[] allStarts = new int[termCount + 1];
+            for (int t = 0; t < termCount; t++) allStarts[t + 1] = allStarts[t] + stats.docFreqs[t];
+            int[] allDocs = new int[allStarts[termCount]];
+            int[] allCounts = new int[allStarts[termCount]];
+            int[] filled = java.util.Arrays.copyOf(allStarts, termCount);
+            Map<String, IntStream.Builder> causes = new TreeMap<>();
+            Map<String, IntStream.Builder> components = new TreeMap<>();
+            for (int doc = 0; doc < profiles.size(); doc++) {
+                Profile p = profiles.get(doc);
+                if (p.tokenTerms.length > 0) {
+                    for (int k = 0; k < p.terms.length; k++) {
+                        int at = filled[p.terms[k]]++;
+                        allDocs[at] = doc;
+                        allCounts[at] = p.counts[k];
+                    }
+                }
+                for (String slug : p.causes) causes.computeIfAbsent(slug, s -> IntStream.builder()).add(doc);
+                for (String key : p.components.keySet()) {
+                    components.computeIfAbsent(key, s -> IntStream.builder()).add(doc);
+                }
+            }
+            starts = new int[termCount + 1];
+            for (int t = 0; t < termCount; t++) starts[t + 1] = starts[t] + Math.min(CANDIDATES_PER_TERM, stats.docFreqs[t]);
+            docs = new int[starts[termCount]];
+            counts = new int[starts[termCount]];
+            IntStream.range(0, termCount).parallel().forEach(t -> keepHeaviest(t, allStarts, allDocs, allCounts, stats));
+            byCause = first(causes, perTag);
+            byComponent = first(components, perTag);
+        }
+
+        private void keepHeaviest(int term, int[] allStarts, int[] allDocs, int[] allCounts, TextStats stats) {
+            int from = allStarts[term];
+            int size = allStarts[term + 1] - from;
+            if (size <= CANDIDATES_PER_TERM) {
+                System.arraycopy(allDocs, from, docs, starts[term], size);
+                System.arraycopy(allCounts, from, counts, starts[term], size);
+                return;
+            }
+            // idf is the term's own, so a posting's weight in its text is count / (count + norm)
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) order[i] = from + i;
+            java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(at -> {
+                int count = allCounts[at];
+                return -count / (count + stats.norms[allDocs[at]]);
+            }).thenComparingInt(at -> at));
+            int[] kept = new int[CANDIDATES_PER_TERM];
+            for (int i = 0; i < kept.length; i++) kept[i] = order[i];
+            java.util.Arrays.sort(kept); // back in incident order
+            for (int i = 0; i < kept.length; i++) {
+                docs[starts[term] + i] = allDocs[kept[i]];
+                counts[starts[term] + i] = allCounts[kept[i]];
+            }
+        }
+
+        private static Map<String, int[]> first(Map<String, IntStream.Builder> lists, int size) {
+            Map<String, int[]> out = new java.util.HashMap<>();
+            lists.forEach((key, docs) -> out.put(key, docs.build().limit(size).toArray()));
+            return out;
+        }
+    }
+
+    /**
+     * One thread's scores of every incident for the query at hand. Only the incidents a query touched are reset
+     * after it, so a query costs the length of its postings, not the size of the library.
+     */
+    private static final class Scores {
+        private final double[] score;
+        private final boolean[] touched;
+        private final boolean[] constantAdded;
+        private final int[] hits;
+        private int hitCount;
+
+        Scores(int size) {
+            score = new double[size];
+            touched = new boolean[size];
+            constantAdded = new boolean[size];
+            hits = new int[size];
+        }
+
+        void add(int doc, double value) {
+            if (!touched[doc]) {
+                touched[doc] = true;
+                hits[hitCount++] = doc;
+            }
+            score[doc] += value;
+        }
+
+        /** A constant-score clause: {@code value} once per incident, however many of the clause's lists hold it. */
+        void addOnce(int[][] lists, double value) {
+            for (int[] docs : lists) {
+                for (int doc : docs) {
+                    if (constantAdded[doc]) continue;
+                    constantAdded[doc] = true;
+                    add(doc, value);
+                }
+            }
+            for (int[] docs : lists) for (int doc : docs) constantAdded[doc] = false;
+        }
+
+        /** The {@code k} best-scoring incidents other than {@code self}, best first, ties by incident order; resets. */
+        int[] top(int k, int self) {
+            int[] best = new int[k];
+            int kept = 0;
+            for (int h = 0; h < hitCount; h++) {
+                int doc = hits[h];
+                // best[] stays sorted; a hit goes in only if it beats the last one kept (or there is room)
+                if (kept == k && !better(doc, best[kept - 1])) continue;
+                int at = kept < k ? kept++ : k - 1;
+                while (at > 0 && better(doc, best[at - 1])) {
+                    best[at] = best[at - 1];
+                    at--;
+                }
+                best[at] = doc;
+            }
+            for (int h = 0; h < hitCount; h++) {
+                score[hits[h]] = 0;
+                touched[hits[h]] = false;
+            }
+            hitCount = 0;
+            return java.util.Arrays.stream(best, 0, kept).filter(doc -> doc != self).toArray();
+        }
+
+        private boolean better(int doc, int than) {
+            int byScore = Float.compare((float) score[doc], (float) score[than]);
+            return byScore > 0 || (byScore == 0 && doc < than);
         }
     }
 
@@ -235,32 +346,41 @@ public final class RelatedIncidents {
         }
     }
 
-    private static Candidates candidates(int doc, List<Profile> profiles, IndexSearcher searcher, TextStats stats,
-                                         int limit) throws IOException {
+    /**
+     * The incidents that score best for this one's distinctive terms, cause tags and components: BM25 over the
+     * postings of those terms plus the tags and components as constants on the scale of the text score, so that
+     * the candidates are roughly the ones the final score ranks first. This is the query a search engine would run
+     * (and pmkb ran with Lucene); the postings are in memory already, and the scores are summed directly.
+     */
+    /** Candidates scored exactly per incident: enough that the best {@code limit} of the final score are among them. */
+    private static int candidatesWanted(int limit) {
+        return 4 * limit + 10;
+    }
+
+    private static Candidates candidates(int doc, List<Profile> profiles, Postings postings, TextStats stats,
+                                         Scores scores, int limit) {
         Profile a = profiles.get(doc);
         int[] terms = a.distinctiveTerms(stats);
         List<String> words = java.util.Arrays.stream(terms).mapToObj(stats.terms::word).toList();
         double self = stats.score(terms, a);
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : words) query.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
-        // causes and components as constants on the scale of the text score, so that the candidates are roughly
-        // the ones the final score ranks first
-        double scale = self > 0 ? self : 1;
-        if (!a.causes.isEmpty()) {
-            query.add(constant(CAUSE, a.causes, (float) (scale * CAUSE_WEIGHT / TEXT_WEIGHT)), Occur.SHOULD);
-        }
-        if (!a.components.isEmpty()) {
-            query.add(constant(COMPONENT, a.components.keySet(), (float) (scale * COMPONENT_WEIGHT / TEXT_WEIGHT)),
-                    Occur.SHOULD);
-        }
-        BooleanQuery built = query.build();
-        IntStream.Builder docs = IntStream.builder();
-        if (!built.clauses().isEmpty()) {
-            for (ScoreDoc hit : searcher.search(built, 4 * limit + 10).scoreDocs) {
-                if (hit.doc != doc) docs.add(hit.doc);
+        for (int term : terms) {
+            double idf = stats.idfs[term];
+            for (int at = postings.starts[term], end = postings.starts[term + 1]; at < end; at++) {
+                int other = postings.docs[at];
+                int count = postings.counts[at];
+                scores.add(other, idf * count / (count + stats.norms[other]));
             }
         }
-        return new Candidates(terms, words, self, docs.build().toArray());
+        double scale = self > 0 ? self : 1;
+        if (!a.causes.isEmpty()) {
+            scores.addOnce(a.causes.stream().map(postings.byCause::get).toArray(int[][]::new),
+                    scale * CAUSE_WEIGHT / TEXT_WEIGHT);
+        }
+        if (!a.components.isEmpty()) {
+            scores.addOnce(a.components.keySet().stream().map(postings.byComponent::get).toArray(int[][]::new),
+                    scale * COMPONENT_WEIGHT / TEXT_WEIGHT);
+        }
+        return new Candidates(terms, words, self, scores.top(candidatesWanted(limit), doc));
     }
 
     private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates,
@@ -301,12 +421,6 @@ public final class RelatedIncidents {
     }
 
     private record Link(int doc, double score, double text, List<String> causes, List<String> components) {
-    }
-
-    private static Query constant(String field, Iterable<String> values, float boost) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String value : values) any.add(new TermQuery(new Term(field, value)), Occur.SHOULD);
-        return new BoostQuery(new ConstantScoreQuery(any.build()), boost);
     }
 
     /**
@@ -382,15 +496,6 @@ public final class RelatedIncidents {
 
         boolean has(int term) {
             return java.util.Arrays.binarySearch(terms, term) >= 0;
-        }
-
-        Document document() {
-            Document doc = new Document();
-            doc.add(new StringField(ID, id, Field.Store.NO));
-            if (!text.isBlank()) doc.add(new TextField(TEXT, text, Field.Store.NO));
-            for (String slug : causes) doc.add(new StringField(CAUSE, slug, Field.Store.NO));
-            for (String key : components.keySet()) doc.add(new StringField(COMPONENT, key, Field.Store.NO));
-            return doc;
         }
 
         /**

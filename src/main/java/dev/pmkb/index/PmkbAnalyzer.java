@@ -1,7 +1,13 @@
 package dev.pmkb.index;
 
 import java.util.List;
+import java.io.IOException;
+import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -41,6 +47,7 @@ public final class PmkbAnalyzer extends Analyzer {
 
     /** Letters (Lu Ll Lt Lm Lo), combining marks (Mn Mc Me) and decimal digits (Nd). */
     public static boolean isTokenChar(int cp) {
+        if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
         if (Character.isLetterOrDigit(cp)) return true;
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
@@ -57,8 +64,70 @@ public final class PmkbAnalyzer extends Analyzer {
         Tokenizer tokenizer = CharTokenizer.fromTokenCharPredicate(PmkbAnalyzer::isTokenChar);
         TokenStream stream = new LowerCaseFilter(tokenizer);
         stream = new StopFilter(stream, STOP_SET);
-        stream = new PorterStemFilter(stream);
+        StemCache stems = new StemCache();
+        stream = new StemCache.Lookup(stream, stems);
+        stream = new PorterStemFilter(stream); // passes over the words the cache has stemmed (marked as keywords)
+        stream = new StemCache.Store(stream, stems);
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /**
+     * Porter stems of the words one chain has already seen (an analyzer keeps a chain per thread): words repeat
+     * across a library, and stemming each occurrence again was a quarter of indexing's CPU. Bounded, so that a
+     * library full of unique tokens cannot grow it without end.
+     */
+    private static final class StemCache {
+        private static final int MAX_WORDS = 50_000;
+        private final CharArrayMap<char[]> stems = new CharArrayMap<>(1024, false);
+        /** The word in flight before stemming, when the cache did not know it. */
+        private char[] unstemmed;
+
+        /** Before the stemmer: a known word becomes its stem and is marked so that the stemmer leaves it alone. */
+        static final class Lookup extends TokenFilter {
+            private final StemCache cache;
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+            private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+
+            Lookup(TokenStream input, StemCache cache) {
+                super(input);
+                this.cache = cache;
+            }
+
+            @Override
+            public boolean incrementToken() throws IOException {
+                if (!input.incrementToken()) return false;
+                char[] stem = keyword.isKeyword() ? null : cache.stems.get(term.buffer(), 0, term.length());
+                if (stem != null) {
+                    term.copyBuffer(stem, 0, stem.length);
+                    keyword.setKeyword(true);
+                    cache.unstemmed = null;
+                } else {
+                    cache.unstemmed = keyword.isKeyword() ? null : Arrays.copyOf(term.buffer(), term.length());
+                }
+                return true;
+            }
+        }
+
+        /** After the stemmer: remembers the stem of a word the cache did not know. */
+        static final class Store extends TokenFilter {
+            private final StemCache cache;
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+            Store(TokenStream input, StemCache cache) {
+                super(input);
+                this.cache = cache;
+            }
+
+            @Override
+            public boolean incrementToken() throws IOException {
+                if (!input.incrementToken()) return false;
+                if (cache.unstemmed != null && cache.stems.size() < MAX_WORDS) {
+                    cache.stems.put(cache.unstemmed, Arrays.copyOf(term.buffer(), term.length()));
+                }
+                cache.unstemmed = null;
+                return true;
+            }
+        }
     }
 
     @Override

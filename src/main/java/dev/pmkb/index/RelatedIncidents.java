@@ -439,10 +439,8 @@ public final class RelatedIncidents {
             List<String> causes = new ArrayList<>();
             Map<String, String> components = new TreeMap<>();
             if (facts != null) {
-                for (String part : new String[]{facts.rootCause(), facts.resolution(), facts.summary()}) {
-                    String plain = part == null ? "" : PlainText.of(part);
-                    if (!plain.isBlank()) text.append(plain).append("\n\n");
-                }
+                text.append(PlainText.ofParts(java.util.Arrays.asList(facts.rootCause(), facts.resolution(),
+                        facts.summary())));
                 if (facts.causes() != null) {
                     for (String slug : facts.causes().slugs()) {
                         if (slug != null && !slug.isBlank() && !slug.equals(UNKNOWN) && !causes.contains(slug)) {

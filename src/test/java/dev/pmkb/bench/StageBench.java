@@ -1,6 +1,7 @@
 package dev.pmkb.bench;
 
 import dev.pmkb.index.RelatedIncidents;
+import dev.pmkb.index.SearchIndex;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.SourceDocument;
 import dev.pmkb.read.SourceReader;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * JVM (wall and process CPU time), so that a stage can be measured cold and warm and two versions of its code
  * compared. {@code understand} reads the files once and understands them on all cores each run; {@code related}
  * understands them once and relates the published ones each run, printing a hash of the lists (equal hashes:
- * identical lists).
+ * identical lists); {@code index} understands them once and writes the search index of the published ones each run.
  *
  * <pre>
  * mvn -B -q -DskipTests test-compile
@@ -31,8 +32,8 @@ public final class StageBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || !List.of("understand", "related").contains(args[0])) {
-            System.err.println("usage: StageBench understand|related CONTENT_DIR [RUNS]");
+        if (args.length < 2 || !List.of("understand", "related", "index").contains(args[0])) {
+            System.err.println("usage: StageBench understand|related|index CONTENT_DIR [RUNS]");
             System.exit(2);
         }
         Path content = Path.of(args[1]);
@@ -44,6 +45,23 @@ public final class StageBench {
         if (args[0].equals("understand")) {
             for (int run = 1; run <= runs; run++) {
                 time(run, () -> understand.get().size() + " postmortems understood");
+            }
+        } else if (args[0].equals("index")) {
+            List<Postmortem> published = understand.get().stream().filter(p -> !p.draft()).toList();
+            Path folder = java.nio.file.Files.createTempDirectory("pmkb-stage-index");
+            for (int run = 1; run <= runs; run++) {
+                time(run, () -> {
+                    try {
+                        SearchIndex.write(published, folder);
+                        long bytes;
+                        try (var files = java.nio.file.Files.list(folder)) {
+                            bytes = files.mapToLong(f -> f.toFile().length()).sum();
+                        }
+                        return String.format("%,d incidents indexed (%,d bytes)", published.size(), bytes);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
             }
         } else {
             List<Postmortem> published = understand.get().stream().filter(p -> !p.draft()).toList();

@@ -3,7 +3,6 @@ package dev.pmkb.export;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pmkb.index.PlainText;
 import dev.pmkb.index.SearchIndex;
 import dev.pmkb.model.CauseTag;
 import dev.pmkb.model.FacetTag;
@@ -619,7 +618,7 @@ public final class SearchExport {
                 if (part != null && !part.isBlank()) text.append(text.isEmpty() ? "" : " ").append(part.strip());
             }
         }
-        if (text.isEmpty()) text.append(PlainText.of(p.markdown()).strip());
+        if (text.isEmpty()) text.append(p.body().text().strip());
         String flat = text.toString().replaceAll("\\s+", " ");
         if (flat.length() <= SNIPPET_SOURCE) return flat;
         int cut = flat.lastIndexOf(' ', SNIPPET_SOURCE);

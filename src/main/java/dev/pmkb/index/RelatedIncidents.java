@@ -3,6 +3,7 @@ package dev.pmkb.index;
 import dev.pmkb.model.Facts;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Related;
+import dev.pmkb.read.MarkdownParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -439,7 +440,7 @@ public final class RelatedIncidents {
             List<String> causes = new ArrayList<>();
             Map<String, String> components = new TreeMap<>();
             if (facts != null) {
-                text.append(PlainText.ofParts(java.util.Arrays.asList(facts.rootCause(), facts.resolution(),
+                text.append(MarkdownParser.plainText(java.util.Arrays.asList(facts.rootCause(), facts.resolution(),
                         facts.summary())));
                 if (facts.causes() != null) {
                     for (String slug : facts.causes().slugs()) {

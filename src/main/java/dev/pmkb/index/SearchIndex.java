@@ -157,7 +157,7 @@ public final class SearchIndex {
      * header): the body holds every word of the incident, and it is the dictionary that prefixes expand against.
      */
     static String body(Postmortem incident) {
-        String plain = PlainText.of(incident.markdown());
+        String plain = incident.body().text();
         String title = incident.title();
         if (title == null || title.isBlank() || plain.contains(title.strip())) return plain;
         return title.strip() + "\n\n" + plain;

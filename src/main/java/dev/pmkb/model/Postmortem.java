@@ -14,10 +14,12 @@ import java.util.List;
  * @param draft       true when the header says {@code status=draft}: not published
  * @param facts       what pmkb read out of the text (overridden by the header where it says so)
  * @param markdown    the body without header
+ * @param body        the body parsed once into HTML (not yet sanitised) and plain text, for the stages after this one
  * @param diagnostics problems found while reading and understanding this postmortem
  */
 public record Postmortem(String id, String source, String title, LocalDate date, DateOrigin dateOrigin,
-                         boolean draft, Facts facts, String markdown, List<Diagnostic> diagnostics) {
+                         boolean draft, Facts facts, String markdown, ParsedBody body,
+                         List<Diagnostic> diagnostics) {
 
     public enum DateOrigin { HEADER, TEXT, FILE_NAME, NONE }
 

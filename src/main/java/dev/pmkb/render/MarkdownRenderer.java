@@ -1,11 +1,7 @@
 package dev.pmkb.render;
 
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.pmkb.model.ParsedBody;
+import dev.pmkb.read.MarkdownParser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,22 +9,18 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * Turns a postmortem's Markdown into HTML that is safe to put in front of a reader. Postmortems are written
  * by many people, so raw HTML in them is cleaned down to the harmless formatting people use in Markdown:
  * no scripts, no event handlers, no {@code javascript:} URLs, no styles, no forms or frames.
  * <p>
- * One instance is shared by all threads of a bake: flexmark's parser and renderer are immutable once built,
- * and building them per file was a fifth of JBake's crawl time in the spike.
+ * One instance is shared by all threads of a bake. The Markdown itself is parsed by {@link MarkdownParser}.
  */
 public final class MarkdownRenderer {
 
     private static final String CONTENT_BASE = "https://content.pmkb.invalid/";
 
-    private final Parser parser;
-    private final HtmlRenderer renderer;
     private final Cleaner cleaner;
     private final ContentLinks links;
 
@@ -49,12 +41,6 @@ public final class MarkdownRenderer {
 
     public MarkdownRenderer(ContentLinks links) {
         this.links = links;
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create()));
-        options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        parser = Parser.builder(options).build();
-        renderer = HtmlRenderer.builder(options).build();
         cleaner = new Cleaner(safelist());
     }
 
@@ -84,7 +70,18 @@ public final class MarkdownRenderer {
      * sit below the page's sections.
      */
     public String toHtml(String markdown, String source, String pageUrl, String title) {
-        String raw = renderer.render(parser.parse(markdown));
+        return sanitize(MarkdownParser.unsafeHtml(markdown), source, pageUrl, title);
+    }
+
+    /**
+     * As {@link #toHtml(String, String, String, String)}, for a postmortem's body that the read stage has parsed
+     * already.
+     */
+    public String toHtml(ParsedBody body, String source, String pageUrl, String title) {
+        return sanitize(body.unsafeHtml(), source, pageUrl, title);
+    }
+
+    private String sanitize(String raw, String source, String pageUrl, String title) {
         String sourceDir = source.contains("/") ? source.substring(0, source.lastIndexOf('/') + 1) : "";
         Document dirty = Jsoup.parseBodyFragment(raw, CONTENT_BASE + sourceDir);
         Document clean = cleaner.clean(dirty);

@@ -129,7 +129,7 @@ public final class SitePlanner {
                 f.detection().how(), time(f.detection().time()),
                 causeChips(f.causes().slugs()), f.causes().inferred(),
                 timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
-                markdown.toHtml(p.markdown(), p.source(), p.url(), p.title()),
+                markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
                 related(p), link(older), link(newer));
     }
 

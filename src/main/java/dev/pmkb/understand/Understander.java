@@ -12,6 +12,7 @@ import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.SourceDocument;
 import dev.pmkb.model.Taxonomy;
 import dev.pmkb.model.TimelineEntry;
+import dev.pmkb.read.MarkdownParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,7 +114,7 @@ public final class Understander {
                     List.of(), null, null, List.of(), List.of(), new Causes(List.of(CauseInference.UNKNOWN), true));
             String md = doc.markdown() == null ? "" : doc.markdown();
             return new Postmortem(Naming.id(doc.source()), doc.source(), Naming.title(List.of(), md, doc.source()),
-                    null, Postmortem.DateOrigin.NONE, false, none, md, diagnostics);
+                    null, Postmortem.DateOrigin.NONE, false, none, md, MarkdownParser.parse(md), diagnostics);
         }
     }
 
@@ -154,7 +155,8 @@ public final class Understander {
 
         List<Diagnostic> diagnostics = new ArrayList<>(doc.problems());
         diagnostics.addAll(findings.all());
-        return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown, diagnostics);
+        return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown,
+                MarkdownParser.parse(markdown), diagnostics);
     }
 
     static LocalDate headerDate(String value) {

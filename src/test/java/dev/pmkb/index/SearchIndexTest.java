@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pmkb.model.Postmortem;
+import dev.pmkb.read.MarkdownParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,7 +94,7 @@ class SearchIndexTest {
 
     @Test
     void bodyIsTheTextAReaderSeesWithoutUrlsOrHtml() {
-        String plain = PlainText.of("""
+        String plain = MarkdownParser.plainText("""
                 # Outage
 
                 The [runbook](https://wiki.example.com/secret-path) said *restart* `nginx`then wait.

@@ -7,6 +7,7 @@ import dev.pmkb.model.Facts;
 import dev.pmkb.model.Impact;
 import dev.pmkb.model.Detection;
 import dev.pmkb.model.Postmortem;
+import dev.pmkb.read.MarkdownParser;
 import dev.pmkb.model.TimelineEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ final class TestIncidents {
                     new Causes(causes.isEmpty() ? List.of("unknown") : causes, false));
             return new Postmortem(id, id + ".md", title, date,
                     date == null ? Postmortem.DateOrigin.NONE : Postmortem.DateOrigin.HEADER, false, facts, body,
-                    List.of());
+                    MarkdownParser.parse(body), List.of());
         }
 
         private static String nz(String s) {
@@ -128,7 +129,7 @@ final class TestIncidents {
         Facts facts = new Facts(summary, null, null, null, null, Impact.NONE, List.of(), List.of(), Detection.NONE,
                 List.of(), rootCause, resolution, List.of(), List.of(), new Causes(List.of(), true));
         return new Postmortem(id, name, title == null || title.isEmpty() ? id : title, null,
-                Postmortem.DateOrigin.NONE, false, facts, text, List.of());
+                Postmortem.DateOrigin.NONE, false, facts, text, MarkdownParser.parse(text), List.of());
     }
 
     static List<Postmortem> corpus() throws IOException {

@@ -1,4 +1,4 @@
-package dev.pmkb.index;
+package dev.pmkb.read;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Emphasis;
@@ -13,34 +13,63 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.pmkb.model.ParsedBody;
 import java.util.List;
 
 /**
- * Markdown reduced to the words a reader sees: text, link texts, image alt texts, inline code and code blocks;
- * no URLs, no HTML tags, no Markdown punctuation. Blocks end with a line break.
+ * pmkb's one Markdown dialect (CommonMark with GitHub's tables, strikethrough and task lists), parsed with flexmark
+ * into HTML and into plain text. The plain text is the words a reader sees: text, link texts, image alt texts,
+ * inline code and code blocks; no URLs, no HTML tags, no Markdown punctuation; blocks end with a line break.
+ *
+ * <p>Thread-safe: flexmark's parser and renderer are immutable once built, and building them per file was a fifth
+ * of JBake's crawl time in the spike.
  */
-public final class PlainText {
+public final class MarkdownParser {
 
     private static final Parser PARSER;
+    private static final HtmlRenderer RENDERER;
 
     static {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                TaskListExtension.create()));
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
         PARSER = Parser.builder(options).build();
+        RENDERER = HtmlRenderer.builder(options).build();
     }
 
-    private PlainText() {
+    private MarkdownParser() {
     }
 
-    public static String of(String markdown) {
+    /** A postmortem's body, parsed once into its (not yet sanitised) HTML and its plain text. */
+    public static ParsedBody parse(String markdown) {
+        if (markdown == null || markdown.isBlank()) return ParsedBody.EMPTY;
+        Node document = PARSER.parse(markdown);
+        return new ParsedBody(RENDERER.render(document), plainText(document));
+    }
+
+    /** The HTML of a Markdown text, raw HTML of the author included: to be sanitised before it reaches a page. */
+    public static String unsafeHtml(String markdown) {
+        return RENDERER.render(PARSER.parse(markdown));
+    }
+
+    /** The plain text of a Markdown text. */
+    public static String plainText(String markdown) {
         if (markdown == null || markdown.isBlank()) return "";
-        StringBuilder out = new StringBuilder(markdown.length());
-        walk(PARSER.parse(markdown), out);
+        return plainText(PARSER.parse(markdown));
+    }
+
+    private static String plainText(Node document) {
+        StringBuilder out = new StringBuilder();
+        walk(document, out);
         return out.toString().strip();
     }
 
@@ -50,17 +79,17 @@ public final class PlainText {
      * document: each parse has a fixed cost, and for the few sentences of a root cause or a summary that cost is
      * most of it.
      */
-    public static String ofParts(List<String> parts) {
+    public static String plainText(List<String> parts) {
         List<String> present = parts.stream().filter(part -> part != null && !part.isBlank()).toList();
         boolean independent = present.stream()
                 .noneMatch(part -> part.indexOf('`') >= 0 || part.indexOf('~') >= 0 || part.indexOf('<') >= 0);
         StringBuilder out = new StringBuilder();
         if (independent && present.size() > 1) {
-            String plain = of(String.join("\n\n", present));
+            String plain = plainText(String.join("\n\n", present));
             return plain.isBlank() ? "" : plain + "\n\n";
         }
         for (String part : present) {
-            String plain = of(part);
+            String plain = plainText(part);
             if (!plain.isBlank()) out.append(plain).append("\n\n");
         }
         return out.toString();

@@ -8,8 +8,10 @@ package dev.pmkb.model;
  *                   render stage has sanitised it
  * @param text       the words a reader sees: text, link texts, image alt texts, inline code and code blocks; no URLs,
  *                   no HTML tags, no Markdown punctuation; each block on its own line
+ * @param verbatim   true when the Markdown nests too deeply for the parser: the HTML then shows it as written, in a
+ *                   {@code <pre>} block, and the text is the Markdown itself
  */
-public record ParsedBody(String unsafeHtml, String text) {
+public record ParsedBody(String unsafeHtml, String text, boolean verbatim) {
 
-    public static final ParsedBody EMPTY = new ParsedBody("", "");
+    public static final ParsedBody EMPTY = new ParsedBody("", "", false);
 }

@@ -52,19 +52,39 @@ public final class MarkdownParser {
     /** A postmortem's body, parsed once into its (not yet sanitised) HTML and its plain text. */
     public static ParsedBody parse(String markdown) {
         if (markdown == null || markdown.isBlank()) return ParsedBody.EMPTY;
-        Node document = PARSER.parse(markdown);
-        return new ParsedBody(RENDERER.render(document), plainText(document));
+        Node document = parseOrNull(markdown);
+        if (document == null) return new ParsedBody("<pre>" + escape(markdown) + "</pre>", markdown, true);
+        return new ParsedBody(RENDERER.render(document), plainText(document), false);
     }
 
     /** The HTML of a Markdown text, raw HTML of the author included: to be sanitised before it reaches a page. */
     public static String unsafeHtml(String markdown) {
-        return RENDERER.render(PARSER.parse(markdown));
+        Node document = parseOrNull(markdown);
+        return document == null ? "<pre>" + escape(markdown) + "</pre>" : RENDERER.render(document);
     }
 
     /** The plain text of a Markdown text. */
     public static String plainText(String markdown) {
         if (markdown == null || markdown.isBlank()) return "";
-        return plainText(PARSER.parse(markdown));
+        Node document = parseOrNull(markdown);
+        return document == null ? markdown.strip() : plainText(document);
+    }
+
+    /**
+     * Null when the text nests too deeply: some of flexmark's regular expressions recurse once per character on
+     * runs such as 50,000 {@code [} or {@code <a}, and a postmortem must not stop the bake. The stack unwinds
+     * to here and the parser, which keeps no state between parses, stays usable.
+     */
+    private static Node parseOrNull(String markdown) {
+        try {
+            return PARSER.parse(markdown);
+        } catch (StackOverflowError tooDeep) {
+            return null;
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String plainText(Node document) {

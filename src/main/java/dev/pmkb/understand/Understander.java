@@ -8,6 +8,7 @@ import dev.pmkb.model.Facts;
 import dev.pmkb.model.FrontMatter;
 import dev.pmkb.model.Impact;
 import dev.pmkb.model.IncidentTime;
+import dev.pmkb.model.ParsedBody;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.SourceDocument;
 import dev.pmkb.model.Taxonomy;
@@ -155,8 +156,13 @@ public final class Understander {
 
         List<Diagnostic> diagnostics = new ArrayList<>(doc.problems());
         diagnostics.addAll(findings.all());
-        return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown,
-                MarkdownParser.parse(markdown), diagnostics);
+        ParsedBody body = MarkdownParser.parse(markdown);
+        if (body.verbatim()) {
+            diagnostics.add(Diagnostic.warning(doc.source(), doc.fileLine(1),
+                    "the Markdown nests too deeply to be parsed; the page shows it as written"));
+        }
+        return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown, body,
+                diagnostics);
     }
 
     static LocalDate headerDate(String value) {

@@ -1,0 +1,61 @@
+package dev.pmkb.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pmkb.model.ParsedBody;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class MarkdownParserTest {
+
+    @Test
+    void oneParseGivesTheHtmlAndTheWordsAReaderSees() {
+        ParsedBody body = MarkdownParser.parse("""
+                # DB *outage*
+
+                The [pool](https://example.com/pool) ran dry: `max_connections` was 100.
+
+                - [x] raise the limit
+                - ~~restart~~ alert on waits
+
+                | when | what |
+                |---|---|
+                | 09:00 | paged |
+
+                <div onclick="x()">hidden markup</div>
+                """);
+        assertFalse(body.verbatim());
+        assertTrue(body.unsafeHtml().contains("<h1>DB <em>outage</em></h1>"), body.unsafeHtml());
+        assertTrue(body.unsafeHtml().contains("<table>"), body.unsafeHtml());
+        String words = body.text().replaceAll("\\s+", " ");
+        for (String seen : new String[]{"DB outage The pool ran dry: max_connections was 100.", "raise the limit",
+                "restart alert on waits", "when what", "09:00 paged"}) {
+            assertTrue(words.contains(seen), seen + " in " + words);
+        }
+        for (String unseen : new String[]{"https", "example.com", "*", "`", "[x]", "onclick", "hidden markup"}) {
+            assertFalse(words.contains(unseen), unseen + " in " + words);
+        }
+    }
+
+    @Test
+    void markdownTooDeepForTheParserIsKeptAsWritten() {
+        String nasty = "**".repeat(50_000) + "[".repeat(50_000) + "<a".repeat(50_000) + "1:".repeat(50_000) + "\n";
+        ParsedBody body = MarkdownParser.parse("## Timeline\n- " + nasty + "## Root Cause\n" + nasty);
+        assertTrue(body.verbatim());
+        assertTrue(body.unsafeHtml().startsWith("<pre>## Timeline\n- ****"), body.unsafeHtml().substring(0, 40));
+        assertFalse(body.unsafeHtml().contains("<a"), "the author's markup is escaped");
+        assertTrue(body.text().startsWith("## Timeline\n- ****"));
+    }
+
+    @Test
+    void partsWithoutCodeOrHtmlAreParsedTogetherAndReadTheSame() {
+        String together = MarkdownParser.plainText(java.util.List.of("The **pool** ran dry.", "We raised it."));
+        String apart = MarkdownParser.plainText("The **pool** ran dry.") + "\n\n" + MarkdownParser.plainText("We raised it.");
+        assertEquals(apart.replaceAll("\\s+", " ").strip(), together.replaceAll("\\s+", " ").strip());
+        // a fence left open in one part must not swallow the next: such parts are parsed one by one
+        String fenced = MarkdownParser.plainText(java.util.Arrays.asList("```\nSELECT 1", null, "We **raised** it."));
+        assertTrue(fenced.contains("SELECT 1") && fenced.contains("We raised it."), fenced);
+    }
+}

@@ -7,6 +7,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.net.URI;
 
@@ -20,6 +22,18 @@ import java.net.URI;
 public final class MarkdownRenderer {
 
     private static final String CONTENT_BASE = "https://content.pmkb.invalid/";
+
+    // Parsed once: jsoup parses a CSS query on every select(String), and a bake selects four times per page.
+    private static final Evaluator LINKS_AND_IMAGES = QueryParser.parse("a[href], img[src]");
+    private static final Evaluator EXTERNAL_LINKS = QueryParser.parse("a[href^=http]");
+    private static final Evaluator INPUTS = QueryParser.parse("input");
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("h[1-6]");
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = java.util.regex.Pattern.compile("[.,;:!?)\\]'\"]+$");
+    private static final java.util.regex.Pattern NOT_LETTERS_OR_DIGITS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+    /** Elements whose text is never turned into links: links themselves and code. */
+    private static final java.util.Set<String> NOT_LINKED_INSIDE = java.util.Set.of("a", "code", "pre", "kbd");
 
     private final Cleaner cleaner;
     private final ContentLinks links;
@@ -87,7 +101,7 @@ public final class MarkdownRenderer {
         Document clean = cleaner.clean(dirty);
         clean.outputSettings().prettyPrint(false);
         String toRoot = "../".repeat((int) pageUrl.chars().filter(c -> c == '/').count());
-        for (Element el : clean.select("a[href], img[src]")) {
+        for (Element el : clean.select(LINKS_AND_IMAGES)) {
             String attr = el.hasAttr("href") ? "href" : "src";
             String target = relocate(el.attr(attr), source, sourceDir, toRoot);
             if (target != null) {
@@ -99,11 +113,11 @@ public final class MarkdownRenderer {
             }
         }
         linkBareUrls(clean.body());
-        for (Element a : clean.select("a[href^=http]")) {
+        for (Element a : clean.select(EXTERNAL_LINKS)) {
             a.attr("rel", "nofollow noopener noreferrer");
         }
         if (title != null) nestHeadings(clean, title);
-        for (Element input : clean.select("input")) {
+        for (Element input : clean.select(INPUTS)) {
             if (!"checkbox".equals(input.attr("type"))) input.remove();
             else input.attr("disabled", "disabled");
         }
@@ -123,7 +137,7 @@ public final class MarkdownRenderer {
             Element span = new Element("span");
             int last = 0;
             do {
-                String url = m.group().replaceAll("[.,;:!?)\\]'\"]+$", "");
+                String url = TRAILING_PUNCTUATION.matcher(m.group()).replaceAll("");
                 span.appendText(s.substring(last, m.start()));
                 span.appendElement("a").attr("href", url).text(url);
                 last = m.start() + url.length();
@@ -133,7 +147,7 @@ public final class MarkdownRenderer {
             span.unwrap();
         }
         for (Element child : root.children()) {
-            if (!child.normalName().matches("a|code|pre|kbd")) linkBareUrls(child);
+            if (!NOT_LINKED_INSIDE.contains(child.normalName())) linkBareUrls(child);
         }
     }
 
@@ -141,8 +155,8 @@ public final class MarkdownRenderer {
 
     private static void nestHeadings(Document doc, String title) {
         Element first = doc.body().children().first();
-        if (first != null && first.tagName().matches("h[1-6]") && sameText(first.text(), title)) first.remove();
-        for (Element h : doc.select("h1, h2, h3, h4, h5, h6")) {
+        if (first != null && HEADING.matcher(first.tagName()).matches() && sameText(first.text(), title)) first.remove();
+        for (Element h : doc.select(HEADINGS)) {
             int level = h.tagName().charAt(1) - '0';
             h.tagName("h" + Math.min(6, level + 1));
         }
@@ -153,7 +167,7 @@ public final class MarkdownRenderer {
     }
 
     private static String normalize(String s) {
-        return s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+        return NOT_LETTERS_OR_DIGITS.matcher(s).replaceAll(" ").strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -183,6 +197,6 @@ public final class MarkdownRenderer {
 
     private static boolean hasScheme(String url) {
         int colon = url.indexOf(':');
-        return colon > 0 && url.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
+        return colon > 0 && SCHEME.matcher(url.substring(0, colon)).matches();
     }
 }

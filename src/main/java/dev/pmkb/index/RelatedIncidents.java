@@ -49,6 +49,8 @@ public final class RelatedIncidents {
     static final int MIN_SHARED_TERMS = 2;
     /** Distinctive terms per incident used as its query. */
     static final int QUERY_TERMS = 15;
+    private static final java.util.regex.Pattern SPACES_OR_HYPHENS = java.util.regex.Pattern.compile("[\\s-]+");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     /** Incidents a query reads per term at most (see {@link Postings}). */
     static final int CANDIDATES_PER_TERM = 256;
     /** Shared words or phrases named in the "also mentions" reason. */
@@ -542,7 +544,8 @@ public final class RelatedIncidents {
                             continue;
                         }
                         String between = text.substring(ends[first], starts[second]);
-                        if (between.matches("[\\s-]+") && other.adjacent(tokenTerms[first], tokenTerms[second])) {
+                        if (SPACES_OR_HYPHENS.matcher(between).matches()
+                                && other.adjacent(tokenTerms[first], tokenTerms[second])) {
                             phrase = readable(text.substring(starts[first], ends[second]));
                             used.add(tokenTerms[j]);
                             break;
@@ -579,7 +582,7 @@ public final class RelatedIncidents {
 
         /** Sentence-initial capitals are lowered ("Connections" → "connections"); "MySQL", "DNS" stay. */
         private static String readable(String surface) {
-            String flat = surface.replaceAll("\\s+", " ");
+            String flat = SPACES.matcher(surface).replaceAll(" ");
             if (flat.length() > 1 && Character.isUpperCase(flat.charAt(0))
                     && flat.substring(1).chars().noneMatch(Character::isUpperCase)) {
                 return flat.toLowerCase(Locale.ROOT);

@@ -59,7 +59,11 @@ final class Naming {
      * else the first line of text, else the file name.
      */
     static String title(List<Section> sections, String markdown, String source) {
-        String[] lines = markdown.split("\r?\n|\r", 400);
+        return title(sections, SectionSplitter.lines(markdown), source);
+    }
+
+    /** The same, from the body's {@link SectionSplitter#lines(String)}: only the first 399 are read. */
+    static String title(List<Section> sections, String[] lines, String source) {
         int limit = Math.min(lines.length, 399);
         boolean firstText = true;
         String generic = null;

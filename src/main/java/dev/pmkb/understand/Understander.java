@@ -121,11 +121,12 @@ public final class Understander {
         Findings findings = new Findings(doc);
         String markdown = doc.markdown() == null ? "" : doc.markdown();
         FrontMatter header = doc.frontMatter() == null ? FrontMatter.NONE : doc.frontMatter();
-        List<Section> sections = SectionSplitter.split(markdown);
+        String[] lines = SectionSplitter.lines(markdown);
+        List<Section> sections = SectionSplitter.split(lines);
         Reading r = new Reading(doc, header, sections, findings);
 
         String title = header.text("title").map(Naming::clean).filter(t -> !t.isEmpty())
-                .orElseGet(() -> Naming.title(sections, markdown, doc.source()));
+                .orElseGet(() -> Naming.title(sections, lines, doc.source()));
         Facts facts = r.facts(title);
 
         LocalDate date = null;

@@ -102,7 +102,7 @@ final class TimeScanner {
         while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
         m = NUMERIC_DATE.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
             int year = Integer.parseInt(m.group(3));
@@ -301,6 +301,10 @@ final class TimeScanner {
         return false;
     }
 
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static int month(String name) {
         return switch (name.substring(0, 3).toLowerCase(Locale.ROOT)) {
             case "jan" -> 1;
@@ -318,11 +322,30 @@ final class TimeScanner {
         };
     }
 
+    /**
+     * {@code m.find()} from {@code from} for {@link #NUMERIC_DATE}, trying the regex only where a date can start:
+     * one or two characters before a separator with a digit on each side. Most text has few such places, and
+     * trying the regex at every character of a whole document was most of the cost of reading its date order.
+     * The regex still decides: its look-behind sees the text before the start, as it does in a full scan.
+     */
+    private static boolean findNumericDate(Matcher m, String text, int from) {
+        int n = text.length();
+        m.useTransparentBounds(true);
+        for (int j = Math.max(from, 1); j + 1 < n; j++) {
+            char c = text.charAt(j);
+            if ((c != '/' && c != '.') || !isAsciiDigit(text.charAt(j - 1)) || !isAsciiDigit(text.charAt(j + 1))) continue;
+            for (int start = Math.max(from, j - 2); start < j; start++) {
+                if (m.region(start, n).lookingAt()) return true;
+            }
+        }
+        return false;
+    }
+
     /** Day-first when any numeric date in the text can only be day-first, month-first otherwise. */
     static DateOrder orderOf(String text) {
         Matcher m = NUMERIC_DATE.matcher(text);
         int scanned = 0;
-        while (m.find() && scanned++ < 1000) {
+        for (int from = 0; findNumericDate(m, text, from) && scanned++ < 1000; from = m.end()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
             if (a > 12 && b <= 12) return DateOrder.DAY_FIRST;

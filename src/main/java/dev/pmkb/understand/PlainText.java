@@ -106,6 +106,22 @@ final class PlainText {
         return b.toString();
     }
 
+    /**
+     * Where {@code needle} (lower-case ASCII) first occurs in {@code text} at or after {@code from}, ignoring
+     * case, or -1. It accepts at least everything a {@code (?i)} regex accepts for the same letters, so it can
+     * say where such a regex need not be tried.
+     */
+    static int indexOfIgnoreCase(String text, String needle, int from) {
+        char lower = needle.charAt(0);
+        char upper = Character.toUpperCase(lower);
+        int last = text.length() - needle.length();
+        for (int i = Math.max(from, 0); i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) return i;
+        }
+        return -1;
+    }
+
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }

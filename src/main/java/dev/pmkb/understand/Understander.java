@@ -321,8 +321,16 @@ public final class Understander {
 
         /** The zone of a statement such as "All times in UTC." or "Timeline (all times West African Time)". */
         private String declaredZone(String markdown) {
-            Matcher m = DECLARED_ZONE.matcher(markdown.length() > 200_000 ? markdown.substring(0, 200_000) : markdown);
-            while (m.find()) {
+            String text = markdown.length() > 200_000 ? markdown.substring(0, 200_000) : markdown;
+            // Every statement contains "all time": the regex is tried only there, not at every character.
+            Matcher m = DECLARED_ZONE.matcher(text).useTransparentBounds(true);
+            int from = 0;
+            for (int at; (at = PlainText.indexOfIgnoreCase(text, "all time", from)) >= 0; ) {
+                if (!m.region(at, text.length()).lookingAt()) {
+                    from = at + 1;
+                    continue;
+                }
+                from = m.end();
                 String zone = m.group(1).strip();
                 if (zones.resolve(zone, LocalDate.of(2024, 1, 1), null).resolution() != IncidentTime.ZoneResolution.UNKNOWN) {
                     return zone;

@@ -1,6 +1,7 @@
 package dev.pmkb.understand;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +13,6 @@ final class PlainText {
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z!][^<>]{0,500}>");
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]\\[]{0,300})]\\([^()\\s]{0,1000}(?:\\s+\"[^\"]{0,200}\")?\\)");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]\\[]{0,300})]\\([^()\\s]{0,1000}(?:\\s+\"[^\"]{0,200}\")?\\)");
-    private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{2,3}|~~)");
-    private static final Pattern UNDERSCORE_WORD = Pattern.compile("(?<![\\w])_(?=\\S)|(?<=\\S)_(?![\\w])");
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s*");
     private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+\\s*$");
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+•]|\\d{1,3}[.)])\\s+(?:\\[[ xX]]\\s+)?");
@@ -30,13 +29,13 @@ final class PlainText {
         // is called for every line of every postmortem.
         String s = markdown;
         if (s.indexOf('<') >= 0) s = HTML_TAG.matcher(s).replaceAll(" ");
-        if (s.indexOf('[') >= 0) {
+        if (s.indexOf('[') >= 0 && s.contains("](")) {
             s = IMAGE.matcher(s).replaceAll("$1");
             s = LINK.matcher(s).replaceAll("$1");
         }
         if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('~') >= 0) {
-            s = EMPHASIS.matcher(s).replaceAll("");
-            if (s.indexOf('_') >= 0) s = UNDERSCORE_WORD.matcher(s).replaceAll("");
+            s = withoutEmphasis(s);
+            if (s.indexOf('_') >= 0) s = withoutWordUnderscores(s);
         }
         if (s.indexOf('`') >= 0) s = s.replace("`", "");
         if (s.indexOf('&') >= 0) {
@@ -46,6 +45,73 @@ final class PlainText {
         // What remains of a tag after entity decoding must not survive as markup either.
         if (s.indexOf('<') >= 0) s = HTML_TAG.matcher(s).replaceAll(" ");
         return collapseSpaces(s);
+    }
+
+    /**
+     * {@code s.replaceAll("(\\*{1,3}|_{2,3}|~~)", "")} without the regex: drops runs of one to three {@code *},
+     * two or three {@code _} and {@code ~~}, taking as many marks as the regex would. Log lines full of
+     * identifiers with underscores made the regex a large part of reading a file.
+     */
+    private static String withoutEmphasis(String s) {
+        int n = s.length();
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; ) {
+            char c = s.charAt(i);
+            int marks = 0;
+            if (c == '*') marks = run(s, i, '*', 3);
+            else if (c == '_' && run(s, i, '_', 3) >= 2) marks = run(s, i, '_', 3);
+            else if (c == '~' && run(s, i, '~', 2) == 2) marks = 2;
+            if (marks > 0) {
+                i += marks;
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.length() == n ? s : b.toString();
+    }
+
+    /** How many {@code c} follow one another from {@code at}, at most {@code max}. */
+    private static int run(String s, int at, char c, int max) {
+        int n = 0;
+        while (n < max && at + n < s.length() && s.charAt(at + n) == c) n++;
+        return n;
+    }
+
+    /**
+     * {@code s.replaceAll("(?<![\\w])_(?=\\S)|(?<=\\S)_(?![\\w])", "")} without the regex: an underscore goes
+     * when nothing of a word stands before it and something stands after it ({@code _word}), or the reverse
+     * ({@code word_}); one inside a word ({@code p99_latency}) stays. Like the regex, each underscore is judged
+     * on the original text.
+     */
+    private static String withoutWordUnderscores(String s) {
+        int n = s.length();
+        StringBuilder b = null;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                boolean wordBefore = i > 0 && isWordChar(s.charAt(i - 1));
+                boolean textBefore = i > 0 && !isRegexSpace(s.charAt(i - 1));
+                boolean wordAfter = i + 1 < n && isWordChar(s.charAt(i + 1));
+                boolean textAfter = i + 1 < n && !isRegexSpace(s.charAt(i + 1));
+                if ((!wordBefore && textAfter) || (textBefore && !wordAfter)) {
+                    if (b == null) b = new StringBuilder(n).append(s, 0, i);
+                    continue;
+                }
+            }
+            if (b != null) b.append(c);
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** The regex {@code \w}: ASCII letters, digits and underscore. */
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** The regex {@code \s}: ASCII white space only. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Runs of white space as one space, trimmed; the same as replacing {@code \\s+} without a regex. */
@@ -77,13 +143,22 @@ final class PlainText {
     static String line(String markdown) {
         if (markdown == null) return null;
         String s = markdown;
-        if (s.indexOf('>') >= 0) s = QUOTE.matcher(s).replaceFirst("");
+        if (s.indexOf('>') >= 0) s = withoutPrefix(s, QUOTE);
         if (s.indexOf('#') >= 0) {
-            s = HEADING.matcher(s).replaceFirst("");
+            s = withoutPrefix(s, HEADING);
             s = CLOSING_HASHES.matcher(s).replaceFirst("");
         }
-        s = LIST_MARKER.matcher(s).replaceFirst("");
+        s = withoutPrefix(s, LIST_MARKER);
         return inline(s);
+    }
+
+    /**
+     * {@code prefix.matcher(s).replaceFirst("")} for a pattern anchored with {@code ^}: it can only match at the
+     * start, so it is tried there alone instead of at every character.
+     */
+    private static String withoutPrefix(String s, Pattern prefix) {
+        Matcher m = prefix.matcher(s);
+        return m.lookingAt() ? s.substring(m.end()) : s;
     }
 
     /** Lower-case words separated by single spaces: hyphens, punctuation and markup all become spaces. */

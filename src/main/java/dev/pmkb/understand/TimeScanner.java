@@ -54,6 +54,8 @@ final class TimeScanner {
 
     /** Every date and time in {@code text}, in order, each time paired with its date and zone as written. */
     List<WrittenTime> scan(String text) {
+        // Checked before any regex: every date and time has a digit, and most lines have none.
+        if (!hasAsciiDigit(text)) return new ArrayList<>();
         List<int[]> dateSpans = new ArrayList<>();
         List<WrittenTime.WrittenDate> dates = new ArrayList<>();
         findDates(text, dateSpans, dates);
@@ -93,13 +95,13 @@ final class TimeScanner {
         }
         List<Found> found = new ArrayList<>();
         Matcher m = ISO_DATE.matcher(text);
-        while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findStartingAtDigit(m, text, from); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
         m = MONTH_FIRST.matcher(text);
-        while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findMonthFirst(m, text, from); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)))));
         m = DAY_FIRST.matcher(text);
-        while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findStartingAtDigit(m, text, from); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
         m = NUMERIC_DATE.matcher(text);
         for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
@@ -126,7 +128,7 @@ final class TimeScanner {
     private List<WrittenTime> findTimes(String text, List<int[]> dateSpans) {
         List<WrittenTime> times = new ArrayList<>();
         Matcher m = TIME.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findStartingAtDigit(m, text, from); from = m.end()) {
             if (m.group(2) == null && m.group(4) == null) continue;
             if (insideAny(m.start(), dateSpans)) continue;
             int hour = Integer.parseInt(m.group(1));
@@ -148,7 +150,7 @@ final class TimeScanner {
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
         }
         m = MILITARY.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findStartingAtDigit(m, text, from); from = m.end()) {
             if (insideAny(m.start(), dateSpans)) continue;
             int end = trimEnd(text, m.end());
             Zone zone = zoneAfter(text, end);
@@ -297,6 +299,54 @@ final class TimeScanner {
     private static boolean insideAny(int pos, List<int[]> spans) {
         for (int[] s : spans) {
             if (pos >= s[0] && pos < s[1]) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code m.find()} from {@code from} for a pattern whose every match starts with a digit ({@link #TIME},
+     * {@link #ISO_DATE}, ...): the regex is tried at digits only, not at every letter of the prose around them.
+     * Its look-behinds and word boundaries still see the text before the digit.
+     */
+    private static boolean findStartingAtDigit(Matcher m, String text, int from) {
+        int n = text.length();
+        m.useTransparentBounds(true);
+        for (int i = from; i < n; i++) {
+            if (isAsciiDigit(text.charAt(i)) && m.region(i, n).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code m.find()} from {@code from} for {@link #MONTH_FIRST}, tried only where it can match: at the first
+     * letter of a month name with a digit 4 to 13 characters on ("may 9" to "september.   9").
+     */
+    private static boolean findMonthFirst(Matcher m, String text, int from) {
+        int n = text.length();
+        m.useTransparentBounds(true);
+        for (int i = from; i < n; i++) {
+            if (isMonthInitial(text.charAt(i)) && hasAsciiDigit(text, i + 4, i + 14) && m.region(i, n).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMonthInitial(char c) {
+        return switch (c) {
+            case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd', 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean hasAsciiDigit(String text) {
+        return hasAsciiDigit(text, 0, text.length());
+    }
+
+    /** Whether a digit stands in {@code [from, to)}, clipped to the text. */
+    private static boolean hasAsciiDigit(String text, int from, int to) {
+        for (int i = from, end = Math.min(to, text.length()); i < end; i++) {
+            if (isAsciiDigit(text.charAt(i))) return true;
         }
         return false;
     }

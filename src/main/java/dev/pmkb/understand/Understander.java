@@ -23,9 +23,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -58,6 +60,11 @@ public final class Understander {
             "(?i)\\ball (?:times?|timestamps?)(?: are| listed| shown| given| below)?(?: in)?\\s{1,3}\\(?([A-Za-z][A-Za-z/_+\\-:0-9 ]{0,30}?)\\s{0,2}(?:[).,;*_]|$)",
             Pattern.MULTILINE);
     private static final Duration MAX_DURATION = Duration.ofDays(30);
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** A paragraph that speaks of the fix within its first words (matched on lower-case text). */
+    private static final Pattern FIX_EARLY = Pattern.compile("(?s).{0,60}\\b(?:resolv|fix|restor|remed|mitigat)\\w*.*");
 
     private final Vocabulary vocabulary;
     private final ZoneRules zones;
@@ -203,6 +210,10 @@ public final class Understander {
         private final Findings findings;
         private final TimeScanner scanner;
         private final TimeResolver resolver;
+        /** Plain text of each section, made once: the summary, impact, cause and fix readers all ask for it. */
+        private final Map<Section, String> sectionTexts = new IdentityHashMap<>();
+        /** Each "Root Cause and Resolution" section cut in two, for the cause and then again for the fix. */
+        private final Map<Section, String[]> causeAndFix = new IdentityHashMap<>();
 
         Reading(SourceDocument doc, FrontMatter header, List<Section> sections, Findings findings) {
             this.doc = doc;
@@ -304,7 +315,7 @@ public final class Understander {
                     .map(f -> f.slug()).toList(), () -> impactCategories(facetText, impact));
             List<String> components = headerList("components", null, this::components);
 
-            Detection detection = detection(timeline, start);
+            Detection detection = detection(timeline, start, summary);
             return new Facts(summary, start, end, duration, durationOrigin, impact, categories, components, detection,
                     timeline, rootCause, resolution, actions, lessons, causeTags);
         }
@@ -397,7 +408,7 @@ public final class Understander {
         private String joined(SectionKind kind) {
             List<String> parts = new ArrayList<>();
             for (Section s : sections) {
-                if (s.kind() == kind && !s.isEmpty()) parts.add(s.text());
+                if (s.kind() == kind && !s.isEmpty()) parts.add(textOf(s));
             }
             return parts.isEmpty() ? null : PlainText.clip(String.join("\n\n", parts), 20_000);
         }
@@ -412,7 +423,7 @@ public final class Understander {
                 }
             }
             if (summary != null) {
-                if (!summary.isEmpty()) return PlainText.clip(firstParagraphs(summary.text(), 3), 2000);
+                if (!summary.isEmpty()) return PlainText.clip(firstParagraphs(textOf(summary), 3), 2000);
                 // "**Issue Summary:**" with only labelled sub-items: the sub-items are the summary.
                 boolean inside = false;
                 for (Section s : sections) {
@@ -422,7 +433,7 @@ public final class Understander {
                     }
                     boolean part = s.parent() == SectionKind.SUMMARY || SUMMARY_PARTS.contains(s.kind());
                     if (inside && part && !s.isEmpty()) {
-                        parts.add(s.heading() + ": " + s.text().replace('\n', ' '));
+                        parts.add(s.heading() + ": " + textOf(s).replace('\n', ' '));
                     } else if (inside && !part) {
                         break;
                     }
@@ -432,7 +443,7 @@ public final class Understander {
             // No summary heading: leading "Duration:", "Impact:" lines say what a summary would.
             for (Section s : sections) {
                 if (SUMMARY_PARTS.contains(s.kind()) && s.parent() == null && !s.isEmpty()) {
-                    parts.add(s.heading() + ": " + s.text().replace('\n', ' '));
+                    parts.add(s.heading() + ": " + textOf(s).replace('\n', ' '));
                 } else if (!parts.isEmpty() || s.kind() != SectionKind.PREAMBLE) {
                     break;
                 }
@@ -453,7 +464,7 @@ public final class Understander {
             for (SourceLine l : s.lines()) {
                 String plain = PlainText.line(l.text());
                 if (l.isBlank() || plain.isEmpty()) {
-                    if (para.length() > 0 && para.toString().split("\\s+").length >= 8) return para.toString().strip();
+                    if (para.length() > 0 && WHITE_SPACE.split(para.toString()).length >= 8) return para.toString().strip();
                     para.setLength(0);
                     continue;
                 }
@@ -463,11 +474,11 @@ public final class Understander {
                 if (para.length() > 4000) break;
             }
             String p = para.toString().strip();
-            return p.split("\\s+").length >= 8 ? p : null;
+            return WHITE_SPACE.split(p).length >= 8 ? p : null;
         }
 
         private static String firstParagraphs(String text, int max) {
-            String[] paras = text.split("\n\\s*\n");
+            String[] paras = PARAGRAPH_BREAK.split(text);
             return String.join("\n\n", java.util.Arrays.asList(paras).subList(0, Math.min(max, paras.length))).strip();
         }
 
@@ -475,9 +486,9 @@ public final class Understander {
             List<String> parts = new ArrayList<>();
             for (Section s : sections) {
                 if (s.isEmpty()) continue;
-                if (s.kind() == SectionKind.ROOT_CAUSE) parts.add(s.text());
+                if (s.kind() == SectionKind.ROOT_CAUSE) parts.add(textOf(s));
                 else if (s.kind() == SectionKind.ROOT_CAUSE_AND_RESOLUTION) {
-                    String cause = split(s.text())[0];
+                    String cause = causeAndFix(s)[0];
                     if (!cause.isBlank()) parts.add(cause);
                 }
             }
@@ -488,21 +499,29 @@ public final class Understander {
             List<String> parts = new ArrayList<>();
             for (Section s : sections) {
                 if (s.isEmpty()) continue;
-                if (s.kind() == SectionKind.RESOLUTION) parts.add(s.text());
+                if (s.kind() == SectionKind.RESOLUTION) parts.add(textOf(s));
                 else if (s.kind() == SectionKind.ROOT_CAUSE_AND_RESOLUTION) {
-                    String fix = split(s.text())[1];
+                    String fix = causeAndFix(s)[1];
                     if (!fix.isBlank()) parts.add(fix);
                 }
             }
             return parts.isEmpty() ? null : PlainText.clip(String.join("\n\n", parts), 20_000);
         }
 
+        private String textOf(Section s) {
+            return sectionTexts.computeIfAbsent(s, Section::text);
+        }
+
+        private String[] causeAndFix(Section s) {
+            return causeAndFix.computeIfAbsent(s, section -> split(textOf(section)));
+        }
+
         /** "Root Cause and Resolution" as one text: the cause paragraphs, then from the first fix paragraph on. */
         private static String[] split(String text) {
-            String[] paras = text.split("\n\\s*\n");
+            String[] paras = PARAGRAPH_BREAK.split(text);
             for (int i = 1; i < paras.length; i++) {
                 if (RESOLUTION_START.matcher(paras[i].strip()).lookingAt()
-                        || paras[i].toLowerCase(Locale.ROOT).matches("(?s).{0,60}\\b(?:resolv|fix|restor|remed|mitigat)\\w*.*")) {
+                        || FIX_EARLY.matcher(paras[i].toLowerCase(Locale.ROOT)).matches()) {
                     return new String[] {String.join("\n\n", java.util.Arrays.asList(paras).subList(0, i)),
                             String.join("\n\n", java.util.Arrays.asList(paras).subList(i, paras.length))};
                 }
@@ -511,7 +530,7 @@ public final class Understander {
                 return new String[] {paras[0], String.join("\n\n", java.util.Arrays.asList(paras).subList(1, paras.length))};
             }
             // One paragraph: cut at the first sentence that talks about the fix.
-            String[] sentences = text.split("(?<=[.!?])\\s+");
+            String[] sentences = SENTENCE_BREAK.split(text);
             for (int i = 1; i < sentences.length; i++) {
                 if (RESOLUTION_START.matcher(sentences[i]).lookingAt()) {
                     return new String[] {String.join(" ", java.util.Arrays.asList(sentences).subList(0, i)),
@@ -593,7 +612,7 @@ public final class Understander {
             return names;
         }
 
-        private Detection detection(List<TimelineEntry> timeline, IncidentTime start) {
+        private Detection detection(List<TimelineEntry> timeline, IncidentTime start, String summary) {
             StringBuilder text = new StringBuilder();
             IncidentTime time = null;
             for (TimelineEntry e : timeline) {
@@ -605,7 +624,7 @@ public final class Understander {
             String detectionSection = joined(SectionKind.DETECTION);
             if (detectionSection != null) text.insert(0, detectionSection + "\n");
             String how = DetectionWords.how(text.toString());
-            if (how == null && timeline.isEmpty()) how = DetectionWords.how(summaryText());
+            if (how == null && timeline.isEmpty()) how = DetectionWords.how(summary);
             if (time == null && how == null) return Detection.NONE;
             return new Detection(time, how);
         }

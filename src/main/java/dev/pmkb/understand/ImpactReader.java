@@ -36,6 +36,12 @@ final class ImpactReader {
     private static final Pattern IMPACT_SENTENCE = Pattern.compile(
             "(?i)\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*|unavailable|inaccessible|unreachable"
                     + "|down|outage|errors?|slow)\\b");
+    /** Compiled once: the readers below run for every postmortem. */
+    private static final Pattern SENTENCE_OR_LINE = Pattern.compile("(?<=[.!?])\\s+|\\n");
+    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^(?:impact|duration|root cause)\\s*:\\s*");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern NAMES_WHO = Pattern.compile(
+            "(?is).*\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*)\\b.*");
 
     static Impact read(String impactText, String fallbackText) {
         String text = impactText != null && !impactText.isBlank() ? impactText : impactSentence(fallbackText);
@@ -52,10 +58,10 @@ final class ImpactReader {
     private static String impactSentence(String summary) {
         if (summary == null) return null;
         String t = summary.length() > 4000 ? summary.substring(0, 4000) : summary;
-        for (String sentence : t.split("(?<=[.!?])\\s+|\\n")) {
-            String s = sentence.strip().replaceFirst("(?i)^(?:impact|duration|root cause)\\s*:\\s*", "");
-            if (s.split("\\s+").length >= 4 && IMPACT_SENTENCE.matcher(s).find()
-                    && (percent(s) != null || s.matches("(?is).*\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*)\\b.*"))) {
+        for (String sentence : SENTENCE_OR_LINE.split(t)) {
+            String s = LABEL_PREFIX.matcher(sentence.strip()).replaceFirst("");
+            if (WHITE_SPACE.split(s).length >= 4 && IMPACT_SENTENCE.matcher(s).find()
+                    && (percent(s) != null || NAMES_WHO.matcher(s).matches())) {
                 return s;
             }
         }
@@ -97,7 +103,7 @@ final class ImpactReader {
         String t = text.length() > 4000 ? text.substring(0, 4000) : text;
         Matcher m = SERVICE.matcher(t);
         while (m.find() && found.size() < 6) {
-            List<String> words = new ArrayList<>(List.of(m.group(1).toLowerCase(Locale.ROOT).split("\\s+")));
+            List<String> words = new ArrayList<>(List.of(WHITE_SPACE.split(m.group(1).toLowerCase(Locale.ROOT))));
             while (words.size() > 1 && STOP.contains(words.getFirst())) words.removeFirst();
             if (words.size() == 1 && Set.of("service", "application", "app", "server", "servers", "site", "platform", "api")
                     .contains(words.getFirst())) {

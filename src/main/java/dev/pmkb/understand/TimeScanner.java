@@ -44,6 +44,8 @@ final class TimeScanner {
     /** "from 4pm to 6 GMT": the end of a range may be a bare hour. */
     private static final Pattern BARE_RANGE_END = Pattern.compile("(?i)^\\s{0,2}(?:to|-|–|until|till)\\s{0,2}(\\d{1,2})(?![\\d:.,%]|\\s?(?:hours?|hrs?|min|minutes?|days?|percent|users?|servers?|[ap]\\.?m))");
 
+    private static final Pattern ABBREVIATION_SLASH = Pattern.compile("\\s?/");
+
     private final DateOrder order;
     private final ZoneRules zones;
 
@@ -223,7 +225,7 @@ final class TimeScanner {
             if (ZoneRules.isNotAZone(written) || PlainText.words(written).split(" ").length < 2) written = null;
         } else if ((m = ZONE_ABBR.matcher(window)).lookingAt()) {
             String abbr = m.group();
-            String first = abbr.split("\\s?/")[0].strip();
+            String first = ABBREVIATION_SLASH.split(abbr)[0].strip();
             if (zones.knowsAbbreviation(first)) {
                 written = abbr;
             } else if (!NOT_ABBR.contains(first) && first.length() >= 2

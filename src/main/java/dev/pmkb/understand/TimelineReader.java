@@ -25,6 +25,11 @@ final class TimelineReader {
     private static final int MAX_LINE = 2000;
     /** No real timeline is longer; a generated 10 MB one is not read to its end. */
     private static final int MAX_ENTRIES = 2000;
+    private static final Pattern OUTER_PIPES = Pattern.compile("^\\|\\s*|\\s*\\|$");
+    private static final Pattern TABLE_HEADER = Pattern.compile(
+            "(?:time|timestamp|when)(?: utc)?(?: \\w+)? (?:event|description|action|what happened|details?)(?: \\w+)?");
+    private static final Pattern TIME_PREPOSITION = Pattern.compile("(?i)(?:at|on|around|approx\\.?|approximately|~|by)");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,:\\-–—]+$");
 
     private final TimeScanner scanner;
     private final TimeResolver resolver;
@@ -52,7 +57,7 @@ final class TimelineReader {
             if (raw.length() > MAX_LINE) raw = raw.substring(0, MAX_LINE);
             if (raw.strip().startsWith("|")) {
                 if (TABLE_SEPARATOR.matcher(raw).matches()) continue;
-                raw = raw.strip().replaceAll("^\\|\\s*|\\s*\\|$", "").replace("|", " — ");
+                raw = OUTER_PIPES.matcher(raw.strip()).replaceAll("").replace("|", " — ");
             }
             String plain = PlainText.line(raw);
             if (plain.isEmpty() || plain.codePoints().noneMatch(Character::isLetterOrDigit)) continue;
@@ -139,7 +144,7 @@ final class TimelineReader {
 
     private static boolean isTableHeader(String plain) {
         String w = PlainText.words(plain);
-        return w.matches("(?:time|timestamp|when)(?: utc)?(?: \\w+)? (?:event|description|action|what happened|details?)(?: \\w+)?");
+        return TABLE_HEADER.matcher(w).matches();
     }
 
     /** A time written at the start of the entry ("10:15 AM -", "May 11, 2023, 9:00 AM (WAT):"). */
@@ -157,8 +162,8 @@ final class TimelineReader {
     private static String stripLeading(String text, WrittenTime t) {
         String before = text.substring(0, t.from()).strip();
         String after = LEADING_SEPARATOR.matcher(text.substring(Math.min(text.length(), t.to()))).replaceFirst("").strip();
-        if (before.isEmpty() || before.matches("(?i)(?:at|on|around|approx\\.?|approximately|~|by)")) return after;
-        before = before.replaceAll("[\\s,:\\-–—]+$", "");
+        if (before.isEmpty() || TIME_PREPOSITION.matcher(before).matches()) return after;
+        before = TRAILING_SEPARATORS.matcher(before).replaceAll("");
         return after.isEmpty() ? before : before + " " + after;
     }
 

@@ -181,28 +181,33 @@ final class TimelineReader {
         return null;
     }
 
-    private static final Pattern MISLEADING = Pattern.compile(
-            "\\b(?:mislead\\w*|red herring|initially (?:thought|suspected|assumed|believed)|assum\\w*|suspect\\w*"
-                    + "|wrongly|false lead|dead end|turned out not|ruled out|was not the (?:cause|problem|issue))\\b");
-    private static final Pattern ESCALATION = Pattern.compile(
-            "\\b(?:escalat\\w*|paged|page[ds]? the|looped in|called in|brought in|notified the|involved the|handed over)\\b");
-    private static final Pattern RESOLUTION = Pattern.compile(
-            "\\b(?:resolv\\w*|restored|fixed|back to normal|back online|recovered|fully operational|mitigated"
-                    + "|service (?:was )?restored|rolled back|closed the incident|incident closed)\\b");
-    private static final Pattern DETECTION = Pattern.compile(
-            "\\b(?:detected|noticed|alert(?:ed|s)?|spotted|first reports?|reported|discovered|monitoring)\\b");
+    private static final WordStartSearch MISLEADING = words(List.of("mislead\\w*", "red herring",
+            "initially (?:thought|suspected|assumed|believed)", "assum\\w*", "suspect\\w*", "wrongly", "false lead",
+            "dead end", "turned out not", "ruled out", "was not the (?:cause|problem|issue)"), "\\b");
+    private static final WordStartSearch ESCALATION = words(List.of("escalat\\w*", "paged", "page[ds]? the", "looped in",
+            "called in", "brought in", "notified the", "involved the", "handed over"), "\\b");
+    private static final WordStartSearch RESOLUTION = words(List.of("resolv\\w*", "restored", "fixed", "back to normal",
+            "back online", "recovered", "fully operational", "mitigated", "service (?:was )?restored", "rolled back",
+            "closed the incident", "incident closed"), "\\b");
+    private static final WordStartSearch DETECTION = words(List.of("detected", "noticed", "alert(?:ed|s)?", "spotted",
+            "first reports?", "reported", "discovered", "monitoring"), "\\b");
 
     /** An alert paging the on-call engineer is how the incident was noticed, not an escalation. */
-    private static final Pattern ALERT_PAGES_ON_CALL = Pattern.compile(
-            "\\b(?:alert\\w*|alarm\\w*|monitor\\w*)\\b.*\\bpag(?:e[ds]?|ing)\\b.*\\bon-?call\\b");
+    private static final WordStartSearch ALERT_PAGES_ON_CALL = words(List.of("alert\\w*", "alarm\\w*", "monitor\\w*"),
+            "\\b.*\\bpag(?:e[ds]?|ing)\\b.*\\bon-?call\\b");
+
+    /** {@code \b(?:word|word|...)} followed by {@code tail}: searched only where one of the words can start. */
+    private static WordStartSearch words(List<String> words, String tail) {
+        return new WordStartSearch(Pattern.compile("\\b(?:" + String.join("|", words) + ")" + tail), words);
+    }
 
     static Kind kindOfWords(String text) {
         String t = text.toLowerCase(Locale.ROOT);
-        if (MISLEADING.matcher(t).find()) return Kind.MISLEADING;
-        if (ALERT_PAGES_ON_CALL.matcher(t).find()) return Kind.DETECTION;
-        if (ESCALATION.matcher(t).find()) return Kind.ESCALATION;
-        if (RESOLUTION.matcher(t).find()) return Kind.RESOLUTION;
-        if (DETECTION.matcher(t).find()) return Kind.DETECTION;
+        if (MISLEADING.find(t)) return Kind.MISLEADING;
+        if (ALERT_PAGES_ON_CALL.find(t)) return Kind.DETECTION;
+        if (ESCALATION.find(t)) return Kind.ESCALATION;
+        if (RESOLUTION.find(t)) return Kind.RESOLUTION;
+        if (DETECTION.find(t)) return Kind.DETECTION;
         return Kind.ACTION;
     }
 }

@@ -59,7 +59,9 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         LineShape emphasized = emphasizedLabel(body, nested);
         if (emphasized != null) return emphasized;
         Matcher plain = PLAIN_LABEL.matcher(body).region(0, Math.min(body.length(), 100));
-        if (plain.lookingAt()) {
+        // Checked before the regex: a label starts with a letter and has its colon within the first 100
+        // characters, and most lines are prose without one.
+        if (isAsciiLetter(body.charAt(0)) && colonBefore(body, 100) && plain.lookingAt()) {
             return new LineShape(0, nested, plain.group(1).strip(), false, body.substring(plain.end()).strip());
         }
         if (!nested && isBareHeading(body)) return new LineShape(0, false, PlainText.inline(body), false, "");
@@ -97,6 +99,17 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         if (rest.startsWith("-") || rest.startsWith("–")) rest = rest.substring(1).strip();
         if (label.endsWith(":")) label = label.substring(0, label.length() - 1).strip();
         return new LineShape(0, nested, PlainText.inline(label), true, rest);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean colonBefore(String s, int limit) {
+        for (int i = 0, end = Math.min(s.length(), limit); i < end; i++) {
+            if (s.charAt(i) == ':') return true;
+        }
+        return false;
     }
 
     private static char firstNonSpace(String line) {

@@ -19,9 +19,11 @@ final class ImpactReader {
             "(?i)(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)(?:\\s|\\W){1,3}(?:(?:of|our|the|all|active|total|its|registered|online|website|site|app|service|platform|web|mobile|global|of\\sthe)\\s){0,4}" + WHO + "\\b");
     private static final Pattern PERCENT_AFTER = Pattern.compile(
             "(?i)\\b" + WHO + "\\b[^.%\\d]{0,40}?(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)");
-    private static final Pattern ALL_USERS = Pattern.compile(
-            "(?i)(?<!not |almost |nearly |virtually |practically |of |affecting not )\\b(?:all|every|100 ?%|each)\\s(?:(?:of\\s)?(?:our|the)\\s)?"
-                    + "(?:users?|customers?|clients?|visitors?)\\b");
+    private static final List<String> ALL_WORDS = List.of("all", "every", "100 ?%", "each");
+    /** Tried only where one of {@link #ALL_WORDS} starts: its look-behind is costly to try at every character. */
+    private static final WordStartSearch ALL_USERS = new WordStartSearch(Pattern.compile(
+            "(?i)(?<!not |almost |nearly |virtually |practically |of |affecting not )\\b(?:" + String.join("|", ALL_WORDS)
+                    + ")\\s(?:(?:of\\s)?(?:our|the)\\s)?(?:users?|customers?|clients?|visitors?)\\b"), ALL_WORDS);
     private static final Pattern SERVICE = Pattern.compile(
             "(?i)\\b((?:[a-z][\\w-]{1,25}\\s){0,2}(?:service|api|website|web site|web application|web app|application|app"
                     + "|server|servers|platform|portal|site|database|checkout|login|dashboard|endpoint|backend|frontend))\\b");
@@ -77,12 +79,17 @@ final class ImpactReader {
     private static Double allUsers(String text) {
         if (text == null) return null;
         String t = text.length() > 8000 ? text.substring(0, 8000) : text;
-        return ALL_USERS.matcher(t).find() ? 100.0 : null;
+        return ALL_USERS.find(t) ? 100.0 : null;
     }
 
     private static Double number(String text) {
         if (text == null) return null;
         String t = text.length() > 8000 ? text.substring(0, 8000) : text;
+        // Checked before the regexes: both need "%" or "percent", and most texts state no share.
+        if (t.indexOf('%') < 0 && PlainText.indexOfIgnoreCase(t, "percent", 0) < 0
+                && PlainText.indexOfIgnoreCase(t, "per cent", 0) < 0) {
+            return null;
+        }
         Double best = null;
         int at = Integer.MAX_VALUE;
         for (Pattern p : List.of(PERCENT_BEFORE, PERCENT_AFTER)) {

@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code pattern.matcher(text).find()} for a pattern of the form {@code \b(?:word|word|...)...}, trying the regex
- * only where it can match: at the start of a word whose first letter is the first letter of one of its words.
+ * {@code pattern.matcher(text).find()} for a pattern of the form {@code \b(?:word|word|...)...} (possibly behind
+ * a look-behind), trying the regex only where it can match: at the start of a word whose first letter is the
+ * first letter of one of its words.
  * Those patterns ask "is any of these words in the text?" of every timeline entry and action item; a regex
  * tried at every character spends most of its time failing on letters no word starts with.
  *
@@ -42,7 +43,7 @@ final class WordStartSearch {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (!isInitial(c) || (c < 128 && i > 0 && isAsciiWordChar(text.charAt(i - 1)))) continue;
-            if (m == null) m = pattern.matcher(text).useTransparentBounds(true);
+            if (m == null) m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             if (m.region(i, n).lookingAt()) return true;
         }
         return false;

@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
 /** Reads who was hurt: the share of users (as a number), the services named, and the statement itself. */
 final class ImpactReader {
 
-    private static final String WHO = "(?:users?|customers?|clients?|visitors?|subscribers?|members?|requests?|traffic"
-            + "|user base|customer base|accounts?|sessions?|students?|people|players?|buyers?|shoppers?|merchants?)";
+    private static final List<String> WHO_WORDS = List.of("users?", "customers?", "clients?", "visitors?", "subscribers?",
+            "members?", "requests?", "traffic", "user base", "customer base", "accounts?", "sessions?", "students?", "people",
+            "players?", "buyers?", "shoppers?", "merchants?");
+    private static final String WHO = "(?:" + String.join("|", WHO_WORDS) + ")";
     private static final Pattern PERCENT_BEFORE = Pattern.compile(
             "(?i)(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)(?:\\s|\\W){1,3}(?:(?:of|our|the|all|active|total|its|registered|online|website|site|app|service|platform|web|mobile|global|of\\sthe)\\s){0,4}" + WHO + "\\b");
-    private static final Pattern PERCENT_AFTER = Pattern.compile(
-            "(?i)\\b" + WHO + "\\b[^.%\\d]{0,40}?(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)");
+    /** Tried only where one of {@link #WHO_WORDS} starts, not at every character. */
+    private static final WordStartSearch PERCENT_AFTER = new WordStartSearch(Pattern.compile(
+            "(?i)\\b" + WHO + "\\b[^.%\\d]{0,40}?(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)"), WHO_WORDS);
     private static final List<String> ALL_WORDS = List.of("all", "every", "100 ?%", "each");
     /** Tried only where one of {@link #ALL_WORDS} starts: its look-behind is costly to try at every character. */
     private static final WordStartSearch ALL_USERS = new WordStartSearch(Pattern.compile(
@@ -92,9 +95,8 @@ final class ImpactReader {
         }
         Double best = null;
         int at = Integer.MAX_VALUE;
-        for (Pattern p : List.of(PERCENT_BEFORE, PERCENT_AFTER)) {
-            Matcher m = p.matcher(t);
-            if (m.find() && m.start() < at) {
+        for (Matcher m : new Matcher[] {firstPercentBefore(t), PERCENT_AFTER.first(t)}) {
+            if (m != null && m.start() < at) {
                 double v = Double.parseDouble(m.group(1));
                 if (v >= 0 && v <= 100) {
                     best = v;
@@ -103,6 +105,24 @@ final class ImpactReader {
             }
         }
         return best;
+    }
+
+    /**
+     * The first match of {@link #PERCENT_BEFORE}, as {@code find()} gives it, or null. It starts with a number
+     * after neither a digit nor a point, so it is tried only at the first digit of each number.
+     */
+    private static Matcher firstPercentBefore(String t) {
+        Matcher m = PERCENT_BEFORE.matcher(t).useTransparentBounds(true);
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            if (!isAsciiDigit(t.charAt(i)) || (i > 0 && (isAsciiDigit(t.charAt(i - 1)) || t.charAt(i - 1) == '.'))) continue;
+            if (m.region(i, n).lookingAt()) return m;
+        }
+        return null;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     static List<String> services(String text) {

@@ -38,15 +38,23 @@ final class WordStartSearch {
 
     /** The same answer as {@code pattern.matcher(text).find()}. */
     boolean find(String text) {
+        return first(text) != null;
+    }
+
+    /**
+     * A matcher on the first match, the one {@code pattern.matcher(text).find()} finds (its start, end and
+     * groups), or null when there is none.
+     */
+    Matcher first(String text) {
         Matcher m = null;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (!isInitial(c) || (c < 128 && i > 0 && isAsciiWordChar(text.charAt(i - 1)))) continue;
             if (m == null) m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            if (m.region(i, n).lookingAt()) return true;
+            if (m.region(i, n).lookingAt()) return m;
         }
-        return false;
+        return null;
     }
 
     private boolean isInitial(char c) {

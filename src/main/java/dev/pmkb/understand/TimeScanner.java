@@ -2,6 +2,7 @@ package dev.pmkb.understand;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +57,13 @@ final class TimeScanner {
 
     /** Every date and time in {@code text}, in order, each time paired with its date and zone as written. */
     List<WrittenTime> scan(String text) {
+        DigitRuns digits = DigitRuns.of(text);
         // Checked before any regex: every date and time has a digit, and most lines have none.
-        if (!hasAsciiDigit(text)) return new ArrayList<>();
+        if (digits.count == 0) return new ArrayList<>();
         List<int[]> dateSpans = new ArrayList<>();
         List<WrittenTime.WrittenDate> dates = new ArrayList<>();
-        findDates(text, dateSpans, dates);
-        List<WrittenTime> times = findTimes(text, dateSpans);
+        findDates(text, digits, dateSpans, dates);
+        List<WrittenTime> times = findTimes(text, digits, dateSpans);
         zonesAfterDates(text, times, dateSpans);
         shareZones(times);
         List<WrittenTime> result = new ArrayList<>();
@@ -92,18 +94,18 @@ final class TimeScanner {
         return result;
     }
 
-    private void findDates(String text, List<int[]> spans, List<WrittenTime.WrittenDate> dates) {
+    private void findDates(String text, DigitRuns digits, List<int[]> spans, List<WrittenTime.WrittenDate> dates) {
         record Found(int from, int to, WrittenTime.WrittenDate date) {
         }
         List<Found> found = new ArrayList<>();
         Matcher m = ISO_DATE.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findStartingAtDigit(m, text, from, digits); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
         m = MONTH_FIRST.matcher(text);
-        for (int from = 0; findMonthFirst(m, text, from); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findMonthFirst(m, text, from, digits); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)))));
         m = DAY_FIRST.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findStartingAtDigit(m, text, from, digits); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
         m = NUMERIC_DATE.matcher(text);
         for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
@@ -127,10 +129,10 @@ final class TimeScanner {
         }
     }
 
-    private List<WrittenTime> findTimes(String text, List<int[]> dateSpans) {
+    private List<WrittenTime> findTimes(String text, DigitRuns digits, List<int[]> dateSpans) {
         List<WrittenTime> times = new ArrayList<>();
         Matcher m = TIME.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from); from = m.end()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits); from = m.end()) {
             if (m.group(2) == null && m.group(4) == null) continue;
             if (insideAny(m.start(), dateSpans)) continue;
             int hour = Integer.parseInt(m.group(1));
@@ -152,7 +154,7 @@ final class TimeScanner {
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
         }
         m = MILITARY.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from); from = m.end()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits); from = m.end()) {
             if (insideAny(m.start(), dateSpans)) continue;
             int end = trimEnd(text, m.end());
             Zone zone = zoneAfter(text, end);
@@ -306,15 +308,66 @@ final class TimeScanner {
     }
 
     /**
-     * {@code m.find()} from {@code from} for a pattern whose every match starts with a digit ({@link #TIME},
-     * {@link #ISO_DATE}, ...): the regex is tried at digits only, not at every letter of the prose around them.
-     * Its look-behinds and word boundaries still see the text before the digit.
+     * The runs of ASCII digits in a text, found in one pass. Every pattern that starts with a digit can only
+     * start at the first digit of a run (a digit before it fails their word boundary or look-behind), so those
+     * are the only places they are tried.
      */
-    private static boolean findStartingAtDigit(Matcher m, String text, int from) {
+    private static final class DigitRuns {
+        private final int[] starts;
+        private final int[] ends;
+        final int count;
+
+        private DigitRuns(int[] starts, int[] ends, int count) {
+            this.starts = starts;
+            this.ends = ends;
+            this.count = count;
+        }
+
+        static DigitRuns of(String text) {
+            int[] starts = new int[8];
+            int[] ends = new int[8];
+            int count = 0;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                if (!isAsciiDigit(text.charAt(i))) continue;
+                int end = i + 1;
+                while (end < n && isAsciiDigit(text.charAt(end))) end++;
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                    ends = Arrays.copyOf(ends, count * 2);
+                }
+                starts[count] = i;
+                ends[count] = end;
+                count++;
+                i = end;
+            }
+            return new DigitRuns(starts, ends, count);
+        }
+
+        /** The first run that starts at or after {@code from}. */
+        int firstFrom(int from) {
+            int i = Arrays.binarySearch(starts, 0, count, from);
+            return i >= 0 ? i : -i - 1;
+        }
+
+        /** Whether a digit stands in {@code [from, to)}. */
+        boolean anyIn(int from, int to) {
+            int r = firstFrom(from);
+            if (r > 0 && ends[r - 1] > from) return true;
+            return r < count && starts[r] < to;
+        }
+    }
+
+    /**
+     * {@code m.find()} from {@code from} for a pattern whose every match starts with a digit ({@link #TIME},
+     * {@link #ISO_DATE}, ...): the regex is tried at the start of each run of digits only, not at every letter
+     * of the prose around them. Its look-behinds and word boundaries still see the text before the digit.
+     */
+    private static boolean findStartingAtDigit(Matcher m, String text, int from, DigitRuns digits) {
         int n = text.length();
         m.useTransparentBounds(true);
-        for (int i = from; i < n; i++) {
-            if (isAsciiDigit(text.charAt(i)) && m.region(i, n).lookingAt()) return true;
+        for (int r = digits.firstFrom(from); r < digits.count; r++) {
+            if (m.region(digits.starts[r], n).lookingAt()) return true;
         }
         return false;
     }
@@ -323,11 +376,11 @@ final class TimeScanner {
      * {@code m.find()} from {@code from} for {@link #MONTH_FIRST}, tried only where it can match: at the first
      * letter of a month name with a digit 4 to 13 characters on ("may 9" to "september.   9").
      */
-    private static boolean findMonthFirst(Matcher m, String text, int from) {
+    private static boolean findMonthFirst(Matcher m, String text, int from, DigitRuns digits) {
         int n = text.length();
         m.useTransparentBounds(true);
         for (int i = from; i < n; i++) {
-            if (isMonthInitial(text.charAt(i)) && hasAsciiDigit(text, i + 4, i + 14) && m.region(i, n).lookingAt()) {
+            if (isMonthInitial(text.charAt(i)) && digits.anyIn(i + 4, i + 14) && m.region(i, n).lookingAt()) {
                 return true;
             }
         }
@@ -339,18 +392,6 @@ final class TimeScanner {
             case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd', 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D' -> true;
             default -> false;
         };
-    }
-
-    private static boolean hasAsciiDigit(String text) {
-        return hasAsciiDigit(text, 0, text.length());
-    }
-
-    /** Whether a digit stands in {@code [from, to)}, clipped to the text. */
-    private static boolean hasAsciiDigit(String text, int from, int to) {
-        for (int i = from, end = Math.min(to, text.length()); i < end; i++) {
-            if (isAsciiDigit(text.charAt(i))) return true;
-        }
-        return false;
     }
 
     private static boolean isAsciiDigit(char c) {

@@ -99,13 +99,13 @@ final class TimeScanner {
         }
         List<Found> found = new ArrayList<>();
         Matcher m = ISO_DATE.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from, digits); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.ISO_DATE); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
         m = MONTH_FIRST.matcher(text);
         for (int from = 0; findMonthFirst(m, text, from, digits); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)))));
         m = DAY_FIRST.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from, digits); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.DAY_FIRST); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
         m = NUMERIC_DATE.matcher(text);
         for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
@@ -132,7 +132,7 @@ final class TimeScanner {
     private List<WrittenTime> findTimes(String text, DigitRuns digits, List<int[]> dateSpans) {
         List<WrittenTime> times = new ArrayList<>();
         Matcher m = TIME.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from, digits); from = m.end()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.TIME); from = m.end()) {
             if (m.group(2) == null && m.group(4) == null) continue;
             if (insideAny(m.start(), dateSpans)) continue;
             int hour = Integer.parseInt(m.group(1));
@@ -154,7 +154,7 @@ final class TimeScanner {
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
         }
         m = MILITARY.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from, digits); from = m.end()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.MILITARY); from = m.end()) {
             if (insideAny(m.start(), dateSpans)) continue;
             int end = trimEnd(text, m.end());
             Zone zone = zoneAfter(text, end);
@@ -363,13 +363,66 @@ final class TimeScanner {
      * {@link #ISO_DATE}, ...): the regex is tried at the start of each run of digits only, not at every letter
      * of the prose around them. Its look-behinds and word boundaries still see the text before the digit.
      */
-    private static boolean findStartingAtDigit(Matcher m, String text, int from, DigitRuns digits) {
+    private static boolean findStartingAtDigit(Matcher m, String text, int from, DigitRuns digits, DigitStart start) {
         int n = text.length();
         m.useTransparentBounds(true);
         for (int r = digits.firstFrom(from); r < digits.count; r++) {
-            if (m.region(digits.starts[r], n).lookingAt()) return true;
+            int at = digits.starts[r];
+            if (start.allows(text, at, digits.ends[r]) && m.region(at, n).lookingAt()) return true;
         }
         return false;
+    }
+
+    /** What must surround a run of digits for each digit-led pattern to match there; the regex then decides. */
+    private enum DigitStart {
+        /** {@code \b(\d{4})[-/.]}: four digits and a separator, not inside a word. */
+        ISO_DATE {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return end - start == 4 && end < text.length() && "-/.".indexOf(text.charAt(end)) >= 0
+                        && !afterAsciiWordChar(text, start);
+            }
+        },
+        /**
+         * {@code \b(\d{1,2})(?:st|nd|rd|th)?\s{0,3}(?:of\s{1,3})?} and a month, case-insensitive: one or two digits,
+         * not inside a word, then a suffix, a space, "of" or a month: a letter of those or a space.
+         */
+        DAY_FIRST {
+            @Override
+            boolean allows(String text, int start, int end) {
+                if (end - start > 2 || end >= text.length() || afterAsciiWordChar(text, start)) return false;
+                char c = text.charAt(end);
+                return isRegexSpace(c) || "stndrhofjmaSTNDRHOFJMA".indexOf(c) >= 0;
+            }
+        },
+        /** {@code (?<![\d:.,])(\d{1,2})}. */
+        TIME {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return start == 0 || ":.,".indexOf(text.charAt(start - 1)) < 0;
+            }
+        },
+        /** {@code (?<![\d:.,])([01]\d|2[0-3])([0-5]\d)} and then a space or h: four digits. */
+        MILITARY {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return end - start == 4 && (start == 0 || ":.,".indexOf(text.charAt(start - 1)) < 0);
+            }
+        };
+
+        /** Whether the pattern may match at the run of digits {@code [start, end)}. */
+        abstract boolean allows(String text, int start, int end);
+
+        private static boolean afterAsciiWordChar(String text, int at) {
+            if (at == 0) return false;
+            char c = text.charAt(at - 1);
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        }
+
+        /** The regex {@code \s}: ASCII white space. */
+        private static boolean isRegexSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
     }
 
     /**

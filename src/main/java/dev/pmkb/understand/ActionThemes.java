@@ -55,7 +55,7 @@ public final class ActionThemes {
     }
 
     public static ActionTheme of(String task) {
-        String text = task.toLowerCase(Locale.ROOT);
+        WordStartSearch.Starts text = WordStartSearch.Starts.of(task.toLowerCase(Locale.ROOT));
         for (Rule rule : RULES) {
             if (rule.words().find(text)) return rule.theme();
         }

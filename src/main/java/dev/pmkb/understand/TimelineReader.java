@@ -202,7 +202,7 @@ final class TimelineReader {
     }
 
     static Kind kindOfWords(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
+        WordStartSearch.Starts t = WordStartSearch.Starts.of(text.toLowerCase(Locale.ROOT));
         if (MISLEADING.find(t)) return Kind.MISLEADING;
         if (ALERT_PAGES_ON_CALL.find(t)) return Kind.DETECTION;
         if (ESCALATION.find(t)) return Kind.ESCALATION;

@@ -38,6 +38,11 @@ final class WordStartSearch {
 
     /** The same answer as {@code pattern.matcher(text).find()}. */
     boolean find(String text) {
+        return first(Starts.of(text)) != null;
+    }
+
+    /** The same, for a text several searches share. */
+    boolean find(Starts text) {
         return first(text) != null;
     }
 
@@ -46,25 +51,70 @@ final class WordStartSearch {
      * groups), or null when there is none.
      */
     Matcher first(String text) {
+        return first(Starts.of(text));
+    }
+
+    private Matcher first(Starts starts) {
         Matcher m = null;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (!isInitial(c) || (c < 128 && i > 0 && isAsciiWordChar(text.charAt(i - 1)))) continue;
-            if (m == null) m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            if (m.region(i, n).lookingAt()) return m;
+        int n = starts.text.length();
+        for (int k = 0; k < starts.count; k++) {
+            if (!initials[starts.initials[k]]) continue;
+            if (m == null) m = pattern.matcher(starts.text).useTransparentBounds(true).useAnchoringBounds(false);
+            if (m.region(starts.positions[k], n).lookingAt()) return m;
         }
         return null;
     }
 
-    private boolean isInitial(char c) {
-        char folded;
-        if (c < 128) folded = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        else folded = Character.toLowerCase(Character.toUpperCase(c));
-        return folded < 128 && initials[folded];
-    }
+    /**
+     * Where in a text a word can start, with its first character case-folded: found in one pass and shared by
+     * all the searches over the same text (the five timeline kinds, the thirteen action themes).
+     */
+    static final class Starts {
+        private final String text;
+        private final int[] positions;
+        private final char[] initials;
+        private final int count;
 
-    private static boolean isAsciiWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        private Starts(String text, int[] positions, char[] initials, int count) {
+            this.text = text;
+            this.positions = positions;
+            this.initials = initials;
+            this.count = count;
+        }
+
+        static Starts of(String text) {
+            int n = text.length();
+            int[] positions = new int[Math.min(n, 16)];
+            char[] initials = new char[positions.length];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                char folded = fold(c);
+                if (!isAsciiLetterOrDigit(folded)) continue;
+                if (c < 128 && i > 0 && isAsciiWordChar(text.charAt(i - 1))) continue;
+                if (count == positions.length) {
+                    positions = java.util.Arrays.copyOf(positions, count * 2);
+                    initials = java.util.Arrays.copyOf(initials, count * 2);
+                }
+                positions[count] = i;
+                initials[count] = folded;
+                count++;
+            }
+            return new Starts(text, positions, initials, count);
+        }
+
+        /** Lower-case for ASCII; for other characters the folding of {@link Pattern#UNICODE_CASE}. */
+        private static char fold(char c) {
+            if (c < 128) return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            return Character.toLowerCase(Character.toUpperCase(c));
+        }
+
+        private static boolean isAsciiLetterOrDigit(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        }
+
+        private static boolean isAsciiWordChar(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
     }
 }

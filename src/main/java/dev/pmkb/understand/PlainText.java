@@ -25,26 +25,80 @@ final class PlainText {
     /** Plain text of inline Markdown: no tags, links reduced to their text, no emphasis or code marks. */
     static String inline(String markdown) {
         if (markdown == null) return null;
+        return inline(markdown, marksOf(markdown));
+    }
+
+    /** {@code marks} are the {@link #marksOf} {@code s}; each step that runs finds them anew in its result. */
+    private static String inline(String markdown, int marks) {
         // Each pattern runs only when its trigger character is there: most lines are plain prose, and this
         // is called for every line of every postmortem.
         String s = markdown;
-        if (s.indexOf('<') >= 0) s = HTML_TAG.matcher(s).replaceAll(" ");
-        if (s.indexOf('[') >= 0 && s.contains("](")) {
+        if (has(marks, TAG)) {
+            s = HTML_TAG.matcher(s).replaceAll(" ");
+            marks = marksOf(s);
+        }
+        if (has(marks, BRACKET) && s.contains("](")) {
             s = IMAGE.matcher(s).replaceAll("$1");
             s = LINK.matcher(s).replaceAll("$1");
+            marks = marksOf(s);
         }
-        if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('~') >= 0) {
+        if (has(marks, EMPHASIS)) {
             s = withoutEmphasis(s);
-            if (s.indexOf('_') >= 0) s = withoutWordUnderscores(s);
+            marks = marksOf(s);
+            if (has(marks, UNDERSCORE)) {
+                s = withoutWordUnderscores(s);
+                marks = marksOf(s);
+            }
         }
-        if (s.indexOf('`') >= 0) s = s.replace("`", "");
-        if (s.indexOf('&') >= 0) {
+        if (has(marks, BACKTICK)) {
+            s = s.replace("`", "");
+            marks = marksOf(s);
+        }
+        if (has(marks, AMPERSAND)) {
             s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
                     .replace("&quot;", "\"").replace("&#39;", "'");
+            marks = marksOf(s);
         }
         // What remains of a tag after entity decoding must not survive as markup either.
-        if (s.indexOf('<') >= 0) s = HTML_TAG.matcher(s).replaceAll(" ");
+        if (has(marks, TAG)) s = HTML_TAG.matcher(s).replaceAll(" ");
         return collapseSpaces(s);
+    }
+
+    private static final int TAG = 1;
+    private static final int BRACKET = 1 << 1;
+    /** {@code *}, {@code _} or {@code ~}. */
+    private static final int EMPHASIS = 1 << 2;
+    private static final int UNDERSCORE = 1 << 3;
+    private static final int BACKTICK = 1 << 4;
+    private static final int AMPERSAND = 1 << 5;
+    private static final int QUOTE_MARK = 1 << 6;
+    private static final int HASH = 1 << 7;
+
+    /**
+     * Which Markdown characters {@code s} holds, found in one pass: the steps below each need one of them, and
+     * asking {@code indexOf} for each in turn read every line ten times.
+     */
+    private static int marksOf(String s) {
+        int marks = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            switch (s.charAt(i)) {
+                case '<' -> marks |= TAG;
+                case '[' -> marks |= BRACKET;
+                case '*', '~' -> marks |= EMPHASIS;
+                case '_' -> marks |= EMPHASIS | UNDERSCORE;
+                case '`' -> marks |= BACKTICK;
+                case '&' -> marks |= AMPERSAND;
+                case '>' -> marks |= QUOTE_MARK;
+                case '#' -> marks |= HASH;
+                default -> {
+                }
+            }
+        }
+        return marks;
+    }
+
+    private static boolean has(int marks, int mark) {
+        return (marks & mark) != 0;
     }
 
     /**
@@ -143,13 +197,19 @@ final class PlainText {
     static String line(String markdown) {
         if (markdown == null) return null;
         String s = markdown;
-        if (s.indexOf('>') >= 0) s = withoutPrefix(s, QUOTE);
-        if (s.indexOf('#') >= 0) {
+        int marks = marksOf(s);
+        if (has(marks, QUOTE_MARK)) {
+            s = withoutPrefix(s, QUOTE);
+            marks = marksOf(s);
+        }
+        if (has(marks, HASH)) {
             s = withoutPrefix(s, HEADING);
             s = CLOSING_HASHES.matcher(s).replaceFirst("");
+            marks = marksOf(s);
         }
-        s = withoutPrefix(s, LIST_MARKER);
-        return inline(s);
+        String listed = withoutPrefix(s, LIST_MARKER);
+        if (listed != s) marks = marksOf(listed); // the same string when there was no list marker
+        return inline(listed, marks);
     }
 
     /**

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class ActionThemes {
 
-    private record Rule(ActionTheme theme, Pattern words) {
+    private record Rule(ActionTheme theme, WordStartSearch words) {
         static Rule of(String slug, String name, String... stems) {
-            return new Rule(new ActionTheme(slug, name), Pattern.compile("\\b(" + String.join("|", stems) + ")",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            return new Rule(new ActionTheme(slug, name), new WordStartSearch(Pattern.compile(
+                    "\\b(" + String.join("|", stems) + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), List.of(stems)));
         }
     }
 
@@ -55,9 +55,9 @@ public final class ActionThemes {
     }
 
     public static ActionTheme of(String task) {
-        String text = task.toLowerCase(Locale.ROOT);
+        WordStartSearch.Starts text = WordStartSearch.Starts.of(task.toLowerCase(Locale.ROOT));
         for (Rule rule : RULES) {
-            if (rule.words().matcher(text).find()) return rule.theme();
+            if (rule.words().find(text)) return rule.theme();
         }
         return OTHER;
     }

@@ -13,15 +13,20 @@ import java.util.regex.Pattern;
 /** Reads who was hurt: the share of users (as a number), the services named, and the statement itself. */
 final class ImpactReader {
 
-    private static final String WHO = "(?:users?|customers?|clients?|visitors?|subscribers?|members?|requests?|traffic"
-            + "|user base|customer base|accounts?|sessions?|students?|people|players?|buyers?|shoppers?|merchants?)";
+    private static final List<String> WHO_WORDS = List.of("users?", "customers?", "clients?", "visitors?", "subscribers?",
+            "members?", "requests?", "traffic", "user base", "customer base", "accounts?", "sessions?", "students?", "people",
+            "players?", "buyers?", "shoppers?", "merchants?");
+    private static final String WHO = "(?:" + String.join("|", WHO_WORDS) + ")";
     private static final Pattern PERCENT_BEFORE = Pattern.compile(
             "(?i)(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)(?:\\s|\\W){1,3}(?:(?:of|our|the|all|active|total|its|registered|online|website|site|app|service|platform|web|mobile|global|of\\sthe)\\s){0,4}" + WHO + "\\b");
-    private static final Pattern PERCENT_AFTER = Pattern.compile(
-            "(?i)\\b" + WHO + "\\b[^.%\\d]{0,40}?(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)");
-    private static final Pattern ALL_USERS = Pattern.compile(
-            "(?i)(?<!not |almost |nearly |virtually |practically |of |affecting not )\\b(?:all|every|100 ?%|each)\\s(?:(?:of\\s)?(?:our|the)\\s)?"
-                    + "(?:users?|customers?|clients?|visitors?)\\b");
+    /** Tried only where one of {@link #WHO_WORDS} starts, not at every character. */
+    private static final WordStartSearch PERCENT_AFTER = new WordStartSearch(Pattern.compile(
+            "(?i)\\b" + WHO + "\\b[^.%\\d]{0,40}?(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)"), WHO_WORDS);
+    private static final List<String> ALL_WORDS = List.of("all", "every", "100 ?%", "each");
+    /** Tried only where one of {@link #ALL_WORDS} starts: its look-behind is costly to try at every character. */
+    private static final WordStartSearch ALL_USERS = new WordStartSearch(Pattern.compile(
+            "(?i)(?<!not |almost |nearly |virtually |practically |of |affecting not )\\b(?:" + String.join("|", ALL_WORDS)
+                    + ")\\s(?:(?:of\\s)?(?:our|the)\\s)?(?:users?|customers?|clients?|visitors?)\\b"), ALL_WORDS);
     private static final Pattern SERVICE = Pattern.compile(
             "(?i)\\b((?:[a-z][\\w-]{1,25}\\s){0,2}(?:service|api|website|web site|web application|web app|application|app"
                     + "|server|servers|platform|portal|site|database|checkout|login|dashboard|endpoint|backend|frontend))\\b");
@@ -36,6 +41,12 @@ final class ImpactReader {
     private static final Pattern IMPACT_SENTENCE = Pattern.compile(
             "(?i)\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*|unavailable|inaccessible|unreachable"
                     + "|down|outage|errors?|slow)\\b");
+    /** Compiled once: the readers below run for every postmortem. */
+    private static final Pattern SENTENCE_OR_LINE = Pattern.compile("(?<=[.!?])\\s+|\\n");
+    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^(?:impact|duration|root cause)\\s*:\\s*");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern NAMES_WHO = Pattern.compile(
+            "(?is).*\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*)\\b.*");
 
     static Impact read(String impactText, String fallbackText) {
         String text = impactText != null && !impactText.isBlank() ? impactText : impactSentence(fallbackText);
@@ -52,10 +63,10 @@ final class ImpactReader {
     private static String impactSentence(String summary) {
         if (summary == null) return null;
         String t = summary.length() > 4000 ? summary.substring(0, 4000) : summary;
-        for (String sentence : t.split("(?<=[.!?])\\s+|\\n")) {
-            String s = sentence.strip().replaceFirst("(?i)^(?:impact|duration|root cause)\\s*:\\s*", "");
-            if (s.split("\\s+").length >= 4 && IMPACT_SENTENCE.matcher(s).find()
-                    && (percent(s) != null || s.matches("(?is).*\\b(?:users?|customers?|clients?|visitors?|affect\\w*|impact\\w*)\\b.*"))) {
+        for (String sentence : SENTENCE_OR_LINE.split(t)) {
+            String s = LABEL_PREFIX.matcher(sentence.strip()).replaceFirst("");
+            if (WHITE_SPACE.split(s).length >= 4 && IMPACT_SENTENCE.matcher(s).find()
+                    && (percent(s) != null || NAMES_WHO.matcher(s).matches())) {
                 return s;
             }
         }
@@ -71,17 +82,21 @@ final class ImpactReader {
     private static Double allUsers(String text) {
         if (text == null) return null;
         String t = text.length() > 8000 ? text.substring(0, 8000) : text;
-        return ALL_USERS.matcher(t).find() ? 100.0 : null;
+        return ALL_USERS.find(t) ? 100.0 : null;
     }
 
     private static Double number(String text) {
         if (text == null) return null;
         String t = text.length() > 8000 ? text.substring(0, 8000) : text;
+        // Checked before the regexes: both need "%" or "percent", and most texts state no share.
+        if (t.indexOf('%') < 0 && PlainText.indexOfIgnoreCase(t, "percent", 0) < 0
+                && PlainText.indexOfIgnoreCase(t, "per cent", 0) < 0) {
+            return null;
+        }
         Double best = null;
         int at = Integer.MAX_VALUE;
-        for (Pattern p : List.of(PERCENT_BEFORE, PERCENT_AFTER)) {
-            Matcher m = p.matcher(t);
-            if (m.find() && m.start() < at) {
+        for (Matcher m : new Matcher[] {firstPercentBefore(t), PERCENT_AFTER.first(t)}) {
+            if (m != null && m.start() < at) {
                 double v = Double.parseDouble(m.group(1));
                 if (v >= 0 && v <= 100) {
                     best = v;
@@ -92,12 +107,30 @@ final class ImpactReader {
         return best;
     }
 
+    /**
+     * The first match of {@link #PERCENT_BEFORE}, as {@code find()} gives it, or null. It starts with a number
+     * after neither a digit nor a point, so it is tried only at the first digit of each number.
+     */
+    private static Matcher firstPercentBefore(String t) {
+        Matcher m = PERCENT_BEFORE.matcher(t).useTransparentBounds(true);
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            if (!isAsciiDigit(t.charAt(i)) || (i > 0 && (isAsciiDigit(t.charAt(i - 1)) || t.charAt(i - 1) == '.'))) continue;
+            if (m.region(i, n).lookingAt()) return m;
+        }
+        return null;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     static List<String> services(String text) {
         Set<String> found = new LinkedHashSet<>();
         String t = text.length() > 4000 ? text.substring(0, 4000) : text;
         Matcher m = SERVICE.matcher(t);
         while (m.find() && found.size() < 6) {
-            List<String> words = new ArrayList<>(List.of(m.group(1).toLowerCase(Locale.ROOT).split("\\s+")));
+            List<String> words = new ArrayList<>(List.of(WHITE_SPACE.split(m.group(1).toLowerCase(Locale.ROOT))));
             while (words.size() > 1 && STOP.contains(words.getFirst())) words.removeFirst();
             if (words.size() == 1 && Set.of("service", "application", "app", "server", "servers", "site", "platform", "api")
                     .contains(words.getFirst())) {

@@ -21,6 +21,8 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
     private static final Pattern PLAIN_LABEL = Pattern.compile("^([A-Za-z][A-Za-z0-9 &/'’()\\-]{0,60}?)\\s*:");
     /** Lines longer than this are paragraphs: never looked at as headings, which also bounds regex work. */
     private static final int MAX_LABEL_LINE = 400;
+    private static final Pattern QUOTE_MARKS = Pattern.compile("^(?:>\\s?)+");
+    private static final Pattern LEADING_MARKS = Pattern.compile("^[*_]+");
 
     static LineShape of(String line) {
         if (line.length() > MAX_LABEL_LINE * 20) return new LineShape(0, false, null, false, line);
@@ -44,7 +46,7 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
             nested = true;
         }
         body = body.strip();
-        if (body.startsWith(">")) body = body.replaceFirst("^(?:>\\s?)+", "").strip();
+        if (body.startsWith(">")) body = QUOTE_MARKS.matcher(body).replaceFirst("").strip();
         if (nested && body.startsWith("#") && body.length() <= MAX_LABEL_LINE) {
             // "- ## Root Cause:" is a heading that happens to sit in a list item.
             Matcher inner = ATX.matcher(body);
@@ -57,7 +59,9 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         LineShape emphasized = emphasizedLabel(body, nested);
         if (emphasized != null) return emphasized;
         Matcher plain = PLAIN_LABEL.matcher(body).region(0, Math.min(body.length(), 100));
-        if (plain.lookingAt()) {
+        // Checked before the regex: a label starts with a letter and has its colon within the first 100
+        // characters, and most lines are prose without one.
+        if (isAsciiLetter(body.charAt(0)) && colonBefore(body, 100) && plain.lookingAt()) {
             return new LineShape(0, nested, plain.group(1).strip(), false, body.substring(plain.end()).strip());
         }
         if (!nested && isBareHeading(body)) return new LineShape(0, false, PlainText.inline(body), false, "");
@@ -86,7 +90,7 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         int close = body.indexOf(marks, open);
         if (close <= open || close - open > 150) return null;
         String label = body.substring(open, close).strip();
-        String rest = body.substring(close).replaceFirst("^[*_]+", "").strip();
+        String rest = LEADING_MARKS.matcher(body.substring(close)).replaceFirst("").strip();
         if (rest.startsWith(":")) rest = rest.substring(1).strip();
         else if (!label.endsWith(":") && !rest.isEmpty() && !rest.startsWith("-") && !rest.startsWith("–")) {
             // "**Note** that ..." is emphasis inside a sentence, not a label.
@@ -95,6 +99,17 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         if (rest.startsWith("-") || rest.startsWith("–")) rest = rest.substring(1).strip();
         if (label.endsWith(":")) label = label.substring(0, label.length() - 1).strip();
         return new LineShape(0, nested, PlainText.inline(label), true, rest);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean colonBefore(String s, int limit) {
+        for (int i = 0, end = Math.min(s.length(), limit); i < end; i++) {
+            if (s.charAt(i) == ':') return true;
+        }
+        return false;
     }
 
     private static char firstNonSpace(String line) {

@@ -19,6 +19,8 @@ final class ListItems {
     private static final int MAX_ITEMS = 200;
     /** Lines read per list: far more than any real list, few enough to keep a huge file fast. */
     private static final int MAX_LINES = 5000;
+    private static final Pattern LEADING_CHECK_MARK = Pattern.compile("^(?:✅|✔|☑)\\s*");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private ListItems() {
     }
@@ -35,7 +37,7 @@ final class ListItems {
             String text = item[0];
             boolean done = item[1] != null;
             if (!done && DONE_MARK.matcher(text).find()) done = true;
-            text = text.replaceAll("^(?:✅|✔|☑)\\s*", "");
+            text = LEADING_CHECK_MARK.matcher(text).replaceAll("");
             if (text.isEmpty()) continue;
             String key = PlainText.words(text);
             if (!key.isEmpty() && items.size() < MAX_ITEMS) items.putIfAbsent(key, new ActionItem(text, done, ActionThemes.of(text)));
@@ -88,7 +90,7 @@ final class ListItems {
             String plain = PlainText.line(raw);
             if (plain.isEmpty() || plain.endsWith(":") || raw.strip().startsWith("|") || raw.strip().startsWith("!")) continue;
             if (CLOSING.matcher(plain).lookingAt() || META_LABEL.matcher(plain).lookingAt()) continue;
-            if (plain.split("\\s+").length < 3 || plain.length() > 600) continue;
+            if (WHITE_SPACE.split(plain).length < 3 || plain.length() > 600) continue;
             String text = meaningful(raw.strip());
             if (text != null && out.size() < MAX_ITEMS) out.add(new String[] {PlainText.clip(text, 600), null});
         }
@@ -134,11 +136,11 @@ final class ListItems {
         if (bold.matches()) {
             String rest = PlainText.inline(bold.group(2));
             if (rest.isEmpty()) return null;
-            if (rest.split("\\s+").length >= 3) return rest;
+            if (WHITE_SPACE.split(rest).length >= 3) return rest;
             return PlainText.inline(bold.group(1)) + ": " + rest;
         }
         String plain = PlainText.inline(markdown);
-        if (plain.isEmpty() || plain.endsWith(":") && plain.split("\\s+").length <= 5) return null;
+        if (plain.isEmpty() || plain.endsWith(":") && WHITE_SPACE.split(plain).length <= 5) return null;
         return plain;
     }
 }

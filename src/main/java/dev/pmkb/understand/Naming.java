@@ -8,6 +8,12 @@ import java.util.Locale;
 final class Naming {
 
     private static final int MAX_TITLE = 160;
+    /** Compiled once: ids, slugs and titles are made for every postmortem. */
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern NOT_ASCII_WORD = java.util.regex.Pattern.compile("[^a-z0-9]");
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}]");
+    private static final java.util.regex.Pattern LEADING_DASHES = java.util.regex.Pattern.compile("^[\\-–—:|]+\\s*");
+    private static final java.util.regex.Pattern TRAILING_COLON = java.util.regex.Pattern.compile("\\s*:$");
 
     /**
      * Headings that name the genre, not the incident ("0x19. Postmortem", "Incident report"): a title that
@@ -42,11 +48,11 @@ final class Naming {
 
     /** Lower-case ASCII words joined by hyphens; accents folded ("Café" → "cafe"). */
     static String slug(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         String words = PlainText.words(folded.toLowerCase(Locale.ROOT));
         StringBuilder b = new StringBuilder();
         for (String w : words.split(" ")) {
-            String ascii = w.replaceAll("[^a-z0-9]", "");
+            String ascii = NOT_ASCII_WORD.matcher(w).replaceAll("");
             if (ascii.isEmpty()) continue;
             if (b.length() > 0) b.append('-');
             b.append(ascii);
@@ -59,7 +65,11 @@ final class Naming {
      * else the first line of text, else the file name.
      */
     static String title(List<Section> sections, String markdown, String source) {
-        String[] lines = markdown.split("\r?\n|\r", 400);
+        return title(sections, SectionSplitter.lines(markdown), source);
+    }
+
+    /** The same, from the body's {@link SectionSplitter#lines(String)}: only the first 399 are read. */
+    static String title(List<Section> sections, String[] lines, String source) {
         int limit = Math.min(lines.length, 399);
         boolean firstText = true;
         String generic = null;
@@ -100,8 +110,8 @@ final class Naming {
     }
 
     static String clean(String text) {
-        String t = PlainText.inline(text == null ? "" : text).replaceAll("[\\p{Cntrl}]", "").strip();
-        t = t.replaceAll("^[\\-–—:|]+\\s*", "").replaceAll("\\s*:$", "");
+        String t = CONTROL.matcher(PlainText.inline(text == null ? "" : text)).replaceAll("").strip();
+        t = TRAILING_COLON.matcher(LEADING_DASHES.matcher(t).replaceAll("")).replaceAll("");
         return PlainText.clip(t, MAX_TITLE);
     }
 }

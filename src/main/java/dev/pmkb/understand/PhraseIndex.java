@@ -21,14 +21,27 @@ final class PhraseIndex<T> {
     }
 
     private final Map<String, List<Entry<T>>> byFirstWord = new HashMap<>();
-    private final List<Entry<T>> byPrefix = new ArrayList<>();
+    /** Phrases whose first word is a prefix ({@code misconfigur*}), by its first letter, in the order added. */
+    private final Map<Character, List<Entry<T>>> byPrefixInitial = new HashMap<>();
+    /**
+     * {@code [c0 << 7 | c1]} is true when a first word starts with the ASCII letters or digits {@code c0 c1}:
+     * a cheap test that spares most words the joined lookup ("time out" → "timeout").
+     */
+    private final boolean[] firstTwoLetters = new boolean[128 * 128];
 
     void add(T label, String phrase) {
         Phrase p = Phrase.of(phrase);
         if (p.isEmpty()) return;
         Entry<T> e = new Entry<>(label, p);
-        if (p.firstIsPrefix()) byPrefix.add(e);
-        else byFirstWord.computeIfAbsent(p.first(), k -> new ArrayList<>()).add(e);
+        if (p.firstIsPrefix()) {
+            byPrefixInitial.computeIfAbsent(p.first().charAt(0), k -> new ArrayList<>()).add(e);
+        } else {
+            byFirstWord.computeIfAbsent(p.first(), k -> new ArrayList<>()).add(e);
+            String first = p.first();
+            if (first.length() >= 2 && isAsciiLowerOrDigit(first.charAt(0)) && isAsciiLowerOrDigit(first.charAt(1))) {
+                firstTwoLetters[first.charAt(0) << 7 | first.charAt(1)] = true;
+            }
+        }
     }
 
     /** Every non-negated occurrence, at most one per label and word position. */
@@ -38,12 +51,35 @@ final class PhraseIndex<T> {
             String w = text.get(i);
             collect(text, i, byFirstWord.get(w), hits);
             // "time out" in the text must find the phrase "timeout".
-            if (i + 1 < text.size()) collect(text, i, byFirstWord.get(Words.stem(w + text.get(i + 1))), hits);
-            for (Entry<T> e : byPrefix) {
-                if (w.startsWith(e.phrase().first())) collect(text, i, List.of(e), hits);
+            if (i + 1 < text.size() && joinedMayBeFirstWord(w, text.get(i + 1))) {
+                collect(text, i, byFirstWord.get(Words.stem(w + text.get(i + 1))), hits);
+            }
+            // A word starts with a prefix only if it starts with the prefix's letter.
+            List<Entry<T>> prefixed = w.isEmpty() ? null : byPrefixInitial.get(w.charAt(0));
+            if (prefixed != null) {
+                for (Entry<T> e : prefixed) {
+                    if (w.startsWith(e.phrase().first())) collect(text, i, List.of(e), hits);
+                }
             }
         }
         return hits;
+    }
+
+    /**
+     * False only when {@code Words.stem(word + next)} is certainly no first word: the stem keeps the first two
+     * characters of a joined word of lower-case ASCII letters and digits (it only cuts or lower-cases the end),
+     * so when no first word starts with them the map need not be asked. Anything else is left to the map.
+     */
+    private boolean joinedMayBeFirstWord(String word, String next) {
+        if (word.isEmpty() || next.isEmpty()) return true;
+        char c0 = word.charAt(0);
+        char c1 = word.length() > 1 ? word.charAt(1) : next.charAt(0);
+        if (!isAsciiLowerOrDigit(c0) || !isAsciiLowerOrDigit(c1)) return true;
+        return firstTwoLetters[c0 << 7 | c1];
+    }
+
+    private static boolean isAsciiLowerOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     private void collect(Words text, int at, List<Entry<T>> entries, List<Hit<T>> hits) {

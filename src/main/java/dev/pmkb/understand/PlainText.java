@@ -1,6 +1,7 @@
 package dev.pmkb.understand;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +13,6 @@ final class PlainText {
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z!][^<>]{0,500}>");
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]\\[]{0,300})]\\([^()\\s]{0,1000}(?:\\s+\"[^\"]{0,200}\")?\\)");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]\\[]{0,300})]\\([^()\\s]{0,1000}(?:\\s+\"[^\"]{0,200}\")?\\)");
-    private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{2,3}|~~)");
-    private static final Pattern UNDERSCORE_WORD = Pattern.compile("(?<![\\w])_(?=\\S)|(?<=\\S)_(?![\\w])");
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s*");
     private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+\\s*$");
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+•]|\\d{1,3}[.)])\\s+(?:\\[[ xX]]\\s+)?");
@@ -26,26 +25,147 @@ final class PlainText {
     /** Plain text of inline Markdown: no tags, links reduced to their text, no emphasis or code marks. */
     static String inline(String markdown) {
         if (markdown == null) return null;
+        return inline(markdown, marksOf(markdown));
+    }
+
+    /** {@code marks} are the {@link #marksOf} {@code s}; each step that runs finds them anew in its result. */
+    private static String inline(String markdown, int marks) {
         // Each pattern runs only when its trigger character is there: most lines are plain prose, and this
         // is called for every line of every postmortem.
         String s = markdown;
-        if (s.indexOf('<') >= 0) s = HTML_TAG.matcher(s).replaceAll(" ");
-        if (s.indexOf('[') >= 0) {
+        if (has(marks, TAG)) {
+            s = HTML_TAG.matcher(s).replaceAll(" ");
+            marks = marksOf(s);
+        }
+        if (has(marks, BRACKET) && s.contains("](")) {
             s = IMAGE.matcher(s).replaceAll("$1");
             s = LINK.matcher(s).replaceAll("$1");
+            marks = marksOf(s);
         }
-        if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('~') >= 0) {
-            s = EMPHASIS.matcher(s).replaceAll("");
-            if (s.indexOf('_') >= 0) s = UNDERSCORE_WORD.matcher(s).replaceAll("");
+        if (has(marks, EMPHASIS)) {
+            s = withoutEmphasis(s);
+            marks = marksOf(s);
+            if (has(marks, UNDERSCORE)) {
+                s = withoutWordUnderscores(s);
+                marks = marksOf(s);
+            }
         }
-        if (s.indexOf('`') >= 0) s = s.replace("`", "");
-        if (s.indexOf('&') >= 0) {
+        if (has(marks, BACKTICK)) {
+            s = s.replace("`", "");
+            marks = marksOf(s);
+        }
+        if (has(marks, AMPERSAND)) {
             s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
                     .replace("&quot;", "\"").replace("&#39;", "'");
+            marks = marksOf(s);
         }
         // What remains of a tag after entity decoding must not survive as markup either.
-        if (s.indexOf('<') >= 0) s = HTML_TAG.matcher(s).replaceAll(" ");
+        if (has(marks, TAG)) s = HTML_TAG.matcher(s).replaceAll(" ");
         return collapseSpaces(s);
+    }
+
+    private static final int TAG = 1;
+    private static final int BRACKET = 1 << 1;
+    /** {@code *}, {@code _} or {@code ~}. */
+    private static final int EMPHASIS = 1 << 2;
+    private static final int UNDERSCORE = 1 << 3;
+    private static final int BACKTICK = 1 << 4;
+    private static final int AMPERSAND = 1 << 5;
+    private static final int QUOTE_MARK = 1 << 6;
+    private static final int HASH = 1 << 7;
+
+    /**
+     * Which Markdown characters {@code s} holds, found in one pass: the steps below each need one of them, and
+     * asking {@code indexOf} for each in turn read every line ten times.
+     */
+    private static int marksOf(String s) {
+        int marks = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            switch (s.charAt(i)) {
+                case '<' -> marks |= TAG;
+                case '[' -> marks |= BRACKET;
+                case '*', '~' -> marks |= EMPHASIS;
+                case '_' -> marks |= EMPHASIS | UNDERSCORE;
+                case '`' -> marks |= BACKTICK;
+                case '&' -> marks |= AMPERSAND;
+                case '>' -> marks |= QUOTE_MARK;
+                case '#' -> marks |= HASH;
+                default -> {
+                }
+            }
+        }
+        return marks;
+    }
+
+    private static boolean has(int marks, int mark) {
+        return (marks & mark) != 0;
+    }
+
+    /**
+     * {@code s.replaceAll("(\\*{1,3}|_{2,3}|~~)", "")} without the regex: drops runs of one to three {@code *},
+     * two or three {@code _} and {@code ~~}, taking as many marks as the regex would. Log lines full of
+     * identifiers with underscores made the regex a large part of reading a file.
+     */
+    private static String withoutEmphasis(String s) {
+        int n = s.length();
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; ) {
+            char c = s.charAt(i);
+            int marks = 0;
+            if (c == '*') marks = run(s, i, '*', 3);
+            else if (c == '_' && run(s, i, '_', 3) >= 2) marks = run(s, i, '_', 3);
+            else if (c == '~' && run(s, i, '~', 2) == 2) marks = 2;
+            if (marks > 0) {
+                i += marks;
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.length() == n ? s : b.toString();
+    }
+
+    /** How many {@code c} follow one another from {@code at}, at most {@code max}. */
+    private static int run(String s, int at, char c, int max) {
+        int n = 0;
+        while (n < max && at + n < s.length() && s.charAt(at + n) == c) n++;
+        return n;
+    }
+
+    /**
+     * {@code s.replaceAll("(?<![\\w])_(?=\\S)|(?<=\\S)_(?![\\w])", "")} without the regex: an underscore goes
+     * when nothing of a word stands before it and something stands after it ({@code _word}), or the reverse
+     * ({@code word_}); one inside a word ({@code p99_latency}) stays. Like the regex, each underscore is judged
+     * on the original text.
+     */
+    private static String withoutWordUnderscores(String s) {
+        int n = s.length();
+        StringBuilder b = null;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                boolean wordBefore = i > 0 && isWordChar(s.charAt(i - 1));
+                boolean textBefore = i > 0 && !isRegexSpace(s.charAt(i - 1));
+                boolean wordAfter = i + 1 < n && isWordChar(s.charAt(i + 1));
+                boolean textAfter = i + 1 < n && !isRegexSpace(s.charAt(i + 1));
+                if ((!wordBefore && textAfter) || (textBefore && !wordAfter)) {
+                    if (b == null) b = new StringBuilder(n).append(s, 0, i);
+                    continue;
+                }
+            }
+            if (b != null) b.append(c);
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** The regex {@code \w}: ASCII letters, digits and underscore. */
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** The regex {@code \s}: ASCII white space only. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Runs of white space as one space, trimmed; the same as replacing {@code \\s+} without a regex. */
@@ -77,13 +197,28 @@ final class PlainText {
     static String line(String markdown) {
         if (markdown == null) return null;
         String s = markdown;
-        if (s.indexOf('>') >= 0) s = QUOTE.matcher(s).replaceFirst("");
-        if (s.indexOf('#') >= 0) {
-            s = HEADING.matcher(s).replaceFirst("");
-            s = CLOSING_HASHES.matcher(s).replaceFirst("");
+        int marks = marksOf(s);
+        if (has(marks, QUOTE_MARK)) {
+            s = withoutPrefix(s, QUOTE);
+            marks = marksOf(s);
         }
-        s = LIST_MARKER.matcher(s).replaceFirst("");
-        return inline(s);
+        if (has(marks, HASH)) {
+            s = withoutPrefix(s, HEADING);
+            s = CLOSING_HASHES.matcher(s).replaceFirst("");
+            marks = marksOf(s);
+        }
+        String listed = withoutPrefix(s, LIST_MARKER);
+        if (listed != s) marks = marksOf(listed); // the same string when there was no list marker
+        return inline(listed, marks);
+    }
+
+    /**
+     * {@code prefix.matcher(s).replaceFirst("")} for a pattern anchored with {@code ^}: it can only match at the
+     * start, so it is tried there alone instead of at every character.
+     */
+    private static String withoutPrefix(String s, Pattern prefix) {
+        Matcher m = prefix.matcher(s);
+        return m.lookingAt() ? s.substring(m.end()) : s;
     }
 
     /** Lower-case words separated by single spaces: hyphens, punctuation and markup all become spaces. */
@@ -104,6 +239,22 @@ final class PlainText {
         int n = b.length();
         if (n > 0 && b.charAt(n - 1) == ' ') b.setLength(n - 1);
         return b.toString();
+    }
+
+    /**
+     * Where {@code needle} (lower-case ASCII) first occurs in {@code text} at or after {@code from}, ignoring
+     * case, or -1. It accepts at least everything a {@code (?i)} regex accepts for the same letters, so it can
+     * say where such a regex need not be tried.
+     */
+    static int indexOfIgnoreCase(String text, String needle, int from) {
+        char lower = needle.charAt(0);
+        char upper = Character.toUpperCase(lower);
+        int last = text.length() - needle.length();
+        for (int i = Math.max(from, 0); i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) return i;
+        }
+        return -1;
     }
 
     static String lower(String s) {

@@ -2,6 +2,7 @@ package dev.pmkb.understand;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,8 @@ final class TimeScanner {
     /** "from 4pm to 6 GMT": the end of a range may be a bare hour. */
     private static final Pattern BARE_RANGE_END = Pattern.compile("(?i)^\\s{0,2}(?:to|-|–|until|till)\\s{0,2}(\\d{1,2})(?![\\d:.,%]|\\s?(?:hours?|hrs?|min|minutes?|days?|percent|users?|servers?|[ap]\\.?m))");
 
+    private static final Pattern ABBREVIATION_SLASH = Pattern.compile("\\s?/");
+
     private final DateOrder order;
     private final ZoneRules zones;
 
@@ -54,10 +57,13 @@ final class TimeScanner {
 
     /** Every date and time in {@code text}, in order, each time paired with its date and zone as written. */
     List<WrittenTime> scan(String text) {
+        DigitRuns digits = DigitRuns.of(text);
+        // Checked before any regex: every date and time has a digit, and most lines have none.
+        if (digits.count == 0) return new ArrayList<>();
         List<int[]> dateSpans = new ArrayList<>();
         List<WrittenTime.WrittenDate> dates = new ArrayList<>();
-        findDates(text, dateSpans, dates);
-        List<WrittenTime> times = findTimes(text, dateSpans);
+        findDates(text, digits, dateSpans, dates);
+        List<WrittenTime> times = findTimes(text, digits, dateSpans);
         zonesAfterDates(text, times, dateSpans);
         shareZones(times);
         List<WrittenTime> result = new ArrayList<>();
@@ -88,21 +94,21 @@ final class TimeScanner {
         return result;
     }
 
-    private void findDates(String text, List<int[]> spans, List<WrittenTime.WrittenDate> dates) {
+    private void findDates(String text, DigitRuns digits, List<int[]> spans, List<WrittenTime.WrittenDate> dates) {
         record Found(int from, int to, WrittenTime.WrittenDate date) {
         }
         List<Found> found = new ArrayList<>();
         Matcher m = ISO_DATE.matcher(text);
-        while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.ISO_DATE); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
         m = MONTH_FIRST.matcher(text);
-        while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findMonthFirst(m, text, from, digits); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)))));
         m = DAY_FIRST.matcher(text);
-        while (m.find()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.DAY_FIRST); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
         m = NUMERIC_DATE.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
             int year = Integer.parseInt(m.group(3));
@@ -123,10 +129,10 @@ final class TimeScanner {
         }
     }
 
-    private List<WrittenTime> findTimes(String text, List<int[]> dateSpans) {
+    private List<WrittenTime> findTimes(String text, DigitRuns digits, List<int[]> dateSpans) {
         List<WrittenTime> times = new ArrayList<>();
         Matcher m = TIME.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.TIME); from = m.end()) {
             if (m.group(2) == null && m.group(4) == null) continue;
             if (insideAny(m.start(), dateSpans)) continue;
             int hour = Integer.parseInt(m.group(1));
@@ -148,7 +154,7 @@ final class TimeScanner {
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
         }
         m = MILITARY.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.MILITARY); from = m.end()) {
             if (insideAny(m.start(), dateSpans)) continue;
             int end = trimEnd(text, m.end());
             Zone zone = zoneAfter(text, end);
@@ -221,7 +227,7 @@ final class TimeScanner {
             if (ZoneRules.isNotAZone(written) || PlainText.words(written).split(" ").length < 2) written = null;
         } else if ((m = ZONE_ABBR.matcher(window)).lookingAt()) {
             String abbr = m.group();
-            String first = abbr.split("\\s?/")[0].strip();
+            String first = ABBREVIATION_SLASH.split(abbr)[0].strip();
             if (zones.knowsAbbreviation(first)) {
                 written = abbr;
             } else if (!NOT_ABBR.contains(first) && first.length() >= 2
@@ -301,6 +307,150 @@ final class TimeScanner {
         return false;
     }
 
+    /**
+     * The runs of ASCII digits in a text, found in one pass. Every pattern that starts with a digit can only
+     * start at the first digit of a run (a digit before it fails their word boundary or look-behind), so those
+     * are the only places they are tried.
+     */
+    private static final class DigitRuns {
+        private final int[] starts;
+        private final int[] ends;
+        final int count;
+
+        private DigitRuns(int[] starts, int[] ends, int count) {
+            this.starts = starts;
+            this.ends = ends;
+            this.count = count;
+        }
+
+        static DigitRuns of(String text) {
+            int[] starts = new int[8];
+            int[] ends = new int[8];
+            int count = 0;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                if (!isAsciiDigit(text.charAt(i))) continue;
+                int end = i + 1;
+                while (end < n && isAsciiDigit(text.charAt(end))) end++;
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                    ends = Arrays.copyOf(ends, count * 2);
+                }
+                starts[count] = i;
+                ends[count] = end;
+                count++;
+                i = end;
+            }
+            return new DigitRuns(starts, ends, count);
+        }
+
+        /** The first run that starts at or after {@code from}. */
+        int firstFrom(int from) {
+            int i = Arrays.binarySearch(starts, 0, count, from);
+            return i >= 0 ? i : -i - 1;
+        }
+
+        /** Whether a digit stands in {@code [from, to)}. */
+        boolean anyIn(int from, int to) {
+            int r = firstFrom(from);
+            if (r > 0 && ends[r - 1] > from) return true;
+            return r < count && starts[r] < to;
+        }
+    }
+
+    /**
+     * {@code m.find()} from {@code from} for a pattern whose every match starts with a digit ({@link #TIME},
+     * {@link #ISO_DATE}, ...): the regex is tried at the start of each run of digits only, not at every letter
+     * of the prose around them. Its look-behinds and word boundaries still see the text before the digit.
+     */
+    private static boolean findStartingAtDigit(Matcher m, String text, int from, DigitRuns digits, DigitStart start) {
+        int n = text.length();
+        m.useTransparentBounds(true);
+        for (int r = digits.firstFrom(from); r < digits.count; r++) {
+            int at = digits.starts[r];
+            if (start.allows(text, at, digits.ends[r]) && m.region(at, n).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    /** What must surround a run of digits for each digit-led pattern to match there; the regex then decides. */
+    private enum DigitStart {
+        /** {@code \b(\d{4})[-/.]}: four digits and a separator, not inside a word. */
+        ISO_DATE {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return end - start == 4 && end < text.length() && "-/.".indexOf(text.charAt(end)) >= 0
+                        && !afterAsciiWordChar(text, start);
+            }
+        },
+        /**
+         * {@code \b(\d{1,2})(?:st|nd|rd|th)?\s{0,3}(?:of\s{1,3})?} and a month, case-insensitive: one or two digits,
+         * not inside a word, then a suffix, a space, "of" or a month: a letter of those or a space.
+         */
+        DAY_FIRST {
+            @Override
+            boolean allows(String text, int start, int end) {
+                if (end - start > 2 || end >= text.length() || afterAsciiWordChar(text, start)) return false;
+                char c = text.charAt(end);
+                return isRegexSpace(c) || "stndrhofjmaSTNDRHOFJMA".indexOf(c) >= 0;
+            }
+        },
+        /** {@code (?<![\d:.,])(\d{1,2})}. */
+        TIME {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return start == 0 || ":.,".indexOf(text.charAt(start - 1)) < 0;
+            }
+        },
+        /** {@code (?<![\d:.,])([01]\d|2[0-3])([0-5]\d)} and then a space or h: four digits. */
+        MILITARY {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return end - start == 4 && (start == 0 || ":.,".indexOf(text.charAt(start - 1)) < 0);
+            }
+        };
+
+        /** Whether the pattern may match at the run of digits {@code [start, end)}. */
+        abstract boolean allows(String text, int start, int end);
+
+        private static boolean afterAsciiWordChar(String text, int at) {
+            if (at == 0) return false;
+            char c = text.charAt(at - 1);
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        }
+
+        /** The regex {@code \s}: ASCII white space. */
+        private static boolean isRegexSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+    }
+
+    /**
+     * {@code m.find()} from {@code from} for {@link #MONTH_FIRST}, tried only where it can match: at the first
+     * letter of a month name with a digit 4 to 13 characters on ("may 9" to "september.   9").
+     */
+    private static boolean findMonthFirst(Matcher m, String text, int from, DigitRuns digits) {
+        int n = text.length();
+        m.useTransparentBounds(true);
+        for (int i = from; i < n; i++) {
+            if (isMonthInitial(text.charAt(i)) && digits.anyIn(i + 4, i + 14) && m.region(i, n).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMonthInitial(char c) {
+        return switch (c) {
+            case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd', 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static int month(String name) {
         return switch (name.substring(0, 3).toLowerCase(Locale.ROOT)) {
             case "jan" -> 1;
@@ -318,11 +468,30 @@ final class TimeScanner {
         };
     }
 
+    /**
+     * {@code m.find()} from {@code from} for {@link #NUMERIC_DATE}, trying the regex only where a date can start:
+     * one or two characters before a separator with a digit on each side. Most text has few such places, and
+     * trying the regex at every character of a whole document was most of the cost of reading its date order.
+     * The regex still decides: its look-behind sees the text before the start, as it does in a full scan.
+     */
+    private static boolean findNumericDate(Matcher m, String text, int from) {
+        int n = text.length();
+        m.useTransparentBounds(true);
+        for (int j = Math.max(from, 1); j + 1 < n; j++) {
+            char c = text.charAt(j);
+            if ((c != '/' && c != '.') || !isAsciiDigit(text.charAt(j - 1)) || !isAsciiDigit(text.charAt(j + 1))) continue;
+            for (int start = Math.max(from, j - 2); start < j; start++) {
+                if (m.region(start, n).lookingAt()) return true;
+            }
+        }
+        return false;
+    }
+
     /** Day-first when any numeric date in the text can only be day-first, month-first otherwise. */
     static DateOrder orderOf(String text) {
         Matcher m = NUMERIC_DATE.matcher(text);
         int scanned = 0;
-        while (m.find() && scanned++ < 1000) {
+        for (int from = 0; findNumericDate(m, text, from) && scanned++ < 1000; from = m.end()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
             if (a > 12 && b <= 12) return DateOrder.DAY_FIRST;

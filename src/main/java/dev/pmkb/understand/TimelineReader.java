@@ -25,6 +25,11 @@ final class TimelineReader {
     private static final int MAX_LINE = 2000;
     /** No real timeline is longer; a generated 10 MB one is not read to its end. */
     private static final int MAX_ENTRIES = 2000;
+    private static final Pattern OUTER_PIPES = Pattern.compile("^\\|\\s*|\\s*\\|$");
+    private static final Pattern TABLE_HEADER = Pattern.compile(
+            "(?:time|timestamp|when)(?: utc)?(?: \\w+)? (?:event|description|action|what happened|details?)(?: \\w+)?");
+    private static final Pattern TIME_PREPOSITION = Pattern.compile("(?i)(?:at|on|around|approx\\.?|approximately|~|by)");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,:\\-–—]+$");
 
     private final TimeScanner scanner;
     private final TimeResolver resolver;
@@ -52,7 +57,7 @@ final class TimelineReader {
             if (raw.length() > MAX_LINE) raw = raw.substring(0, MAX_LINE);
             if (raw.strip().startsWith("|")) {
                 if (TABLE_SEPARATOR.matcher(raw).matches()) continue;
-                raw = raw.strip().replaceAll("^\\|\\s*|\\s*\\|$", "").replace("|", " — ");
+                raw = OUTER_PIPES.matcher(raw.strip()).replaceAll("").replace("|", " — ");
             }
             String plain = PlainText.line(raw);
             if (plain.isEmpty() || plain.codePoints().noneMatch(Character::isLetterOrDigit)) continue;
@@ -139,7 +144,7 @@ final class TimelineReader {
 
     private static boolean isTableHeader(String plain) {
         String w = PlainText.words(plain);
-        return w.matches("(?:time|timestamp|when)(?: utc)?(?: \\w+)? (?:event|description|action|what happened|details?)(?: \\w+)?");
+        return TABLE_HEADER.matcher(w).matches();
     }
 
     /** A time written at the start of the entry ("10:15 AM -", "May 11, 2023, 9:00 AM (WAT):"). */
@@ -157,8 +162,8 @@ final class TimelineReader {
     private static String stripLeading(String text, WrittenTime t) {
         String before = text.substring(0, t.from()).strip();
         String after = LEADING_SEPARATOR.matcher(text.substring(Math.min(text.length(), t.to()))).replaceFirst("").strip();
-        if (before.isEmpty() || before.matches("(?i)(?:at|on|around|approx\\.?|approximately|~|by)")) return after;
-        before = before.replaceAll("[\\s,:\\-–—]+$", "");
+        if (before.isEmpty() || TIME_PREPOSITION.matcher(before).matches()) return after;
+        before = TRAILING_SEPARATORS.matcher(before).replaceAll("");
         return after.isEmpty() ? before : before + " " + after;
     }
 
@@ -176,28 +181,33 @@ final class TimelineReader {
         return null;
     }
 
-    private static final Pattern MISLEADING = Pattern.compile(
-            "\\b(?:mislead\\w*|red herring|initially (?:thought|suspected|assumed|believed)|assum\\w*|suspect\\w*"
-                    + "|wrongly|false lead|dead end|turned out not|ruled out|was not the (?:cause|problem|issue))\\b");
-    private static final Pattern ESCALATION = Pattern.compile(
-            "\\b(?:escalat\\w*|paged|page[ds]? the|looped in|called in|brought in|notified the|involved the|handed over)\\b");
-    private static final Pattern RESOLUTION = Pattern.compile(
-            "\\b(?:resolv\\w*|restored|fixed|back to normal|back online|recovered|fully operational|mitigated"
-                    + "|service (?:was )?restored|rolled back|closed the incident|incident closed)\\b");
-    private static final Pattern DETECTION = Pattern.compile(
-            "\\b(?:detected|noticed|alert(?:ed|s)?|spotted|first reports?|reported|discovered|monitoring)\\b");
+    private static final WordStartSearch MISLEADING = words(List.of("mislead\\w*", "red herring",
+            "initially (?:thought|suspected|assumed|believed)", "assum\\w*", "suspect\\w*", "wrongly", "false lead",
+            "dead end", "turned out not", "ruled out", "was not the (?:cause|problem|issue)"), "\\b");
+    private static final WordStartSearch ESCALATION = words(List.of("escalat\\w*", "paged", "page[ds]? the", "looped in",
+            "called in", "brought in", "notified the", "involved the", "handed over"), "\\b");
+    private static final WordStartSearch RESOLUTION = words(List.of("resolv\\w*", "restored", "fixed", "back to normal",
+            "back online", "recovered", "fully operational", "mitigated", "service (?:was )?restored", "rolled back",
+            "closed the incident", "incident closed"), "\\b");
+    private static final WordStartSearch DETECTION = words(List.of("detected", "noticed", "alert(?:ed|s)?", "spotted",
+            "first reports?", "reported", "discovered", "monitoring"), "\\b");
 
     /** An alert paging the on-call engineer is how the incident was noticed, not an escalation. */
-    private static final Pattern ALERT_PAGES_ON_CALL = Pattern.compile(
-            "\\b(?:alert\\w*|alarm\\w*|monitor\\w*)\\b.*\\bpag(?:e[ds]?|ing)\\b.*\\bon-?call\\b");
+    private static final WordStartSearch ALERT_PAGES_ON_CALL = words(List.of("alert\\w*", "alarm\\w*", "monitor\\w*"),
+            "\\b.*\\bpag(?:e[ds]?|ing)\\b.*\\bon-?call\\b");
+
+    /** {@code \b(?:word|word|...)} followed by {@code tail}: searched only where one of the words can start. */
+    private static WordStartSearch words(List<String> words, String tail) {
+        return new WordStartSearch(Pattern.compile("\\b(?:" + String.join("|", words) + ")" + tail), words);
+    }
 
     static Kind kindOfWords(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (MISLEADING.matcher(t).find()) return Kind.MISLEADING;
-        if (ALERT_PAGES_ON_CALL.matcher(t).find()) return Kind.DETECTION;
-        if (ESCALATION.matcher(t).find()) return Kind.ESCALATION;
-        if (RESOLUTION.matcher(t).find()) return Kind.RESOLUTION;
-        if (DETECTION.matcher(t).find()) return Kind.DETECTION;
+        WordStartSearch.Starts t = WordStartSearch.Starts.of(text.toLowerCase(Locale.ROOT));
+        if (MISLEADING.find(t)) return Kind.MISLEADING;
+        if (ALERT_PAGES_ON_CALL.find(t)) return Kind.DETECTION;
+        if (ESCALATION.find(t)) return Kind.ESCALATION;
+        if (RESOLUTION.find(t)) return Kind.RESOLUTION;
+        if (DETECTION.find(t)) return Kind.DETECTION;
         return Kind.ACTION;
     }
 }

@@ -25,9 +25,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -60,6 +62,11 @@ public final class Understander {
             "(?i)\\ball (?:times?|timestamps?)(?: are| listed| shown| given| below)?(?: in)?\\s{1,3}\\(?([A-Za-z][A-Za-z/_+\\-:0-9 ]{0,30}?)\\s{0,2}(?:[).,;*_]|$)",
             Pattern.MULTILINE);
     private static final Duration MAX_DURATION = Duration.ofDays(30);
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** A paragraph that speaks of the fix within its first words (matched on lower-case text). */
+    private static final Pattern FIX_EARLY = Pattern.compile("(?s).{0,60}\\b(?:resolv|fix|restor|remed|mitigat)\\w*.*");
 
     private final Vocabulary vocabulary;
     private final ZoneRules zones;
@@ -123,11 +130,12 @@ public final class Understander {
         Findings findings = new Findings(doc);
         String markdown = doc.markdown() == null ? "" : doc.markdown();
         FrontMatter header = doc.frontMatter() == null ? FrontMatter.NONE : doc.frontMatter();
-        List<Section> sections = SectionSplitter.split(markdown);
+        String[] lines = SectionSplitter.lines(markdown);
+        List<Section> sections = SectionSplitter.split(lines);
         Reading r = new Reading(doc, header, sections, findings);
 
         String title = header.text("title").map(Naming::clean).filter(t -> !t.isEmpty())
-                .orElseGet(() -> Naming.title(sections, markdown, doc.source()));
+                .orElseGet(() -> Naming.title(sections, lines, doc.source()));
         Facts facts = r.facts(title);
 
         LocalDate date = null;
@@ -210,6 +218,10 @@ public final class Understander {
         private final Findings findings;
         private final TimeScanner scanner;
         private final TimeResolver resolver;
+        /** Plain text of each section, made once: the summary, impact, cause and fix readers all ask for it. */
+        private final Map<Section, String> sectionTexts = new IdentityHashMap<>();
+        /** Each "Root Cause and Resolution" section cut in two, for the cause and then again for the fix. */
+        private final Map<Section, String[]> causeAndFix = new IdentityHashMap<>();
 
         Reading(SourceDocument doc, FrontMatter header, List<Section> sections, Findings findings) {
             this.doc = doc;
@@ -311,7 +323,7 @@ public final class Understander {
                     .map(f -> f.slug()).toList(), () -> impactCategories(facetText, impact));
             List<String> components = headerList("components", null, this::components);
 
-            Detection detection = detection(timeline, start);
+            Detection detection = detection(timeline, start, summary);
             return new Facts(summary, start, end, duration, durationOrigin, impact, categories, components, detection,
                     timeline, rootCause, resolution, actions, lessons, causeTags);
         }
@@ -328,8 +340,16 @@ public final class Understander {
 
         /** The zone of a statement such as "All times in UTC." or "Timeline (all times West African Time)". */
         private String declaredZone(String markdown) {
-            Matcher m = DECLARED_ZONE.matcher(markdown.length() > 200_000 ? markdown.substring(0, 200_000) : markdown);
-            while (m.find()) {
+            String text = markdown.length() > 200_000 ? markdown.substring(0, 200_000) : markdown;
+            // Every statement contains "all time": the regex is tried only there, not at every character.
+            Matcher m = DECLARED_ZONE.matcher(text).useTransparentBounds(true);
+            int from = 0;
+            for (int at; (at = PlainText.indexOfIgnoreCase(text, "all time", from)) >= 0; ) {
+                if (!m.region(at, text.length()).lookingAt()) {
+                    from = at + 1;
+                    continue;
+                }
+                from = m.end();
                 String zone = m.group(1).strip();
                 if (zones.resolve(zone, LocalDate.of(2024, 1, 1), null).resolution() != IncidentTime.ZoneResolution.UNKNOWN) {
                     return zone;
@@ -396,7 +416,7 @@ public final class Understander {
         private String joined(SectionKind kind) {
             List<String> parts = new ArrayList<>();
             for (Section s : sections) {
-                if (s.kind() == kind && !s.isEmpty()) parts.add(s.text());
+                if (s.kind() == kind && !s.isEmpty()) parts.add(textOf(s));
             }
             return parts.isEmpty() ? null : PlainText.clip(String.join("\n\n", parts), 20_000);
         }
@@ -411,7 +431,7 @@ public final class Understander {
                 }
             }
             if (summary != null) {
-                if (!summary.isEmpty()) return PlainText.clip(firstParagraphs(summary.text(), 3), 2000);
+                if (!summary.isEmpty()) return PlainText.clip(firstParagraphs(textOf(summary), 3), 2000);
                 // "**Issue Summary:**" with only labelled sub-items: the sub-items are the summary.
                 boolean inside = false;
                 for (Section s : sections) {
@@ -421,7 +441,7 @@ public final class Understander {
                     }
                     boolean part = s.parent() == SectionKind.SUMMARY || SUMMARY_PARTS.contains(s.kind());
                     if (inside && part && !s.isEmpty()) {
-                        parts.add(s.heading() + ": " + s.text().replace('\n', ' '));
+                        parts.add(s.heading() + ": " + textOf(s).replace('\n', ' '));
                     } else if (inside && !part) {
                         break;
                     }
@@ -431,7 +451,7 @@ public final class Understander {
             // No summary heading: leading "Duration:", "Impact:" lines say what a summary would.
             for (Section s : sections) {
                 if (SUMMARY_PARTS.contains(s.kind()) && s.parent() == null && !s.isEmpty()) {
-                    parts.add(s.heading() + ": " + s.text().replace('\n', ' '));
+                    parts.add(s.heading() + ": " + textOf(s).replace('\n', ' '));
                 } else if (!parts.isEmpty() || s.kind() != SectionKind.PREAMBLE) {
                     break;
                 }
@@ -452,7 +472,7 @@ public final class Understander {
             for (SourceLine l : s.lines()) {
                 String plain = PlainText.line(l.text());
                 if (l.isBlank() || plain.isEmpty()) {
-                    if (para.length() > 0 && para.toString().split("\\s+").length >= 8) return para.toString().strip();
+                    if (para.length() > 0 && WHITE_SPACE.split(para.toString()).length >= 8) return para.toString().strip();
                     para.setLength(0);
                     continue;
                 }
@@ -462,11 +482,11 @@ public final class Understander {
                 if (para.length() > 4000) break;
             }
             String p = para.toString().strip();
-            return p.split("\\s+").length >= 8 ? p : null;
+            return WHITE_SPACE.split(p).length >= 8 ? p : null;
         }
 
         private static String firstParagraphs(String text, int max) {
-            String[] paras = text.split("\n\\s*\n");
+            String[] paras = PARAGRAPH_BREAK.split(text);
             return String.join("\n\n", java.util.Arrays.asList(paras).subList(0, Math.min(max, paras.length))).strip();
         }
 
@@ -474,9 +494,9 @@ public final class Understander {
             List<String> parts = new ArrayList<>();
             for (Section s : sections) {
                 if (s.isEmpty()) continue;
-                if (s.kind() == SectionKind.ROOT_CAUSE) parts.add(s.text());
+                if (s.kind() == SectionKind.ROOT_CAUSE) parts.add(textOf(s));
                 else if (s.kind() == SectionKind.ROOT_CAUSE_AND_RESOLUTION) {
-                    String cause = split(s.text())[0];
+                    String cause = causeAndFix(s)[0];
                     if (!cause.isBlank()) parts.add(cause);
                 }
             }
@@ -487,21 +507,29 @@ public final class Understander {
             List<String> parts = new ArrayList<>();
             for (Section s : sections) {
                 if (s.isEmpty()) continue;
-                if (s.kind() == SectionKind.RESOLUTION) parts.add(s.text());
+                if (s.kind() == SectionKind.RESOLUTION) parts.add(textOf(s));
                 else if (s.kind() == SectionKind.ROOT_CAUSE_AND_RESOLUTION) {
-                    String fix = split(s.text())[1];
+                    String fix = causeAndFix(s)[1];
                     if (!fix.isBlank()) parts.add(fix);
                 }
             }
             return parts.isEmpty() ? null : PlainText.clip(String.join("\n\n", parts), 20_000);
         }
 
+        private String textOf(Section s) {
+            return sectionTexts.computeIfAbsent(s, Section::text);
+        }
+
+        private String[] causeAndFix(Section s) {
+            return causeAndFix.computeIfAbsent(s, section -> split(textOf(section)));
+        }
+
         /** "Root Cause and Resolution" as one text: the cause paragraphs, then from the first fix paragraph on. */
         private static String[] split(String text) {
-            String[] paras = text.split("\n\\s*\n");
+            String[] paras = PARAGRAPH_BREAK.split(text);
             for (int i = 1; i < paras.length; i++) {
                 if (RESOLUTION_START.matcher(paras[i].strip()).lookingAt()
-                        || paras[i].toLowerCase(Locale.ROOT).matches("(?s).{0,60}\\b(?:resolv|fix|restor|remed|mitigat)\\w*.*")) {
+                        || FIX_EARLY.matcher(paras[i].toLowerCase(Locale.ROOT)).matches()) {
                     return new String[] {String.join("\n\n", java.util.Arrays.asList(paras).subList(0, i)),
                             String.join("\n\n", java.util.Arrays.asList(paras).subList(i, paras.length))};
                 }
@@ -510,7 +538,7 @@ public final class Understander {
                 return new String[] {paras[0], String.join("\n\n", java.util.Arrays.asList(paras).subList(1, paras.length))};
             }
             // One paragraph: cut at the first sentence that talks about the fix.
-            String[] sentences = text.split("(?<=[.!?])\\s+");
+            String[] sentences = SENTENCE_BREAK.split(text);
             for (int i = 1; i < sentences.length; i++) {
                 if (RESOLUTION_START.matcher(sentences[i]).lookingAt()) {
                     return new String[] {String.join(" ", java.util.Arrays.asList(sentences).subList(0, i)),
@@ -592,7 +620,7 @@ public final class Understander {
             return names;
         }
 
-        private Detection detection(List<TimelineEntry> timeline, IncidentTime start) {
+        private Detection detection(List<TimelineEntry> timeline, IncidentTime start, String summary) {
             StringBuilder text = new StringBuilder();
             IncidentTime time = null;
             for (TimelineEntry e : timeline) {
@@ -604,7 +632,7 @@ public final class Understander {
             String detectionSection = joined(SectionKind.DETECTION);
             if (detectionSection != null) text.insert(0, detectionSection + "\n");
             String how = DetectionWords.how(text.toString());
-            if (how == null && timeline.isEmpty()) how = DetectionWords.how(summaryText());
+            if (how == null && timeline.isEmpty()) how = DetectionWords.how(summary);
             if (time == null && how == null) return Detection.NONE;
             return new Detection(time, how);
         }

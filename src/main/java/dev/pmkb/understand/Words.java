@@ -23,17 +23,36 @@ final class Words {
     static Words of(String text) {
         List<String> stems = new ArrayList<>();
         if (text == null) return new Words(stems);
-        StringBuilder w = new StringBuilder();
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                w.append(Character.toLowerCase(c));
-            } else if (!w.isEmpty()) {
-                stems.add(stem(w.toString()));
-                w.setLength(0);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
             }
+            int start = i;
+            boolean lower = true;
+            for (; i < n && isLetterOrDigit(text.charAt(i)); i++) {
+                char c = text.charAt(i);
+                if (c > 'z' || (c >= 'A' && c <= 'Z')) lower = false;
+            }
+            // Most words are lower-case ASCII already: then the word is the text itself, not a copy built a
+            // character at a time.
+            stems.add(stem(lower ? text.substring(start, i) : lowerCase(text, start, i)));
         }
         return new Words(stems);
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, answered without a table lookup for ASCII. */
+    private static boolean isLetterOrDigit(char c) {
+        if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static String lowerCase(String text, int from, int to) {
+        StringBuilder w = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) w.append(Character.toLowerCase(text.charAt(i)));
+        return w.toString();
     }
 
     int size() {

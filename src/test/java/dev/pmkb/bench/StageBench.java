@@ -8,16 +8,21 @@ import dev.pmkb.read.SourceReader;
 import dev.pmkb.understand.Understander;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Manual measurement, not a unit test: times one stage of the bake on a real library, several times in the same
  * JVM (wall and process CPU time), so that a stage can be measured cold and warm and two versions of its code
- * compared. {@code understand} reads the files once and understands them on all cores each run; {@code related}
- * understands them once and relates the published ones each run, printing a hash of the lists (equal hashes:
- * identical lists); {@code index} understands them once and writes the search index of the published ones each run.
+ * compared. {@code understand} reads the files once and understands them on all cores each run, printing a hash
+ * of the postmortems (equal hashes: identical records, facts and diagnostics); {@code related} understands them
+ * once and relates the published ones each run, printing a hash of the lists (equal hashes: identical lists);
+ * {@code index} understands them once and writes the search index of the published ones each run.
+ * Besides the postmortem files the bake reads, {@code understand} also reads {@code .txt} files, so that the
+ * shared seeds can be checked too.
  *
  * <pre>
  * mvn -B -q -DskipTests test-compile
@@ -39,12 +44,20 @@ public final class StageBench {
         Path content = Path.of(args[1]);
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Understander understander = Understander.defaults();
-        List<SourceDocument> documents = SourceReader.list(content).stream()
-                .map(file -> SourceReader.read(content, file)).toList();
+        List<SourceDocument> documents;
+        try (Stream<Path> files = Files.walk(content)) {
+            documents = files.filter(Files::isRegularFile)
+                    .filter(p -> SourceReader.hasPostmortemExtension(p) || p.toString().endsWith(".txt"))
+                    .sorted().map(file -> SourceReader.read(content, file)).toList();
+        }
         Supplier<List<Postmortem>> understand = () -> documents.parallelStream().map(understander::understand).toList();
         if (args[0].equals("understand")) {
             for (int run = 1; run <= runs; run++) {
-                time(run, () -> understand.get().size() + " postmortems understood");
+                time(run, () -> {
+                    List<Postmortem> postmortems = understand.get();
+                    return String.format("%,d postmortems understood (result hash %08x)", postmortems.size(),
+                            hashOf(postmortems));
+                });
             }
         } else if (args[0].equals("index")) {
             List<Postmortem> published = understand.get().stream().filter(p -> !p.draft()).toList();
@@ -72,6 +85,16 @@ public final class StageBench {
                 });
             }
         }
+    }
+
+    /**
+     * Stable across JVMs: built from each record's text, which names enums, rather than from hash codes of
+     * records holding enums (an enum's hash code is its identity).
+     */
+    private static int hashOf(List<Postmortem> postmortems) {
+        int hash = 1;
+        for (Postmortem p : postmortems) hash = 31 * hash + p.toString().hashCode();
+        return hash;
     }
 
     private static void time(int run, Supplier<String> work) {

@@ -1,0 +1,120 @@
+package dev.pmkb.understand;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code pattern.matcher(text).find()} for a pattern of the form {@code \b(?:word|word|...)...} (possibly behind
+ * a look-behind), trying the regex only where it can match: at the start of a word whose first letter is the
+ * first letter of one of its words.
+ * Those patterns ask "is any of these words in the text?" of every timeline entry and action item; a regex
+ * tried at every character spends most of its time failing on letters no word starts with.
+ *
+ * <p>The answer is the regex's own: a position is skipped only when the regex cannot match there. A match's
+ * first character, case-folded as {@link Pattern#UNICODE_CASE} folds it, is one of the initials; folding accepts
+ * at least every character a plain or case-insensitive pattern would, so the test holds for all three. When that
+ * character is an ASCII letter or digit, the word boundary before it also rules out an ASCII letter, digit or
+ * underscore just before. (A non-ASCII one, such as the long s that folds to s, may not count as a word character
+ * for the boundary, so there the regex decides.)
+ */
+final class WordStartSearch {
+
+    private final Pattern pattern;
+    private final boolean[] initials = new boolean[128];
+
+    /** {@code words} are the alternatives as written in the pattern; only their first characters are read. */
+    WordStartSearch(Pattern pattern, List<String> words) {
+        this.pattern = pattern;
+        for (String word : words) {
+            String w = word.startsWith("\\b") ? word.substring(2) : word;
+            char first = w.isEmpty() ? ' ' : w.charAt(0);
+            if (!(first >= 'a' && first <= 'z') && !(first >= '0' && first <= '9')) {
+                throw new IllegalArgumentException("not a lower-case word start: " + word);
+            }
+            initials[first] = true;
+        }
+    }
+
+    /** The same answer as {@code pattern.matcher(text).find()}. */
+    boolean find(String text) {
+        return first(Starts.of(text)) != null;
+    }
+
+    /** The same, for a text several searches share. */
+    boolean find(Starts text) {
+        return first(text) != null;
+    }
+
+    /**
+     * A matcher on the first match, the one {@code pattern.matcher(text).find()} finds (its start, end and
+     * groups), or null when there is none.
+     */
+    Matcher first(String text) {
+        return first(Starts.of(text));
+    }
+
+    private Matcher first(Starts starts) {
+        Matcher m = null;
+        int n = starts.text.length();
+        for (int k = 0; k < starts.count; k++) {
+            if (!initials[starts.initials[k]]) continue;
+            if (m == null) m = pattern.matcher(starts.text).useTransparentBounds(true).useAnchoringBounds(false);
+            if (m.region(starts.positions[k], n).lookingAt()) return m;
+        }
+        return null;
+    }
+
+    /**
+     * Where in a text a word can start, with its first character case-folded: found in one pass and shared by
+     * all the searches over the same text (the five timeline kinds, the thirteen action themes).
+     */
+    static final class Starts {
+        private final String text;
+        private final int[] positions;
+        private final char[] initials;
+        private final int count;
+
+        private Starts(String text, int[] positions, char[] initials, int count) {
+            this.text = text;
+            this.positions = positions;
+            this.initials = initials;
+            this.count = count;
+        }
+
+        static Starts of(String text) {
+            int n = text.length();
+            int[] positions = new int[Math.min(n, 16)];
+            char[] initials = new char[positions.length];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                char folded = fold(c);
+                if (!isAsciiLetterOrDigit(folded)) continue;
+                if (c < 128 && i > 0 && isAsciiWordChar(text.charAt(i - 1))) continue;
+                if (count == positions.length) {
+                    positions = java.util.Arrays.copyOf(positions, count * 2);
+                    initials = java.util.Arrays.copyOf(initials, count * 2);
+                }
+                positions[count] = i;
+                initials[count] = folded;
+                count++;
+            }
+            return new Starts(text, positions, initials, count);
+        }
+
+        /** Lower-case for ASCII; for other characters the folding of {@link Pattern#UNICODE_CASE}. */
+        private static char fold(char c) {
+            if (c < 128) return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            return Character.toLowerCase(Character.toUpperCase(c));
+        }
+
+        private static boolean isAsciiLetterOrDigit(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        }
+
+        private static boolean isAsciiWordChar(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+    }
+}

@@ -3,7 +3,6 @@ package dev.pmkb.index;
 import dev.pmkb.model.Facts;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Related;
-import dev.pmkb.read.MarkdownParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -442,8 +441,10 @@ public final class RelatedIncidents {
             List<String> causes = new ArrayList<>();
             Map<String, String> components = new TreeMap<>();
             if (facts != null) {
-                text.append(MarkdownParser.plainText(java.util.Arrays.asList(facts.rootCause(), facts.resolution(),
-                        facts.summary())));
+                // the facts are plain text already (the understand stage keeps what a reader sees of each line)
+                for (String part : new String[]{facts.rootCause(), facts.resolution(), facts.summary()}) {
+                    if (part != null && !part.isBlank()) text.append(part.strip()).append("\n\n");
+                }
                 if (facts.causes() != null) {
                     for (String slug : facts.causes().slugs()) {
                         if (slug != null && !slug.isBlank() && !slug.equals(UNKNOWN) && !causes.contains(slug)) {

@@ -97,28 +97,6 @@ public final class MarkdownParser {
         return out.toString().strip();
     }
 
-    /**
-     * The plain text of several Markdown parts, each followed by a blank line; blank or null parts are left out.
-     * Parts that cannot change how the next one parses (no code fences or spans, no HTML) are parsed as one
-     * document: each parse has a fixed cost, and for the few sentences of a root cause or a summary that cost is
-     * most of it.
-     */
-    public static String plainText(List<String> parts) {
-        List<String> present = parts.stream().filter(part -> part != null && !part.isBlank()).toList();
-        boolean independent = present.stream()
-                .noneMatch(part -> part.indexOf('`') >= 0 || part.indexOf('~') >= 0 || part.indexOf('<') >= 0);
-        StringBuilder out = new StringBuilder();
-        if (independent && present.size() > 1) {
-            String plain = plainText(String.join("\n\n", present));
-            return plain.isBlank() ? "" : plain + "\n\n";
-        }
-        for (String part : present) {
-            String plain = plainText(part);
-            if (!plain.isBlank()) out.append(plain).append("\n\n");
-        }
-        return out.toString();
-    }
-
     private static void walk(Node node, StringBuilder out) {
         if (node instanceof HtmlBlock || node instanceof HtmlInline || node instanceof HtmlCommentBlock
                 || node instanceof HtmlInlineComment) {

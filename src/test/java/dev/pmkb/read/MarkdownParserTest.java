@@ -48,14 +48,4 @@ class MarkdownParserTest {
         assertFalse(body.unsafeHtml().contains("<a"), "the author's markup is escaped");
         assertTrue(body.text().startsWith("## Timeline\n- ****"));
     }
-
-    @Test
-    void partsWithoutCodeOrHtmlAreParsedTogetherAndReadTheSame() {
-        String together = MarkdownParser.plainText(java.util.List.of("The **pool** ran dry.", "We raised it."));
-        String apart = MarkdownParser.plainText("The **pool** ran dry.") + "\n\n" + MarkdownParser.plainText("We raised it.");
-        assertEquals(apart.replaceAll("\\s+", " ").strip(), together.replaceAll("\\s+", " ").strip());
-        // a fence left open in one part must not swallow the next: such parts are parsed one by one
-        String fenced = MarkdownParser.plainText(java.util.Arrays.asList("```\nSELECT 1", null, "We **raised** it."));
-        assertTrue(fenced.contains("SELECT 1") && fenced.contains("We raised it."), fenced);
-    }
 }

@@ -56,35 +56,41 @@ public final class MarkdownParser {
     /** A postmortem's body, parsed once into its (not yet sanitised) HTML and its plain text. */
     public static ParsedBody parse(String markdown) {
         if (markdown == null || markdown.isBlank()) return ParsedBody.EMPTY;
-        Node document = parseOrNull(markdown);
-        if (document == null) return new ParsedBody("<pre>" + escape(markdown) + "</pre>", markdown, true);
-        return new ParsedBody(RENDERER.render(document), plainText(document), false);
+        try {
+            Node document = PARSER.parse(markdown);
+            return new ParsedBody(RENDERER.render(document), plainText(document), false);
+        } catch (StackOverflowError tooDeep) {
+            return new ParsedBody(verbatim(markdown), markdown, true);
+        }
     }
 
     /** The HTML of a Markdown text, raw HTML of the author included: to be sanitised before it reaches a page. */
     public static String unsafeHtml(String markdown) {
-        Node document = parseOrNull(markdown);
-        return document == null ? "<pre>" + escape(markdown) + "</pre>" : RENDERER.render(document);
+        try {
+            return RENDERER.render(PARSER.parse(markdown));
+        } catch (StackOverflowError tooDeep) {
+            return verbatim(markdown);
+        }
     }
 
     /** The plain text of a Markdown text. */
     public static String plainText(String markdown) {
         if (markdown == null || markdown.isBlank()) return "";
-        Node document = parseOrNull(markdown);
-        return document == null ? markdown.strip() : plainText(document);
+        try {
+            return plainText(PARSER.parse(markdown));
+        } catch (StackOverflowError tooDeep) {
+            return markdown.strip();
+        }
     }
 
-    /**
-     * Null when the text nests too deeply: some of flexmark's regular expressions recurse once per character on
-     * runs such as 50,000 {@code [} or {@code <a}, and a postmortem must not stop the bake. The stack unwinds
-     * to here and the parser, which keeps no state between parses, stays usable.
+    /*
+     * Why StackOverflowError is caught: some of flexmark's regular expressions recurse once per character on runs
+     * such as 50,000 "[" or "<a", and its renderer (like the plain-text walk) recurses once per level of nesting,
+     * as in 50,000 ">" of quotes. A postmortem must not stop the bake: the stack unwinds to here, and flexmark's
+     * parser and renderer, which keep no state between documents, stay usable. The text is then shown as written.
      */
-    private static Node parseOrNull(String markdown) {
-        try {
-            return PARSER.parse(markdown);
-        } catch (StackOverflowError tooDeep) {
-            return null;
-        }
+    private static String verbatim(String markdown) {
+        return "<pre>" + escape(markdown) + "</pre>";
     }
 
     private static String escape(String text) {

@@ -113,11 +113,16 @@ public final class Understander {
     public Postmortem understand(SourceDocument doc) {
         try {
             return read(doc);
-        } catch (RuntimeException e) {
-            // A bug here must not stop a library from baking; it shows up as an error pmkb check reports.
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug here must not stop a library from baking; it shows up as an error pmkb check reports. A stack
+            // overflow is one too: a regular expression recursing once per character of a pathological line (50,000
+            // ">" in a row). The stack has unwound by now, and nothing here keeps state between files.
             List<Diagnostic> diagnostics = new ArrayList<>(doc.problems());
-            diagnostics.add(Diagnostic.error(doc.source(), 0, "pmkb could not understand this file ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it"));
+            diagnostics.add(Diagnostic.error(doc.source(), 0, e instanceof StackOverflowError
+                    ? "this file nests too deeply for pmkb to read its facts (thousands of >, [ or list markers in a"
+                            + " row?); its page has no facts"
+                    : "pmkb could not understand this file (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); please report it"));
             Facts none = new Facts(null, null, null, null, null, Impact.NONE, List.of(), List.of(), Detection.NONE,
                     List.of(), null, null, List.of(), List.of(), new Causes(List.of(CauseInference.UNKNOWN), true));
             String md = doc.markdown() == null ? "" : doc.markdown();

@@ -47,5 +47,9 @@ class MarkdownParserTest {
         assertTrue(body.unsafeHtml().startsWith("<pre>## Timeline\n- ****"), body.unsafeHtml().substring(0, 40));
         assertFalse(body.unsafeHtml().contains("<a"), "the author's markup is escaped");
         assertTrue(body.text().startsWith("## Timeline\n- ****"));
+
+        ParsedBody quotes = MarkdownParser.parse(">".repeat(50_000) + " too deep to render\n");
+        assertTrue(quotes.verbatim());
+        assertTrue(quotes.unsafeHtml().startsWith("<pre>&gt;&gt;&gt;"), quotes.unsafeHtml().substring(0, 40));
     }
 }

@@ -69,6 +69,22 @@ class BadInputTest {
     }
 
     @Test
+    void aPostmortemNestedTooDeepForTheParsersStillGetsItsPage(@TempDir Path tmp) throws Exception {
+        String deep = "# Deep quotes\n\nThe quotes below nest too deep.\n\n" + ">".repeat(50_000) + " deepest words\n";
+        BakeResult site = SiteFixture.write(tmp, """
+                -- content/good.md --
+                # Good incident
+
+                The checkout service ran out of database connections.
+                """).withBytes("content/deep.md", deep.getBytes(StandardCharsets.UTF_8)).bake();
+        assertContains(site.diagnosticLines(), "deep.md: error: this file nests too deeply for pmkb to read its facts");
+        site.assertFile("incidents/good.html", "The checkout service ran out of database connections.");
+        site.assertFile("incidents/deep.html", "deepest words");
+        assertTrue(!site.read("incidents/deep.html").contains("<blockquote"), "shown as written, not as 50,000 quotes");
+        assertEquals(2, site.report().incidents());
+    }
+
+    @Test
     void aFailedBakeLeavesThePreviousSiteUntouched(@TempDir Path tmp) throws Exception {
         SiteFixture fixture = SiteFixture.write(tmp, """
                 -- content/a.md --

@@ -65,9 +65,9 @@ public final class PmkbAnalyzer extends Analyzer {
         TokenStream stream = new LowerCaseFilter(tokenizer);
         stream = new StopFilter(stream, STOP_SET);
         StemCache stems = new StemCache();
-        stream = new StemCache.Lookup(stream, stems);
+        stream = stems.new Lookup(stream);
         stream = new PorterStemFilter(stream); // passes over the words the cache has stemmed (marked as keywords)
-        stream = new StemCache.Store(stream, stems);
+        stream = stems.new Store(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 
@@ -83,48 +83,42 @@ public final class PmkbAnalyzer extends Analyzer {
         private char[] unstemmed;
 
         /** Before the stemmer: a known word becomes its stem and is marked so that the stemmer leaves it alone. */
-        static final class Lookup extends TokenFilter {
-            private final StemCache cache;
+        final class Lookup extends TokenFilter {
             private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
             private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
 
-            Lookup(TokenStream input, StemCache cache) {
+            Lookup(TokenStream input) {
                 super(input);
-                this.cache = cache;
             }
 
             @Override
             public boolean incrementToken() throws IOException {
                 if (!input.incrementToken()) return false;
-                char[] stem = keyword.isKeyword() ? null : cache.stems.get(term.buffer(), 0, term.length());
+                char[] stem = keyword.isKeyword() ? null : stems.get(term.buffer(), 0, term.length());
                 if (stem != null) {
                     term.copyBuffer(stem, 0, stem.length);
                     keyword.setKeyword(true);
-                    cache.unstemmed = null;
-                } else {
-                    cache.unstemmed = keyword.isKeyword() ? null : Arrays.copyOf(term.buffer(), term.length());
                 }
+                unstemmed = stem != null || keyword.isKeyword() ? null : Arrays.copyOf(term.buffer(), term.length());
                 return true;
             }
         }
 
         /** After the stemmer: remembers the stem of a word the cache did not know. */
-        static final class Store extends TokenFilter {
-            private final StemCache cache;
+        final class Store extends TokenFilter {
             private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
-            Store(TokenStream input, StemCache cache) {
+            Store(TokenStream input) {
                 super(input);
-                this.cache = cache;
             }
 
             @Override
             public boolean incrementToken() throws IOException {
                 if (!input.incrementToken()) return false;
-                if (cache.unstemmed != null && cache.stems.size() < MAX_WORDS) {
-                    cache.stems.put(cache.unstemmed, Arrays.copyOf(term.buffer(), term.length()));
+                if (unstemmed != null && stems.size() < MAX_WORDS) {
+                    stems.put(unstemmed, Arrays.copyOf(term.buffer(), term.length()));
                 }
-                cache.unstemmed = null;
+                unstemmed = null;
                 return true;
             }
         }

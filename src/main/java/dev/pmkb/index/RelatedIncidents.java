@@ -337,8 +337,8 @@ public final class RelatedIncidents {
         }
     }
 
-    /** One incident's query terms (numbers and words, best first), its score against itself, Lucene's proposals. */
-    private record Candidates(int[] terms, List<String> words, double self, int[] docs) {
+    /** One incident's query terms (best first), its score against itself, and the incidents its query proposes. */
+    private record Candidates(int[] terms, double self, int[] docs) {
 
         /** t(this → other) in [0, 1]: the other's score for these terms over this incident's own. */
         double textTo(Profile other, TextStats stats) {
@@ -348,22 +348,21 @@ public final class RelatedIncidents {
         }
     }
 
+    /** Candidates scored exactly per incident: enough that the best {@code limit} of the final score are among them. */
+    private static int candidatesWanted(int limit) {
+        return 4 * limit + 10;
+    }
+
     /**
      * The incidents that score best for this one's distinctive terms, cause tags and components: BM25 over the
      * postings of those terms plus the tags and components as constants on the scale of the text score, so that
      * the candidates are roughly the ones the final score ranks first. This is the query a search engine would run
      * (and pmkb ran with Lucene); the postings are in memory already, and the scores are summed directly.
      */
-    /** Candidates scored exactly per incident: enough that the best {@code limit} of the final score are among them. */
-    private static int candidatesWanted(int limit) {
-        return 4 * limit + 10;
-    }
-
     private static Candidates candidates(int doc, List<Profile> profiles, Postings postings, TextStats stats,
                                          Scores scores, int limit) {
         Profile a = profiles.get(doc);
         int[] terms = a.distinctiveTerms(stats);
-        List<String> words = java.util.Arrays.stream(terms).mapToObj(stats.terms::word).toList();
         double self = stats.score(terms, a);
         for (int term : terms) {
             double idf = stats.idfs[term];
@@ -382,7 +381,7 @@ public final class RelatedIncidents {
             scores.addOnce(a.components.keySet().stream().map(postings.byComponent::get).toArray(int[][]::new),
                     scale * COMPONENT_WEIGHT / TEXT_WEIGHT);
         }
-        return new Candidates(terms, words, self, scores.top(candidatesWanted(limit), doc));
+        return new Candidates(terms, self, scores.top(candidatesWanted(limit), doc));
     }
 
     private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates,

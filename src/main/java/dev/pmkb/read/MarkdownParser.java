@@ -64,25 +64,6 @@ public final class MarkdownParser {
         }
     }
 
-    /** The HTML of a Markdown text, raw HTML of the author included: to be sanitised before it reaches a page. */
-    public static String unsafeHtml(String markdown) {
-        try {
-            return RENDERER.render(PARSER.parse(markdown));
-        } catch (StackOverflowError tooDeep) {
-            return verbatim(markdown);
-        }
-    }
-
-    /** The plain text of a Markdown text. */
-    public static String plainText(String markdown) {
-        if (markdown == null || markdown.isBlank()) return "";
-        try {
-            return plainText(PARSER.parse(markdown));
-        } catch (StackOverflowError tooDeep) {
-            return markdown.strip();
-        }
-    }
-
     /*
      * Why StackOverflowError is caught: some of flexmark's regular expressions recurse once per character on runs
      * such as 50,000 "[" or "<a", and its renderer (like the plain-text walk) recurses once per level of nesting,

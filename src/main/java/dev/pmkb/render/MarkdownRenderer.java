@@ -1,7 +1,6 @@
 package dev.pmkb.render;
 
 import dev.pmkb.model.ParsedBody;
-import dev.pmkb.read.MarkdownParser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,7 +16,8 @@ import java.net.URI;
  * by many people, so raw HTML in them is cleaned down to the harmless formatting people use in Markdown:
  * no scripts, no event handlers, no {@code javascript:} URLs, no styles, no forms or frames.
  * <p>
- * One instance is shared by all threads of a bake. The Markdown itself is parsed by {@link MarkdownParser}.
+ * One instance is shared by all threads of a bake. The Markdown itself is parsed by the read stage
+ * ({@code dev.pmkb.read.MarkdownParser}).
  */
 public final class MarkdownRenderer {
 
@@ -70,26 +70,11 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Renders {@code markdown} from the file at {@code source} (relative to the content folder) for a page at
-     * {@code pageUrl} (relative to the site root). Relative links and images are rewritten so they still point
-     * at the files copied from the content folder.
-     */
-    public String toHtml(String markdown, String source, String pageUrl) {
-        return toHtml(markdown, source, pageUrl, null);
-    }
-
-    /**
-     * As {@link #toHtml(String, String, String)}, for a page that shows {@code title} as its own heading: a
-     * leading heading with the same text is dropped, and the other headings move one level down so they
-     * sit below the page's sections.
-     */
-    public String toHtml(String markdown, String source, String pageUrl, String title) {
-        return sanitize(MarkdownParser.unsafeHtml(markdown), source, pageUrl, title);
-    }
-
-    /**
-     * As {@link #toHtml(String, String, String, String)}, for a postmortem's body that the read stage has parsed
-     * already.
+     * Makes the HTML of a postmortem's body, parsed when it was read, safe for the page at {@code pageUrl} (relative
+     * to the site root); the Markdown came from the file at {@code source} (relative to the content folder).
+     * Relative links and images are rewritten so they still point at the files copied from the content folder.
+     * When {@code title} is given, the page shows it as its own heading: a leading heading with the same text is
+     * dropped, and the other headings move one level down so they sit below the page's sections.
      */
     public String toHtml(ParsedBody body, String source, String pageUrl, String title) {
         return sanitize(body.unsafeHtml(), source, pageUrl, title);

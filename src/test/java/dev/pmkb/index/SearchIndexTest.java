@@ -94,7 +94,7 @@ class SearchIndexTest {
 
     @Test
     void bodyIsTheTextAReaderSeesWithoutUrlsOrHtml() {
-        String plain = MarkdownParser.plainText("""
+        String plain = MarkdownParser.parse("""
                 # Outage
 
                 The [runbook](https://wiki.example.com/secret-path) said *restart* `nginx`then wait.
@@ -106,7 +106,7 @@ class SearchIndexTest {
                 | component | state |
                 |---|---|
                 | MySQL | down |
-                """);
+                """).text();
         assertTrue(plain.contains("Outage"));
         assertTrue(plain.contains("runbook"));
         assertFalse(plain.contains("wiki.example.com"), plain);

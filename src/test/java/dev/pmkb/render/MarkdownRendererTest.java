@@ -1,5 +1,6 @@
 package dev.pmkb.render;
 
+import dev.pmkb.read.MarkdownParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class MarkdownRendererTest {
     });
 
     private String render(String markdown) {
-        return renderer.toHtml(markdown, "2024/incident.md", "incidents/2024-incident.html");
+        return renderer.toHtml(MarkdownParser.parse(markdown), "2024/incident.md", "incidents/2024-incident.html", null);
     }
 
     @Test
@@ -102,7 +103,8 @@ class MarkdownRendererTest {
 
     @Test
     void theTitleHeadingIsNotRepeatedAndHeadingsNestUnderThePage() {
-        String html = renderer.toHtml("# The *Outage*\n\n## Timeline\n\ntext", "a.md", "incidents/a.html", "The Outage");
+        String html = renderer.toHtml(MarkdownParser.parse("# The *Outage*\n\n## Timeline\n\ntext"), "a.md", "incidents/a.html",
+                "The Outage");
         assertFalse(html.contains("<h1"), html);
         assertFalse(html.contains("Outage</"), html);
         assertTrue(html.contains("<h3>Timeline</h3>"), html);

@@ -17,7 +17,6 @@ final class PlainText {
     private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+\\s*$");
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+•]|\\d{1,3}[.)])\\s+(?:\\[[ xX]]\\s+)?");
     private static final Pattern QUOTE = Pattern.compile("^\\s*(?:>\\s?)+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private PlainText() {
     }

@@ -99,14 +99,20 @@ final class TimeScanner {
         }
         List<Found> found = new ArrayList<>();
         Matcher m = ISO_DATE.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.ISO_DATE); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
-                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.ISO_DATE); from = m.end()) {
+            found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
+        }
         m = MONTH_FIRST.matcher(text);
-        for (int from = 0; findMonthFirst(m, text, from, digits); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
-                m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)))));
+        for (int from = 0; findMonthFirst(m, text, from, digits); from = m.end()) {
+            found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+                    m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)))));
+        }
         m = DAY_FIRST.matcher(text);
-        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.DAY_FIRST); from = m.end()) found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
-                m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.DAY_FIRST); from = m.end()) {
+            found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
+                    m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
+        }
         m = NUMERIC_DATE.matcher(text);
         for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
             int a = Integer.parseInt(m.group(1));

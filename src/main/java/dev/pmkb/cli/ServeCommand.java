@@ -55,7 +55,13 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SiteConfig config = site.load(false);
+        SiteConfig config;
+        try {
+            config = site.load(false);
+        } catch (IllegalArgumentException e) {
+            err.println("pmkb: " + e.getMessage());
+            return 2;
+        }
         List<Path> watched = new ArrayList<>(List.of(config.content(), config.templates(), config.assets()));
         // Watching starts before the first bake, so that an edit saved during it is not missed.
         try (FolderWatcher watcher = new FolderWatcher(watched);

@@ -119,6 +119,8 @@ public final class Bake {
         if (!Files.isDirectory(config.content())) {
             throw new BakeFailure("content folder not found: " + config.content());
         }
+        java.util.Optional<String> unsafeOutput = OutputFolder.problem(config);
+        if (unsafeOutput.isPresent()) throw new BakeFailure(unsafeOutput.get());
         List<Path> files = timed("list", () -> list(config.content()));
         Understander understander = reuse.understander(config);
         Map<Path, Postmortem> prepared = timed("read and understand", () -> readAndUnderstand(files, understander));
@@ -325,6 +327,7 @@ public final class Bake {
                     + (config.info().baseUrl() != null ? "Sitemap: " + sitemap + "\n" : ""));
             // GitHub Pages would otherwise run Jekyll over the site and hide files starting with '_'.
             Files.writeString(staging.resolve(".nojekyll"), "");
+            Files.writeString(staging.resolve(OutputFolder.MARKER), OutputFolder.MARKER_TEXT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,6 +30,12 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
         public static final Overrides NONE = new Overrides(null, null, null, false);
     }
 
+    /**
+     * The site project's settings with {@code overrides} applied.
+     *
+     * @throws IllegalArgumentException wrong usage, before any work: the site folder is missing, a setting is
+     *                                  invalid, or the output is a folder a bake must not replace ({@link OutputFolder})
+     */
     public static SiteConfig load(Path siteRoot, Overrides overrides) throws IOException {
         Path root = siteRoot.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) throw new IllegalArgumentException("site folder not found: " + root);
@@ -53,7 +59,12 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
                 props.getProperty("site.host"),
                 Version.current());
         int related = parseInt(props.getProperty("pmkb.related.limit", "5"), "pmkb.related.limit");
-        return new SiteConfig(root, content, templates, assets, output, info, related, overrides.strict(), props);
+        SiteConfig config = new SiteConfig(root, content, templates, assets, output, info, related, overrides.strict(),
+                props);
+        OutputFolder.problem(config).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return config;
     }
 
     private static Path existingOrBundled(Path folder, String name) throws IOException {

@@ -5,14 +5,12 @@ import dev.pmkb.render.Page;
 import dev.pmkb.render.SiteInfo;
 import org.jbake.app.Asset;
 import org.jbake.app.ContentStore;
-import org.jbake.app.Crawler;
 import org.jbake.app.JBakeException;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.app.configuration.JBakeConfigurationInspector;
 import org.jbake.model.DocumentModel;
 import org.jbake.model.DocumentTypes;
-import org.jbake.parser.Engines;
 import org.jbake.template.DelegatingTemplateEngine;
 import org.jbake.template.ModelExtractors;
 import org.jbake.template.ModelExtractorsDocumentTypeListener;
@@ -34,7 +32,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * pmkb's use of jbake-core: its crawler fills its content store (kept in memory, see
+ * pmkb's use of jbake-core: pmkb's markup engine fills its content store (kept in memory, see
  * {@link InMemoryContentStore}), its template engines render pages, its asset copier copies files. pmkb runs these stages itself instead of calling {@code Oven.bake()}, whose
  * document and tag renderers re-query the whole store per page (quadratic: 18 minutes at 10,000 posts)
  * and sometimes link previous/next wrongly.
@@ -107,15 +105,27 @@ public final class JBakeSite implements AutoCloseable {
     }
 
     /**
-     * Runs JBake's crawler over the content folder; each file it meets gets the postmortem pmkb prepared for
-     * it. Returns the ids of the incidents now in the content store, so the caller can prove none was lost.
+     * Puts each prepared postmortem into JBake's content store, as JBake's crawler would, through pmkb's markup
+     * engine. pmkb lists the content folder itself ({@code site.ContentFolder}) and hands over only the files it
+     * vetted: JBake's own walk follows links out of the content folder and around loops of links, and hashes every
+     * file it meets. Returns the ids of the incidents now in the content store, so the caller can prove none was lost.
      */
     public List<String> crawl(Map<Path, Postmortem> prepared) {
         Map<File, Postmortem> byFile = new HashMap<>();
         prepared.forEach((path, p) -> byFile.put(path.toAbsolutePath().toFile(), p));
         PostmortemEngine engine = new PostmortemEngine(byFile);
-        for (String extension : List.of("md", "markdown", "html")) Engines.register(extension, engine);
-        new Crawler(db, config).crawl();
+        prepared.keySet().stream().sorted().forEach(path -> {
+            File file = path.toAbsolutePath().toFile();
+            DocumentModel doc = engine.parse(config, file);
+            if (doc == null) return;
+            Postmortem p = byFile.get(file);
+            doc.setSourceUri(p.source());
+            doc.setUri(p.url());
+            doc.setFile(file.getPath());
+            doc.setRendered(false);
+            doc.setCached(true);
+            db.addDocument(doc);
+        });
         List<String> ids = new ArrayList<>();
         for (DocumentModel doc : db.getAllContent(INCIDENT_TYPE)) {
             Object id = doc.get(PostmortemEngine.ID);
@@ -148,11 +158,13 @@ public final class JBakeSite implements AutoCloseable {
         }
     }
 
-    /** Copies the assets folder, and the non-postmortem files of the content folder (images), to the output. */
+    /**
+     * Copies the assets folder to the output. The content folder's files are not JBake's to copy: it would copy
+     * every one, scripts and links out of the folder included; pmkb copies the ones it vetted.
+     */
     public List<String> copyAssets() {
         Asset asset = new Asset(config);
         asset.copy();
-        asset.copyAssetsFromContent(config.getContentFolder());
         return asset.getErrors().stream().map(Throwable::getMessage).toList();
     }
 

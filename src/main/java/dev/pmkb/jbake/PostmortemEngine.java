@@ -11,9 +11,9 @@ import java.util.Date;
 import java.util.Map;
 
 /**
- * The markup engine JBake's crawler calls for every content file. pmkb has already read and understood
- * each postmortem (in parallel, outside JBake), so this engine only hands the crawler the document it
- * stores. A file pmkb did not prepare returns null, which JBake reports as ignored and pmkb as lost.
+ * The markup engine that makes JBake's document of each postmortem file. pmkb has already read and understood
+ * each postmortem (in parallel, outside JBake), so this engine only builds the document the content store
+ * keeps. A file pmkb did not prepare returns null, which pmkb reports as lost.
  */
 final class PostmortemEngine extends MarkupEngine {
 

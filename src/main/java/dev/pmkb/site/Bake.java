@@ -47,6 +47,10 @@ public final class Bake {
     private final Reuse reuse;
     private final List<BakeReport.StageTime> stages = Collections.synchronizedList(new ArrayList<>());
     private final List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+    /** The content folder's files a postmortem may link to, by path in the folder; set by the list step. */
+    private Map<String, Path> attachments = Map.of();
+    /** The attachments published postmortems link to: the ones the site publishes. Filled while pages render. */
+    private final Set<String> linkedAttachments = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Bake(SiteConfig config, Reuse reuse) {
         this.config = config;
@@ -164,13 +168,15 @@ public final class Bake {
                 Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
                         ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
                 Library library = new Library(published, understander.taxonomy(), related);
-                MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(config.content(), published, diagnostics::add));
+                MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published, attachments, linkedAttachments,
+                        diagnostics::add));
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
                         () -> joinUnchecked(index)).pages());
                 timed("render", () -> renderAll(site, pages));
                 timed("data files", () -> writeDataFiles(staging, library));
                 List<String> assetErrors = timed("assets", site::copyAssets);
                 if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
+                timed("attachments", () -> copyAttachments(staging));
                 baked = new Baked(library, published.size(), drafts, pages.size());
             } catch (BakeFailure | RuntimeException | Error e) {
                 // the staging folder is deleted after this: not while the index is still writing into it
@@ -187,8 +193,27 @@ public final class Bake {
         return prepared.stream().filter(p -> !p.draft()).sorted(NEWEST_FIRST).toList();
     }
 
+    /**
+     * Links from postmortems into the content folder, for {@code pmkb serve}'s quick pages: a link works when its
+     * target is a file the bake publishes ({@link ContentFolder}).
+     */
     static MarkdownRenderer.ContentLinks contentLinks(Path content, List<Postmortem> published,
                                                       java.util.function.Consumer<Diagnostic> report) {
+        Map<String, Path> attachments;
+        try {
+            attachments = ContentFolder.scan(content).attachments();
+        } catch (IOException e) {
+            attachments = Map.of();
+        }
+        return contentLinks(published, attachments, java.util.concurrent.ConcurrentHashMap.newKeySet(), report);
+    }
+
+    /**
+     * Links from published postmortems into the content folder: to another postmortem's page, or to one of its
+     * {@code attachments}, which is then recorded in {@code linked}; any other link is shown as text, with a warning.
+     */
+    static MarkdownRenderer.ContentLinks contentLinks(List<Postmortem> published, Map<String, Path> attachments,
+                                                      Set<String> linked, java.util.function.Consumer<Diagnostic> report) {
         Map<String, String> pages = new java.util.HashMap<>();
         for (Postmortem p : published) pages.put(p.source(), p.url());
         return new MarkdownRenderer.ContentLinks() {
@@ -199,15 +224,18 @@ public final class Bake {
 
             @Override
             public boolean exists(String contentPath) {
-                Path file = content.resolve(contentPath).normalize();
-                return file.startsWith(content) && Files.isRegularFile(file)
-                        && !SourceReader.hasPostmortemExtension(file);
+                if (!attachments.containsKey(contentPath)) return false;
+                linked.add(contentPath);
+                return true;
             }
 
             @Override
             public void broken(String source, String target) {
-                report.accept(Diagnostic.warning(source, 0, "link to '" + target
-                        + "' points at nothing in the content folder; shown as text"));
+                boolean unpublished = !target.contains(":") && !target.startsWith("/")
+                        && !ContentFolder.isPassive(target.replaceAll("[?#].*", ""));
+                report.accept(Diagnostic.warning(source, 0, "link to '" + target + "' points at "
+                        + (unpublished ? "nothing pmkb publishes (only images but SVG, PDF, CSV, TSV and JSON files of "
+                        + "the content folder are published)" : "nothing in the content folder") + "; shown as text"));
             }
         };
     }
@@ -220,11 +248,10 @@ public final class Bake {
 
     private List<Path> list(Path content) {
         try {
-            for (Path ignored : SourceReader.listIgnoredWriteUps(content)) {
-                diagnostics.add(Diagnostic.warning(SourceReader.sourceName(content, ignored), 0,
-                        "not baked: pmkb reads postmortems from .md and .markdown files"));
-            }
-            return SourceReader.list(content);
+            ContentFolder.Listing listing = ContentFolder.scan(content);
+            diagnostics.addAll(listing.problems());
+            attachments = listing.attachments();
+            return listing.postmortems();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -259,6 +286,29 @@ public final class Bake {
             }
         });
         return prepared;
+    }
+
+    /**
+     * Copies the attachments published postmortems link to; says which ones no published postmortem links to (a
+     * draft's, or none's), since those are not published.
+     */
+    private void copyAttachments(Path staging) {
+        for (Map.Entry<String, Path> attachment : attachments.entrySet()) {
+            String name = attachment.getKey();
+            if (!linkedAttachments.contains(name)) {
+                diagnostics.add(Diagnostic.warning(name, 0, "not published: no published postmortem links to it"));
+                continue;
+            }
+            Path target = staging.resolve(name);
+            try {
+                Files.createDirectories(target.getParent());
+                Files.copy(attachment.getValue(), target);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                diagnostics.add(Diagnostic.warning(name, 0, "not published: the site has a file of its own there"));
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.error(name, 0, "not published: cannot copy: " + ContentFolder.reason(e)));
+            }
+        }
     }
 
     private void reportLost(Map<Path, Postmortem> prepared, List<String> crawled) {

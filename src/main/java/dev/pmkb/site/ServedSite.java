@@ -217,7 +217,7 @@ public final class ServedSite implements AutoCloseable {
         boolean listed = false;
         try {
             if (understander != null && Files.isDirectory(config.content())) {
-                listing = SourceReader.list(config.content());
+                listing = ContentFolder.scan(config.content()).postmortems();
                 listed = true;
             }
         } catch (IOException | UncheckedIOException e) {

@@ -64,6 +64,71 @@ class HardeningTest {
         }
     }
 
+    @Test
+    void onlyPassiveAttachmentsThatAPublishedPostmortemLinksToArePublishedAndTheRestIsNamed(@TempDir Path tmp)
+            throws Exception {
+        BakeResult site = SiteFixture.write(tmp, """
+                -- content/2024/good.md --
+                # Checkout outage
+
+                The checkout service ran out of database connections: [report](report.htm), ![d](d.svg),
+                [x](x.xhtml), [s](s.shtml), [js](s.js), [notes](notes.txt), ![chart](chart.png), [data](data.csv),
+                [doc](files/doc.PDF), [git](../.git/config), [hidden](.hidden.png).
+                -- content/2024/draft.md --
+                ---
+                title: Not yet
+                status: draft
+                ---
+                ![only the draft shows this](draft-only.png)
+                -- content/2024/report.htm --
+                <script>alert(1)</script>
+                -- content/2024/d.svg --
+                <svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>
+                -- content/2024/x.xhtml --
+                <html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>
+                -- content/2024/s.shtml --
+                <script>alert(1)</script>
+                -- content/2024/s.js --
+                alert(1)
+                -- content/2024/notes.txt --
+                notes
+                -- content/2024/chart.png --
+                PNG
+                -- content/2024/data.csv --
+                a,b
+                -- content/2024/files/doc.PDF --
+                %PDF
+                -- content/2024/.hidden.png --
+                PNG
+                -- content/.git/config --
+                [remote "origin"]
+                -- content/2024/draft-only.png --
+                PNG
+                -- content/2024/orphan.png --
+                PNG
+                """).bake();
+        site.assertExists("2024/chart.png").assertExists("2024/data.csv").assertExists("2024/files/doc.PDF");
+        for (String missing : new String[]{"report.htm", "d.svg", "x.xhtml", "s.shtml", "s.js", "notes.txt",
+                ".hidden.png", "draft-only.png", "orphan.png"}) {
+            site.assertMissing("2024/" + missing);
+        }
+        site.assertMissing(".git");
+        List<String> problems = site.diagnosticLines();
+        for (String unsafe : new String[]{"d.svg", "x.xhtml", "s.shtml", "s.js"}) {
+            assertContains(problems, "2024/" + unsafe + ": warning: not published: pmkb publishes only images (not SVG)");
+        }
+        assertContains(problems, "2024/report.htm: warning: not baked");
+        assertContains(problems, "2024/notes.txt: warning: not baked");
+        assertContains(problems, "2024/draft-only.png: warning: not published: no published postmortem links to it");
+        assertContains(problems, "2024/orphan.png: warning: not published: no published postmortem links to it");
+        assertContains(problems, "2024/good.md: warning: link to 'd.svg' points at nothing pmkb publishes");
+        site.assertFile("incidents/2024-good.html", """
+                src="../2024/chart.png"
+                ! d.svg"
+                ! report.htm"
+                """);
+    }
+
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).toList();

@@ -1,5 +1,6 @@
 package dev.pmkb.cli;
 
+import dev.pmkb.understand.Naming;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,9 +10,7 @@ import picocli.CommandLine.Spec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "new", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -52,9 +51,11 @@ public final class NewCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The page's own rule, so that the file's name and its page's name agree, in any script; bounded for file names. */
     static String slug(String title) {
-        String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = Naming.slug(title);
+        return slug.codePointCount(0, slug.length()) <= 60 ? slug
+                : slug.substring(0, slug.offsetByCodePoints(0, 60)).replaceAll("-+$", "");
     }
 
     static String template(String title, LocalDate day) {

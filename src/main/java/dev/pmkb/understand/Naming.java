@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** Ids from source paths, and titles from headers, headings or first lines. */
-final class Naming {
+public final class Naming {
 
     private static final int MAX_TITLE = 160;
     /** Compiled once: ids, slugs and titles are made for every postmortem. */
-    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
-    private static final java.util.regex.Pattern NOT_ASCII_WORD = java.util.regex.Pattern.compile("[^a-z0-9]");
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}]");
     private static final java.util.regex.Pattern LEADING_DASHES = java.util.regex.Pattern.compile("^[\\-–—:|]+\\s*");
     private static final java.util.regex.Pattern TRAILING_COLON = java.util.regex.Pattern.compile("\\s*:$");
@@ -30,7 +28,11 @@ final class Naming {
     private Naming() {
     }
 
-    /** {@code incidents/2024/DB Pool.md} → {@code incidents/2024/db-pool}. */
+    /**
+     * {@code incidents/2024/DB Pool.md} → {@code incidents/2024/db-pool}; {@code 2024/事故.md} → {@code 2024/事故}. A
+     * name without letters or digits ({@code 🔥.md}) gets {@code untitled-} and a hash of itself, so that no two
+     * files share an id; an id too long for a file name is cut and ends with a hash of the whole path.
+     */
     static String id(String source) {
         String path = source.replace('\\', '/');
         int slash = path.lastIndexOf('/');
@@ -38,26 +40,78 @@ final class Naming {
         if (dot > slash + 1) path = path.substring(0, dot);
         StringBuilder id = new StringBuilder();
         for (String segment : path.split("/")) {
+            if (segment.isEmpty()) continue;
             String s = slug(segment);
-            if (s.isEmpty()) continue;
+            if (s.isEmpty()) s = "untitled-" + hash(segment);
             if (id.length() > 0) id.append('/');
             id.append(s);
         }
-        return id.length() == 0 ? "untitled" : id.toString();
+        if (id.length() == 0) return "untitled";
+        return bounded(id.toString(), path);
     }
 
-    /** Lower-case ASCII words joined by hyphens; accents folded ("Café" → "cafe"). */
-    static String slug(String text) {
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        String words = PlainText.words(folded.toLowerCase(Locale.ROOT));
-        StringBuilder b = new StringBuilder();
-        for (String w : words.split(" ")) {
-            String ascii = NOT_ASCII_WORD.matcher(w).replaceAll("");
-            if (ascii.isEmpty()) continue;
-            if (b.length() > 0) b.append('-');
-            b.append(ascii);
+    /**
+     * Pages are files named by their id: most file systems take 255 bytes per name, and the page adds a prefix
+     * and {@code .html}.
+     */
+    private static final int MAX_ID_BYTES = 180;
+
+    private static String bounded(String id, String path) {
+        if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_ID_BYTES) return id;
+        StringBuilder cut = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < id.length(); ) {
+            int cp = id.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_ID_BYTES - 10) break;
+            cut.appendCodePoint(cp);
+            bytes += size;
+            i += Character.charCount(cp);
         }
-        return b.toString();
+        while (cut.length() > 0 && (cut.charAt(cut.length() - 1) == '-' || cut.charAt(cut.length() - 1) == '/')) {
+            cut.setLength(cut.length() - 1);
+        }
+        return cut + "-" + hash(path);
+    }
+
+    /** Eight hex digits of the text's SHA-256: short, and the same in every bake. */
+    private static String hash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Normalizer.normalize(text, Normalizer.Form.NFC).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * Lower-case words of letters and digits in any script, joined by hyphens; accents on Latin letters folded
+     * ("Café" → "cafe"), the marks other scripts spell with kept ("हादसा" stays whole).
+     */
+    public static String slug(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder();
+        boolean afterAscii = false;
+        boolean gap = false;
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
+            if (mark) {
+                if (!afterAscii && b.length() > 0 && !gap) b.appendCodePoint(cp);
+            } else if (Character.isLetterOrDigit(cp)) {
+                if (gap && b.length() > 0) b.append('-');
+                gap = false;
+                b.appendCodePoint(cp);
+                afterAscii = cp < 128;
+            } else {
+                gap = true;
+            }
+        }
+        return Normalizer.normalize(b, Normalizer.Form.NFC);
     }
 
     /**

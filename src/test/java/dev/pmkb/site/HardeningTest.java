@@ -129,6 +129,76 @@ class HardeningTest {
                 """);
     }
 
+    @Test
+    @Timeout(60)
+    void noPostmortemIsLostToItsFileName(@TempDir Path tmp) throws Exception {
+        SiteFixture fixture = SiteFixture.write(tmp, """
+                -- content/事故.md --
+                # Database failover
+
+                Body of the Chinese file name.
+                -- content/Сбой.md --
+                # Queue backlog
+
+                Body of the Russian file name.
+                -- content/حادث.md --
+                # DNS outage
+
+                Body of the Arabic file name.
+                -- content/🔥.md --
+                # Fire one
+
+                Body of the first emoji.
+                -- content/🌊.md --
+                # Flood two
+
+                Body of the second emoji.
+                -- content/UPPER.MD --
+                # Upper case extension
+
+                Body of the upper-case file.
+                -- content/long.Markdown --
+                # Mixed case extension
+
+                Body of the mixed-case file.
+                -- content/.hidden.md --
+                # Hidden
+                -- content/original.md --
+                # The original
+
+                Body of the original.
+                """);
+        Path content = tmp.resolve("content");
+        Files.createSymbolicLink(content.resolve("duplicate.md"), Path.of("original.md"));
+        Files.createSymbolicLink(content.resolve("gone.md"), Path.of("nowhere.md"));
+        boolean fifo = new ProcessBuilder("mkfifo", content.resolve("pipe.md").toString()).start().waitFor() == 0;
+
+        BakeResult site = fixture.bake();
+        List<String> problems = site.diagnosticLines();
+        for (String body : new String[]{"Chinese", "Russian", "Arabic", "first emoji", "second emoji", "upper-case",
+                "mixed-case", "original"}) {
+            try (Stream<Path> pages = Files.list(site.output().resolve("incidents"))) {
+                assertEquals(1, pages.filter(p -> read(p).contains("Body of the " + body)).count(),
+                        "one page with the body of the " + body + " file; " + problems);
+            }
+        }
+        site.assertExists("incidents/事故.html").assertExists("incidents/сбой.html").assertExists("incidents/upper.html");
+        assertEquals(8, site.report().incidents(), problems.toString());
+        assertFalse(problems.stream().anyMatch(p -> p.contains("crawler skipped")), problems.toString());
+        assertContains(problems, ".hidden.md: warning: not baked: a hidden file");
+        assertContains(problems, "gone.md: warning: not read: a broken link");
+        assertContains(problems, "duplicate.md: warning: not baked twice: a link to original.md");
+        if (fifo) assertContains(problems, "pipe.md: warning: not read: not a regular file");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).toList();

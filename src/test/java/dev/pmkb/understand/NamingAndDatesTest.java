@@ -20,6 +20,25 @@ class NamingAndDatesTest {
     }
 
     @Test
+    void idsKeepLettersOfEveryScriptAndAreUniqueAndBounded() {
+        assertEquals("2024/事故", Naming.id("2024/事故.md"));
+        assertEquals("сбой-бд", Naming.id("Сбой БД.md"));
+        assertEquals("حادث", Naming.id("حادث.md"));
+        assertEquals("हादसा", Naming.id("हादसा.md"), "Devanagari vowel signs are part of the word");
+        assertEquals("strasse-lodz", Naming.id("Straße Łódź.md").replace("ß", "ss").replace("ł", "l"));
+        String fire = Naming.id("🔥.md");
+        String wave = Naming.id("🌊.md");
+        assertTrue(fire.matches("untitled-[0-9a-f]{8}"), fire);
+        assertFalse(fire.equals(wave), "names without letters still get ids of their own");
+        assertEquals(fire, Naming.id("🔥.md"), "the same in every bake");
+
+        String longName = "事故".repeat(200) + ".md";
+        String id = Naming.id("2024/" + longName);
+        assertTrue(id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 180, id);
+        assertFalse(id.equals(Naming.id("2024/" + "事故".repeat(201) + ".md")), "cut ids stay unique");
+    }
+
+    @Test
     void titleFromHeaderHeadingBoldLineFirstLineOrFileName() {
         assertEquals("From header", Docs.understand("---\ntitle: From header\n---\n# Heading\n").title());
         assertEquals("Heading", Docs.understand("# Heading\ntext\n").title());

@@ -391,9 +391,58 @@ public final class Bake {
         Path output = config.output();
         try {
             Files.createDirectories(output.getParent());
-            return Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".baking-");
+            removeStaleFolders(output);
+            // createDirectory, not createTempDirectory: a temporary folder is private (0700) and would stay so as
+            // the site, which a web server running as another user then may not read; this one follows the umask.
+            String name = "." + output.getFileName() + STAGING + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1);
+            return Files.createDirectory(output.resolveSibling(name));
         } catch (IOException e) {
             throw new BakeFailure("cannot create a staging folder next to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final String STAGING = ".baking-";
+    private static final String REPLACED = ".old-";
+
+    /**
+     * Deletes the staging folders, and the replaced sites, that bakes of this output left when they were killed:
+     * those whose bake's process (named in the folder's name) is gone, or that are a day old. Folders of a bake
+     * still running elsewhere, or in this process, are left alone.
+     */
+    static void removeStaleFolders(Path output) {
+        String mine = String.valueOf(ProcessHandle.current().pid());
+        try (var siblings = Files.list(output.getParent())) {
+            for (Path folder : siblings.toList()) {
+                String name = folder.getFileName().toString();
+                String owner = null;
+                for (String kind : new String[]{STAGING, REPLACED}) {
+                    String prefix = "." + output.getFileName() + kind;
+                    if (name.startsWith(prefix)) owner = name.substring(prefix.length());
+                }
+                if (owner == null || !Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                if (isStale(folder, owner, mine)) deleteQuietly(folder);
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: the bake itself does not need the room
+        }
+    }
+
+    private static boolean isStale(Path folder, String owner, String mine) throws IOException {
+        java.time.Instant modified = Files.getLastModifiedTime(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant();
+        java.time.Instant now = java.time.Instant.now();
+        if (modified.isBefore(now.minus(Duration.ofDays(1)))) return true;
+        int dash = owner.indexOf('-');
+        if (dash <= 0) {
+            // named before pmkb put its process id in the name: stale once no bake could still be writing it
+            return modified.isBefore(now.minus(Duration.ofMinutes(10)));
+        }
+        String pid = owner.substring(0, dash);
+        if (pid.equals(mine)) return false;
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
@@ -401,7 +450,7 @@ public final class Bake {
     static void swap(Path staging, Path output) throws IOException {
         Path old = null;
         if (Files.exists(output)) {
-            old = output.resolveSibling("." + output.getFileName() + ".old-" + ProcessHandle.current().pid()
+            old = output.resolveSibling("." + output.getFileName() + REPLACED + ProcessHandle.current().pid()
                     + "-" + System.nanoTime());
             Files.move(output, old);
         }

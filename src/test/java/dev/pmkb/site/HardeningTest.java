@@ -191,6 +191,62 @@ class HardeningTest {
         if (fifo) assertContains(problems, "pipe.md: warning: not read: not a regular file");
     }
 
+    @Test
+    void aBakeRemovesWhatKilledBakesLeftAndNothingElse(@TempDir Path tmp) throws Exception {
+        SiteFixture fixture = SiteFixture.write(tmp, """
+                -- content/a.md --
+                # Checkout outage
+                """);
+        Process alive = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path dead = Files.createDirectories(tmp.resolve(".output.baking-999999999-1f"));
+            Files.writeString(dead.resolve("index.html"), "half a site");
+            Path deadOld = Files.createDirectories(tmp.resolve(".output.old-999999999-5"));
+            Path running = Files.createDirectories(tmp.resolve(".output.baking-" + alive.pid() + "-2e"));
+            Path ours = Files.createDirectories(tmp.resolve(".output.baking-" + ProcessHandle.current().pid() + "-3d"));
+            Path legacyOld = Files.createDirectories(tmp.resolve(".output.baking-4815162342"));
+            Files.setLastModifiedTime(legacyOld, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+            Path legacyNew = Files.createDirectories(tmp.resolve(".output.baking-1234567890"));
+            Path otherOutput = Files.createDirectories(tmp.resolve(".site.baking-999999999-1f"));
+
+            fixture.bake();
+            for (Path gone : new Path[]{dead, deadOld, legacyOld}) assertFalse(Files.exists(gone), gone.toString());
+            for (Path kept : new Path[]{running, ours, legacyNew, otherOutput}) {
+                assertTrue(Files.exists(kept), kept + " may belong to a bake still running, or to another output");
+            }
+        } finally {
+            alive.destroy();
+        }
+    }
+
+    @Test
+    void theSiteIsReadableAsTheUmaskAllowsNotPrivate(@TempDir Path tmp) throws Exception {
+        assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        BakeResult site = SiteFixture.write(tmp, """
+                -- content/a.md --
+                # Checkout outage
+                """).bake();
+        Path probe = Files.createDirectory(tmp.resolve("probe"));
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(site.output()),
+                "the output folder gets the permissions of any new folder");
+    }
+
+    @Test
+    void gitIgnoresTheOutputAndStagingFolders() throws Exception {
+        for (String path : new String[]{"output/index.html", ".output.baking-123-4f/index.html",
+                ".output.old-123-456/index.html"}) {
+            Process git;
+            try {
+                git = new ProcessBuilder("git", "check-ignore", "-q", "--no-index", path).start();
+            } catch (IOException noGit) {
+                assumeTrue(false, "needs git");
+                return;
+            }
+            assertEquals(0, git.waitFor(), ".gitignore does not cover " + path);
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);

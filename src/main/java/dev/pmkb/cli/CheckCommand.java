@@ -4,6 +4,7 @@ import dev.pmkb.model.Diagnostic;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.SourceDocument;
 import dev.pmkb.read.SourceReader;
+import dev.pmkb.site.ContentFolder;
 import dev.pmkb.understand.Coverage;
 import dev.pmkb.understand.Linter;
 import dev.pmkb.understand.Understander;
@@ -75,7 +76,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<Path> files;
         try {
-            files = SourceReader.list(root);
+            files = ContentFolder.scan(root).postmortems(); // the files a bake reads: no links out of the folder
         } catch (IOException e) {
             err.println("pmkb check: cannot list " + content + ": " + e.getMessage());
             err.flush();

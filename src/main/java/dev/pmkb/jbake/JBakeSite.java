@@ -3,7 +3,6 @@ package dev.pmkb.jbake;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.render.Page;
 import dev.pmkb.render.SiteInfo;
-import org.jbake.app.Asset;
 import org.jbake.app.ContentStore;
 import org.jbake.app.JBakeException;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
@@ -24,7 +23,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -159,13 +162,55 @@ public final class JBakeSite implements AutoCloseable {
     }
 
     /**
-     * Copies the assets folder to the output. The content folder's files are not JBake's to copy: it would copy
-     * every one, scripts and links out of the folder included; pmkb copies the ones it vetted.
+     * Copies the assets folder to the output: every file but hidden ones, and links only to files inside the
+     * folder. jbake-core's {@code Asset} follows every link, out of the folder and around loops, and would copy the
+     * content folder's files too; pmkb copies the content files it vetted itself. Returns what went wrong.
      */
     public List<String> copyAssets() {
-        Asset asset = new Asset(config);
-        asset.copy();
-        return asset.getErrors().stream().map(Throwable::getMessage).toList();
+        Path assets = config.getAssetFolder().toPath();
+        Path output = config.getDestinationFolder().toPath();
+        List<String> errors = new ArrayList<>();
+        if (!Files.isDirectory(assets)) return errors;
+        try {
+            Path realAssets = assets.toRealPath();
+            Files.walkFileTree(assets, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(assets) && dir.getFileName().toString().startsWith(".")
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (file.getFileName().toString().startsWith(".")) return FileVisitResult.CONTINUE;
+                    Path source = file;
+                    if (attrs.isSymbolicLink()) {
+                        Path target = file.toRealPath();
+                        if (!target.startsWith(realAssets)) {
+                            errors.add(file + " links outside the assets folder");
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (!Files.isRegularFile(target)) return FileVisitResult.CONTINUE; // folder links are not followed
+                        source = target;
+                    } else if (!attrs.isRegularFile()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    Path copy = output.resolve(assets.relativize(file).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    errors.add("cannot read " + file + ": " + e.getMessage());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add(e.getMessage());
+        }
+        return errors;
     }
 
     @Override

@@ -65,6 +65,30 @@ class HardeningTest {
     }
 
     @Test
+    @Timeout(60)
+    void theAssetsFolderFollowsNoLinkOutOfItselfNorAroundALoop(@TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isRegularFile(Path.of("/etc/passwd")), "needs /etc/passwd");
+        SiteFixture fixture = SiteFixture.write(tmp, """
+                -- content/a.md --
+                # Checkout outage
+                -- assets/css/site.css --
+                body { color: black; }
+                -- assets/.secret --
+                token
+                """);
+        Path assets = tmp.resolve("assets");
+        Files.createSymbolicLink(assets.resolve("loop"), Path.of("."));
+        Files.createSymbolicLink(assets.resolve("same.css"), Path.of("css/site.css"));
+        BakeResult site = fixture.bake();
+        site.assertExists("css/site.css").assertExists("same.css").assertMissing(".secret").assertMissing("loop");
+
+        Files.createSymbolicLink(assets.resolve("passwd.css"), Path.of("/etc/passwd"));
+        BakeFailure failure = org.junit.jupiter.api.Assertions.assertThrows(BakeFailure.class, fixture::bake);
+        assertTrue(failure.getMessage().contains("passwd.css links outside the assets folder"), failure.getMessage());
+        site.assertMissing("passwd.css");
+    }
+
+    @Test
     void onlyPassiveAttachmentsThatAPublishedPostmortemLinksToArePublishedAndTheRestIsNamed(@TempDir Path tmp)
             throws Exception {
         BakeResult site = SiteFixture.write(tmp, """

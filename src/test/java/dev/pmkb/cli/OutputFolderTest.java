@@ -34,10 +34,12 @@ class OutputFolderTest {
 
     @Test
     @Timeout(120)
-    void bakeAndServeRefuseEveryFolderTheyWouldDestroy(@TempDir Path parent) {
+    void bakeAndServeRefuseEveryFolderTheyWouldDestroy(@TempDir Path parent) throws Exception {
         Path tmp = parent.resolve("project");
         SiteFixture.write(tmp, PROJECT);
+        Files.createSymbolicLink(parent.resolve("alias"), tmp.resolve("content"));
         for (String output : new String[]{tmp.resolve("content").toString(), tmp.toString(), parent.toString(),
+                parent.resolve("alias").toString(),
                 tmp.resolve("unrelated").toString(), tmp.resolve("file.txt").toString(),
                 tmp.resolve("content/2024/site").toString(), tmp.resolve("content/../unrelated").toString()}) {
             for (String command : new String[]{"bake", "serve"}) {

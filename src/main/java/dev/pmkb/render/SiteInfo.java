@@ -23,8 +23,27 @@ public record SiteInfo(String title, String description, String baseUrl, String 
         return path == null || path.isEmpty() ? "/" : path;
     }
 
-    /** {@code path} made absolute when the base URL is known, else left relative. */
+    /**
+     * {@code path} made absolute when the base URL is known, else left relative. Pages named in any script
+     * ({@code incidents/事故.html}) are percent-encoded, as sitemaps and feed readers expect URLs to be.
+     */
     public String absolute(String path) {
-        return baseUrl == null ? path : baseUrl + path;
+        return baseUrl == null ? path : baseUrl + asciiOnly(path);
+    }
+
+    private static String asciiOnly(String path) {
+        StringBuilder b = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); ) {
+            int cp = path.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp > 0x20 && cp < 0x7f) {
+                b.appendCodePoint(cp);
+            } else {
+                for (byte octet : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    b.append('%').append(String.format(java.util.Locale.ROOT, "%02X", octet & 0xff));
+                }
+            }
+        }
+        return b.toString();
     }
 }

@@ -213,6 +213,9 @@ class HardeningTest {
         assertContains(problems, "gone.md: warning: not read: a broken link");
         assertContains(problems, "duplicate.md: warning: not baked twice: a link to original.md");
         if (fifo) assertContains(problems, "pipe.md: warning: not read: not a regular file");
+
+        BakeResult published = fixture.bake(new SiteConfig.Overrides(null, null, "https://example.org/pm/", false));
+        published.assertFile("sitemap.xml", "<loc>https://example.org/pm/incidents/%E4%BA%8B%E6%95%85.html</loc>");
     }
 
     @Test

@@ -173,10 +173,11 @@ public final class JBakeSite implements AutoCloseable {
         if (!Files.isDirectory(assets)) return errors;
         try {
             Path realAssets = assets.toRealPath();
-            Files.walkFileTree(assets, new SimpleFileVisitor<>() {
+            // from the real folder: an assets folder that is itself a link is walked too
+            Files.walkFileTree(realAssets, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(assets) && dir.getFileName().toString().startsWith(".")
+                    return !dir.equals(realAssets) && dir.getFileName().toString().startsWith(".")
                             ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
@@ -195,7 +196,7 @@ public final class JBakeSite implements AutoCloseable {
                     } else if (!attrs.isRegularFile()) {
                         return FileVisitResult.CONTINUE;
                     }
-                    Path copy = output.resolve(assets.relativize(file).toString());
+                    Path copy = output.resolve(realAssets.relativize(file).toString());
                     Files.createDirectories(copy.getParent());
                     Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
                     return FileVisitResult.CONTINUE;

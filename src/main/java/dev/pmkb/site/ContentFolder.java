@@ -56,7 +56,9 @@ public final class ContentFolder {
     public static Listing scan(Path content) throws IOException {
         Path root = content.toRealPath();
         Scan scan = new Scan(content, root);
-        Files.walkFileTree(content, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, scan);
+        // The walk starts at the real folder, so that a content folder that is itself a link is walked; every path
+        // is then named as under the content folder given.
+        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, scan);
         return scan.listing();
     }
 
@@ -87,14 +89,19 @@ public final class ContentFolder {
             return SourceReader.sourceName(content, file);
         }
 
+        private Path underContent(Path walked) {
+            return content.resolve(realContent.relativize(walked).toString());
+        }
+
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (!dir.equals(content) && dir.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
+            if (!dir.equals(realContent) && dir.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
             return FileVisitResult.CONTINUE;
         }
 
         @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        public FileVisitResult visitFile(Path walked, BasicFileAttributes attrs) {
+            Path file = underContent(walked);
             String fileName = file.getFileName().toString();
             boolean postmortem = SourceReader.hasPostmortemExtension(file);
             if (fileName.startsWith(".")) {
@@ -117,8 +124,8 @@ public final class ContentFolder {
         }
 
         @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-            problems.add(Diagnostic.error(name(file), 0, "cannot read: " + reason(e)));
+        public FileVisitResult visitFileFailed(Path walked, IOException e) {
+            problems.add(Diagnostic.error(name(underContent(walked)), 0, "cannot read: " + reason(e)));
             return FileVisitResult.CONTINUE;
         }
 

@@ -89,6 +89,24 @@ class HardeningTest {
     }
 
     @Test
+    void aContentFolderThatIsALinkIsBakedAsTheFolderItNames(@TempDir Path tmp) throws Exception {
+        SiteFixture.write(tmp, """
+                -- library/2024/a.md --
+                # Checkout outage
+
+                ![chart](chart.png)
+                -- library/2024/chart.png --
+                PNG
+                -- site/jbake.properties --
+                pmkb.title=Test
+                """);
+        Files.createSymbolicLink(tmp.resolve("site/content"), Path.of("../library"));
+        BakeResult site = SiteFixture.write(tmp.resolve("site"), "").bake();
+        assertEquals(List.of(), site.diagnosticLines());
+        site.assertExists("incidents/2024-a.html").assertExists("2024/chart.png");
+    }
+
+    @Test
     void onlyPassiveAttachmentsThatAPublishedPostmortemLinksToArePublishedAndTheRestIsNamed(@TempDir Path tmp)
             throws Exception {
         BakeResult site = SiteFixture.write(tmp, """

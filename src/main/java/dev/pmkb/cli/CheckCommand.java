@@ -74,8 +74,10 @@ public final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         List<Path> files;
+        SourceReader.Listing listing;
         try {
-            files = SourceReader.list(root);
+            listing = SourceReader.listAll(root);
+            files = listing.postmortems();
         } catch (IOException e) {
             err.println("pmkb check: cannot list " + content + ": " + e.getMessage());
             err.flush();
@@ -85,6 +87,10 @@ public final class CheckCommand implements Callable<Integer> {
         List<Postmortem> all = new ArrayList<>();
         int errors = 0;
         int warnings = 0;
+        for (Diagnostic d : listing.problems()) {
+            errors++;
+            out.println(render(d, shownRoot));
+        }
         for (Path file : files) {
             SourceDocument doc = SourceReader.read(root, file);
             Postmortem p = understander.understand(doc);

@@ -13,6 +13,7 @@ import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.SourceDocument;
 import dev.pmkb.model.Taxonomy;
 import dev.pmkb.model.TimelineEntry;
+import dev.pmkb.read.Limits;
 import dev.pmkb.read.MarkdownParser;
 
 import java.io.IOException;
@@ -147,9 +148,15 @@ public final class Understander {
         Postmortem.DateOrigin origin = Postmortem.DateOrigin.NONE;
         if (header.text("date").isPresent()) {
             date = headerDate(header.text("date").get());
-            if (date != null) origin = Postmortem.DateOrigin.HEADER;
-            else findings.errorAtFile(header.line("date"), "invalid date \"" + header.text("date").get()
-                    + "\" in header: expected yyyy-MM-dd (or an ISO date-time)");
+            if (date != null && !Limits.isPlausible(date)) {
+                findings.errorAtFile(header.line("date"), implausible(date) + " in header, ignored");
+                date = null;
+            } else if (date != null) {
+                origin = Postmortem.DateOrigin.HEADER;
+            } else {
+                findings.errorAtFile(header.line("date"), "invalid date \"" + header.text("date").get()
+                        + "\" in header: expected yyyy-MM-dd (or an ISO date-time)");
+            }
         }
         if (date == null && facts.start() != null && facts.start().date() != null) {
             date = facts.start().date();
@@ -164,6 +171,12 @@ public final class Understander {
             date = fileNameDate(doc.source());
             if (date != null) origin = Postmortem.DateOrigin.FILE_NAME;
         }
+        if (date != null && !Limits.isPlausible(date)) {
+            findings.warnAtFile(0, implausible(date) + " in the " + (origin == Postmortem.DateOrigin.FILE_NAME
+                    ? "file name" : "text") + ", so the incident is undated");
+            date = null;
+            origin = Postmortem.DateOrigin.NONE;
+        }
         boolean draft = header.text("status").map(s -> s.equalsIgnoreCase("draft")).orElse(false)
                 || header.text("draft").map(s -> s.equalsIgnoreCase("true") || s.equalsIgnoreCase("yes")).orElse(false);
 
@@ -176,6 +189,10 @@ public final class Understander {
         }
         return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown, body,
                 diagnostics);
+    }
+
+    private static String implausible(LocalDate date) {
+        return "date " + date + " is outside the years " + Limits.FIRST_YEAR + " to " + Limits.lastYear();
     }
 
     static LocalDate headerDate(String value) {

@@ -1,5 +1,7 @@
 package dev.pmkb.understand;
 
+import dev.pmkb.read.Limits;
+
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +9,6 @@ import java.util.Locale;
 /** Ids from source paths, and titles from headers, headings or first lines. */
 final class Naming {
 
-    private static final int MAX_TITLE = 160;
     /** Compiled once: ids, slugs and titles are made for every postmortem. */
     private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
     private static final java.util.regex.Pattern NOT_ASCII_WORD = java.util.regex.Pattern.compile("[^a-z0-9]");
@@ -43,7 +44,19 @@ final class Naming {
             if (id.length() > 0) id.append('/');
             id.append(s);
         }
-        return id.length() == 0 ? "untitled" : id.toString();
+        return bounded(id.length() == 0 ? "untitled" : id.toString(), source);
+    }
+
+    /**
+     * An id of at most {@link Limits#MAX_ID_CHARS} characters: a longer one is cut and ends in a hash of the whole
+     * source path, so that two long names that start alike still get two pages.
+     */
+    static String bounded(String id, String source) {
+        if (id.length() <= Limits.MAX_ID_CHARS) return id;
+        String hash = String.format(Locale.ROOT, "%08x", source.hashCode());
+        String cut = id.substring(0, Limits.MAX_ID_CHARS - hash.length() - 1);
+        while (cut.endsWith("-") || cut.endsWith("/")) cut = cut.substring(0, cut.length() - 1);
+        return cut + "-" + hash;
     }
 
     /** Lower-case ASCII words joined by hyphens; accents folded ("Café" → "cafe"). */
@@ -112,6 +125,14 @@ final class Naming {
     static String clean(String text) {
         String t = CONTROL.matcher(PlainText.inline(text == null ? "" : text)).replaceAll("").strip();
         t = TRAILING_COLON.matcher(LEADING_DASHES.matcher(t).replaceAll("")).replaceAll("");
-        return PlainText.clip(t, MAX_TITLE);
+        return PlainText.clip(t, Limits.MAX_TITLE_CHARS);
+    }
+
+    /**
+     * A title as its author wrote it in a header: no Markdown is read in it ({@code 5*60*24} stays, and so does
+     * {@code <Consumer>}; templates escape it), only line breaks and control characters become spaces.
+     */
+    static String verbatim(String title) {
+        return PlainText.clip(CONTROL.matcher(title).replaceAll(" ").strip(), Limits.MAX_TITLE_CHARS);
     }
 }

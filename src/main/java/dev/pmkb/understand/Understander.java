@@ -140,7 +140,7 @@ public final class Understander {
         List<Section> sections = SectionSplitter.split(lines);
         Reading r = new Reading(doc, header, sections, findings);
 
-        String title = header.text("title").map(Naming::clean).filter(t -> !t.isEmpty())
+        String title = header.text("title").map(Naming::verbatim).filter(t -> !t.isEmpty())
                 .orElseGet(() -> Naming.title(sections, lines, doc.source()));
         Facts facts = r.facts(title);
 
@@ -188,7 +188,20 @@ public final class Understander {
                     "the Markdown nests too deeply to be parsed; the page shows it as written"));
         }
         return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown, body,
-                diagnostics);
+                diagnostics, keywords(header));
+    }
+
+    /**
+     * JBake-style free tags ({@code tags=kafka, consumer lag}) that name no root cause of the taxonomy: the author's
+     * keywords, shown as written.
+     */
+    private List<String> keywords(FrontMatter header) {
+        Set<String> keywords = new LinkedHashSet<>();
+        for (String tag : header.list("tags")) {
+            if (vocabulary.taxonomy().cause(Naming.slug(tag)).isEmpty()) keywords.add(Naming.verbatim(tag));
+        }
+        keywords.remove("");
+        return List.copyOf(keywords);
     }
 
     private static String implausible(LocalDate date) {
@@ -584,7 +597,7 @@ public final class Understander {
                 for (String value : named) {
                     String slug = Naming.slug(value);
                     if (vocabulary.taxonomy().cause(slug).isPresent()) kept.add(slug);
-                    else findings.warnAtFile(header.line(key), "unknown root-cause tag \"" + value + "\" in header "
+                    else if (!key.equals("tags")) findings.warnAtFile(header.line(key), "unknown root-cause tag \"" + value + "\" in header "
                             + key + ": not in the taxonomy (" + String.join(", ",
                             vocabulary.taxonomy().causes().stream().map(c -> c.slug()).toList()) + ")");
                 }

@@ -78,8 +78,8 @@ public final class MarkdownParser {
     /**
      * Whether some line opens more than {@code limit} levels of lists and quotes, counted the cheap way before
      * flexmark is given the text: each {@code >} and list marker at the start of the line is a level, and every two
-     * columns of indentation one more (an indented list item is nested in the one above). Lines inside fenced code
-     * nest nothing. The count may run high for deeply indented prose, never low.
+     * columns of indentation beyond a marker's own space one more (an indented list item is nested in the one
+     * above). Lines inside fenced code nest nothing. The count may run high for deeply indented prose, never low.
      */
     static boolean nestsDeeperThan(String markdown, int limit) {
         boolean inFence = false;
@@ -96,12 +96,9 @@ public final class MarkdownParser {
                 if (c == ' ' || c == '\t') {
                     columns += c == '\t' ? 4 : 1;
                     i++;
-                } else if (c == '>') {
+                } else if (c == '>' || (c == '-' || c == '*' || c == '+') && isBlankAt(markdown, i + 1, end)) {
                     levels++;
-                    i++;
-                } else if ((c == '-' || c == '*' || c == '+') && isBlankAt(markdown, i + 1, end)) {
-                    levels++;
-                    i++;
+                    i = afterMarker(markdown, i + 1, end);
                 } else {
                     int digits = i;
                     while (digits < end && digits - i < 9 && Character.isDigit(markdown.charAt(digits))) digits++;
@@ -110,7 +107,7 @@ public final class MarkdownParser {
                         break;
                     }
                     levels++;
-                    i = digits + 1;
+                    i = afterMarker(markdown, digits + 1, end);
                 }
             }
             if (markdown.startsWith("```", i) || markdown.startsWith("~~~", i)) inFence = !inFence;
@@ -118,6 +115,11 @@ public final class MarkdownParser {
             start = end + 1;
         }
         return false;
+    }
+
+    /** Past the one space that belongs to a marker: only indentation beyond it nests. */
+    private static int afterMarker(String text, int index, int end) {
+        return index < end && (text.charAt(index) == ' ' || text.charAt(index) == '\t') ? index + 1 : index;
     }
 
     private static boolean isBlankAt(String text, int index, int end) {

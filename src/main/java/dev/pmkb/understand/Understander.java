@@ -188,20 +188,7 @@ public final class Understander {
                     "the Markdown nests too deeply to be parsed; the page shows it as written"));
         }
         return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown, body,
-                diagnostics, keywords(header));
-    }
-
-    /**
-     * JBake-style free tags ({@code tags=kafka, consumer lag}) that name no root cause of the taxonomy: the author's
-     * keywords, shown as written.
-     */
-    private List<String> keywords(FrontMatter header) {
-        Set<String> keywords = new LinkedHashSet<>();
-        for (String tag : header.list("tags")) {
-            if (vocabulary.taxonomy().cause(Naming.slug(tag)).isEmpty()) keywords.add(Naming.verbatim(tag));
-        }
-        keywords.remove("");
-        return List.copyOf(keywords);
+                diagnostics, Keywords.of(header, vocabulary.taxonomy()));
     }
 
     private static String implausible(LocalDate date) {

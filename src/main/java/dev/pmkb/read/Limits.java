@@ -45,11 +45,32 @@ public final class Limits {
     /** A JBake header is only looked for this far down, so a body line of tildes is not mistaken for one. */
     public static final int MAX_HEADER_LINES = 60;
 
-    /** Plain text kept of one section: more is never shown, and the readers behind it stay linear. */
+    /** Plain text kept of one section: facts are clipped far below this; reading further only costs time. */
     public static final int MAX_SECTION_TEXT = 100_000;
 
-    /** Characters of a line the heading and label rules look at: longer lines are prose, not labels. */
+    /** Lines longer than this are paragraphs: never looked at as headings or labels, which also bounds regex work. */
     public static final int MAX_LABEL_LINE = 400;
+
+    /** Lines read for a title: a title is at the top; a file of 100,000 blank-ish lines is not read to its end. */
+    public static final int MAX_TITLE_LINES = 399;
+
+    /** Lines longer than this are prose paragraphs: only their start is scanned for the incident's start and end. */
+    public static final int MAX_SCANNED_LINE = 2000;
+
+    /** Lines of a summary or duration section scanned for the incident's window: it is stated near the top. */
+    public static final int MAX_WINDOW_LINES = 300;
+
+    /** Characters of a timeline line read: an entry is a sentence or two, not a pasted log. */
+    public static final int MAX_TIMELINE_LINE = 2000;
+
+    /** Timeline entries read: no real timeline is longer; a generated 10 MB one is not read to its end. */
+    public static final int MAX_TIMELINE_ENTRIES = 2000;
+
+    /** Action items or lessons kept per postmortem: more is a pasted backlog, not a postmortem's list. */
+    public static final int MAX_LIST_ITEMS = 200;
+
+    /** Lines read per list: far more than any real list, few enough to keep a huge file fast. */
+    public static final int MAX_LIST_LINES = 5000;
 
     private Limits() {
     }

@@ -81,9 +81,9 @@ final class Naming {
         return title(sections, SectionSplitter.lines(markdown), source);
     }
 
-    /** The same, from the body's {@link SectionSplitter#lines(String)}: only the first 399 are read. */
+    /** The same, from the body's {@link SectionSplitter#lines(String)}: only the first lines are read. */
     static String title(List<Section> sections, String[] lines, String source) {
-        int limit = Math.min(lines.length, 399);
+        int limit = Math.min(lines.length, Limits.MAX_TITLE_LINES);
         boolean firstText = true;
         String generic = null;
         for (int i = 0; i < limit; i++) {

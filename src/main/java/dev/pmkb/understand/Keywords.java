@@ -18,7 +18,12 @@ final class Keywords {
 
     static List<String> of(FrontMatter header, Taxonomy taxonomy) {
         Set<String> keywords = new LinkedHashSet<>();
-        for (String tag : header.list("tags")) {
+        List<String> tags = header.list("tags");
+        if (header.format() == FrontMatter.Format.YAML && tags.size() == 1) {
+            // Jekyll reads "tags: domains hosting rant" as three tags, and "tags: a, b" as two.
+            tags = List.of(tags.getFirst().split(tags.getFirst().contains(",") ? "\\s*,\\s*" : "\\s+"));
+        }
+        for (String tag : tags) {
             if (taxonomy.cause(Naming.slug(tag)).isEmpty()) keywords.add(Naming.verbatim(tag));
         }
         keywords.remove("");

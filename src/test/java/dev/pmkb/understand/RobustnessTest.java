@@ -150,6 +150,8 @@ class RobustnessTest {
         assertEquals(List.of("kafka", "consumer lag", "Kafka"), p.keywords());
         assertEquals(List.of("config-change"), p.facts().causes().slugs());
         assertEquals(List.of(), p.diagnostics().stream().filter(d -> d.message().contains("root-cause tag")).toList());
+        assertEquals(List.of("domains", "hosting", "rant"),
+                Docs.understand("---\ntags:   domains hosting rant\n---\nx\n").keywords(), "Jekyll's space-separated tags");
         Postmortem causes = Docs.understand("---\nroot_causes: [kafka]\n---\nx\n");
         assertTrue(causes.diagnostics().stream().anyMatch(d -> d.message().startsWith("unknown root-cause tag \"kafka\"")),
                 "a root_causes key still names causes only");

@@ -62,44 +62,58 @@ public final class SourceReader {
      * @throws IOException only when {@code contentRoot} itself cannot be read
      */
     public static Listing listAll(Path contentRoot) throws IOException {
-        List<Path> postmortems = new ArrayList<>();
-        List<Path> ignored = new ArrayList<>();
-        List<Diagnostic> problems = new ArrayList<>();
-        Files.walkFileTree(contentRoot, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(contentRoot) && isHidden(contentRoot.relativize(dir))
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
+        Lister lister = new Lister(contentRoot);
+        Files.walkFileTree(contentRoot, lister);
+        return lister.listing();
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
-                if (!regular || isHidden(contentRoot.relativize(file))) return FileVisitResult.CONTINUE;
-                if (hasPostmortemExtension(file)) postmortems.add(file);
-                else if (IGNORED_WRITE_UP.matcher(file.getFileName().toString().toLowerCase(Locale.ROOT)).matches()) {
-                    ignored.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
+    /** The walk of {@link #listAll}: what it meets, and what it could not read. */
+    static final class Lister extends SimpleFileVisitor<Path> {
+        private final Path contentRoot;
+        private final List<Path> postmortems = new ArrayList<>();
+        private final List<Path> ignored = new ArrayList<>();
+        private final List<Diagnostic> problems = new ArrayList<>();
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (file.equals(contentRoot)) throw e;
-                if (!isHidden(contentRoot.relativize(file))) problems.add(cannotRead(contentRoot, file, e));
-                return FileVisitResult.CONTINUE;
-            }
+        Lister(Path contentRoot) {
+            this.contentRoot = contentRoot;
+        }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null && dir.equals(contentRoot)) throw e;
-                if (e != null) problems.add(cannotRead(contentRoot, dir, e));
-                return FileVisitResult.CONTINUE;
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(contentRoot) && isHidden(contentRoot.relativize(dir))
+                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+            if (!regular || isHidden(contentRoot.relativize(file))) return FileVisitResult.CONTINUE;
+            if (hasPostmortemExtension(file)) postmortems.add(file);
+            else if (IGNORED_WRITE_UP.matcher(file.getFileName().toString().toLowerCase(Locale.ROOT)).matches()) {
+                ignored.add(file);
             }
-        });
-        postmortems.sort(null);
-        ignored.sort(null);
-        return new Listing(postmortems, ignored, problems);
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (file.equals(contentRoot)) throw e;
+            if (!isHidden(contentRoot.relativize(file))) problems.add(cannotRead(contentRoot, file, e));
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null && dir.equals(contentRoot)) throw e;
+            if (e != null) problems.add(cannotRead(contentRoot, dir, e));
+            return FileVisitResult.CONTINUE;
+        }
+
+        Listing listing() {
+            postmortems.sort(null);
+            ignored.sort(null);
+            return new Listing(postmortems, ignored, problems);
+        }
     }
 
     private static Diagnostic cannotRead(Path contentRoot, Path path, IOException e) {

@@ -137,6 +137,20 @@ class HostileInputTest {
     }
 
     @Test
+    void aFolderTheWalkCannotOpenIsADiagnosticAndTheWalkGoesOn(@TempDir Path content) throws Exception {
+        // What the walk meets when a folder is chmod 000 (root reads every folder, so the failure is handed in).
+        Path secret = Files.createDirectory(content.resolve("secret"));
+        Path hidden = Files.createDirectory(content.resolve(".cache"));
+        SourceReader.Lister lister = new SourceReader.Lister(content);
+        assertEquals(java.nio.file.FileVisitResult.CONTINUE,
+                lister.visitFileFailed(secret, new AccessDeniedException(secret.toString())));
+        lister.visitFileFailed(hidden, new AccessDeniedException(hidden.toString()));
+        assertEquals(List.of("secret: error: cannot read folder: permission denied; the postmortems in it were not"
+                + " baked"), lister.listing().problems().stream().map(Diagnostic::toString).toList(),
+                "a hidden folder is skipped silently, as when it is readable");
+    }
+
+    @Test
     void listsPostmortemsAndWriteUpsButNotHiddenFiles(@TempDir Path content) throws Exception {
         Files.createDirectories(content.resolve(".git"));
         Files.writeString(content.resolve(".git/x.md"), "# Hidden\n");

@@ -75,8 +75,10 @@ public final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         List<Path> files;
+        ContentFolder.Listing listing;
         try {
-            files = ContentFolder.scan(root).postmortems(); // the files a bake reads: no links out of the folder
+            listing = ContentFolder.scan(root); // the files a bake reads: no links out of the folder
+            files = listing.postmortems();
         } catch (IOException e) {
             err.println("pmkb check: cannot list " + content + ": " + e.getMessage());
             err.flush();
@@ -86,6 +88,11 @@ public final class CheckCommand implements Callable<Integer> {
         List<Postmortem> all = new ArrayList<>();
         int errors = 0;
         int warnings = 0;
+        for (Diagnostic d : listing.problems()) {
+            if (d.isError()) errors++;
+            else warnings++;
+            out.println(render(d, shownRoot));
+        }
         for (Path file : files) {
             SourceDocument doc = SourceReader.read(root, file);
             Postmortem p = understander.understand(doc);

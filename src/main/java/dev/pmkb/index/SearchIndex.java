@@ -154,13 +154,15 @@ public final class SearchIndex {
 
     /**
      * The Markdown as plain text, with the title in front when the text does not contain it (a title from the
-     * header): the body holds every word of the incident, and it is the dictionary that prefixes expand against.
+     * header) and the author's keywords after it: the body holds every word of the incident, and it is the
+     * dictionary that prefixes expand against.
      */
     static String body(Postmortem incident) {
         String plain = incident.body().text();
         String title = incident.title();
-        if (title == null || title.isBlank() || plain.contains(title.strip())) return plain;
-        return title.strip() + "\n\n" + plain;
+        String body = title == null || title.isBlank() || plain.contains(title.strip()) ? plain
+                : title.strip() + "\n\n" + plain;
+        return incident.keywords().isEmpty() ? body : body + "\n\n" + String.join(", ", incident.keywords());
     }
 
     private static void addText(Document doc, String field, String text, boolean store) {

@@ -6,13 +6,13 @@ import java.util.Optional;
 
 /**
  * The header a postmortem may start with: a JBake header ({@code key=value} lines ending in {@code ~~~~~~})
- * or YAML front matter between {@code ---} lines. Keys are lower-case; every value is kept as text (a YAML
+ * YAML front matter between {@code ---} lines or TOML front matter between {@code +++} lines. Keys are lower-case; every value is kept as text (a YAML
  * list or a comma-separated JBake value becomes several values) together with the line it came from, so
  * that the stage interpreting it can point at the exact line when a value is wrong.
  */
 public record FrontMatter(Format format, Map<String, Field> fields) {
 
-    public enum Format { NONE, JBAKE, YAML }
+    public enum Format { NONE, JBAKE, YAML, TOML }
 
     /** One header entry. {@code line} is 1-based within the file. */
     public record Field(String key, List<String> values, int line) {

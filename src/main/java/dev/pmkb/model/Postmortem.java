@@ -16,15 +16,23 @@ import java.util.List;
  * @param markdown    the body without header
  * @param body        the body parsed once into HTML (not yet sanitised) and plain text, for the stages after this one
  * @param diagnostics problems found while reading and understanding this postmortem
+ * @param keywords    the author's own tags that name no root cause ({@code tags=kafka, consumer lag}), as written
  */
 public record Postmortem(String id, String source, String title, LocalDate date, DateOrigin dateOrigin,
                          boolean draft, Facts facts, String markdown, ParsedBody body,
-                         List<Diagnostic> diagnostics) {
+                         List<Diagnostic> diagnostics, List<String> keywords) {
 
     public enum DateOrigin { HEADER, TEXT, FILE_NAME, NONE }
 
     public Postmortem {
         diagnostics = List.copyOf(diagnostics);
+        keywords = List.copyOf(keywords);
+    }
+
+    /** A postmortem without keywords. */
+    public Postmortem(String id, String source, String title, LocalDate date, DateOrigin dateOrigin, boolean draft,
+                      Facts facts, String markdown, ParsedBody body, List<Diagnostic> diagnostics) {
+        this(id, source, title, date, dateOrigin, draft, facts, markdown, body, diagnostics, List.of());
     }
 
     /** Where the incident's page lives, relative to the site root. Every incident page sits one level deep. */

@@ -56,6 +56,7 @@ public final class MarkdownParser {
     /** A postmortem's body, parsed once into its (not yet sanitised) HTML and its plain text. */
     public static ParsedBody parse(String markdown) {
         if (markdown == null || markdown.isBlank()) return ParsedBody.EMPTY;
+        if (nestsDeeperThan(markdown, Limits.MAX_NESTING)) return new ParsedBody(verbatim(markdown), markdown, true);
         try {
             Node document = PARSER.parse(markdown);
             return new ParsedBody(RENDERER.render(document), plainText(document), false);
@@ -72,6 +73,57 @@ public final class MarkdownParser {
      */
     private static String verbatim(String markdown) {
         return "<pre>" + escape(markdown) + "</pre>";
+    }
+
+    /**
+     * Whether some line opens more than {@code limit} levels of lists and quotes, counted the cheap way before
+     * flexmark is given the text: each {@code >} and list marker at the start of the line is a level, and every two
+     * columns of indentation beyond a marker's own space one more (an indented list item is nested in the one
+     * above). Lines inside fenced code nest nothing. The count may run high for deeply indented prose, never low.
+     */
+    static boolean nestsDeeperThan(String markdown, int limit) {
+        boolean inFence = false;
+        int length = markdown.length();
+        int start = 0;
+        while (start < length) {
+            int end = markdown.indexOf('\n', start);
+            if (end < 0) end = length;
+            int levels = 0;
+            int columns = 0;
+            int i = start;
+            while (i < end) {
+                char c = markdown.charAt(i);
+                if (c == ' ' || c == '\t') {
+                    columns += c == '\t' ? 4 : 1;
+                    i++;
+                } else if (c == '>' || (c == '-' || c == '*' || c == '+') && isBlankAt(markdown, i + 1, end)) {
+                    levels++;
+                    i = afterMarker(markdown, i + 1, end);
+                } else {
+                    int digits = i;
+                    while (digits < end && digits - i < 9 && Character.isDigit(markdown.charAt(digits))) digits++;
+                    if (digits == i || digits >= end || (markdown.charAt(digits) != '.' && markdown.charAt(digits) != ')')
+                            || !isBlankAt(markdown, digits + 1, end)) {
+                        break;
+                    }
+                    levels++;
+                    i = afterMarker(markdown, digits + 1, end);
+                }
+            }
+            if (markdown.startsWith("```", i) || markdown.startsWith("~~~", i)) inFence = !inFence;
+            else if (!inFence && levels + columns / 2 > limit) return true;
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /** Past the one space that belongs to a marker: only indentation beyond it nests. */
+    private static int afterMarker(String text, int index, int end) {
+        return index < end && (text.charAt(index) == ' ' || text.charAt(index) == '\t') ? index + 1 : index;
+    }
+
+    private static boolean isBlankAt(String text, int index, int end) {
+        return index >= end || text.charAt(index) == ' ' || text.charAt(index) == '\t';
     }
 
     private static String escape(String text) {

@@ -19,7 +19,7 @@ public sealed interface Pages {
     record Incident(String title, String source, String date, String isoDate, String summary,
                     TimeView start, TimeView end, String duration, String durationNote,
                     String impact, String usersAffected, List<Chip> impactCategories, List<Chip> components,
-                    String detection, TimeView detectedAt, List<Chip> causes, boolean causesInferred,
+                    String detection, TimeView detectedAt, List<Chip> causes, boolean causesInferred, List<String> keywords,
                     List<TimelineRow> timeline, List<String> rootCause, List<String> resolution,
                     List<Task> tasks, int tasksOpen, int tasksDone,
                     String bodyHtml, List<RelatedLink> related, Link previous, Link next) implements Pages {

@@ -127,7 +127,7 @@ public final class SitePlanner {
                 Display.lead(f.impact().text(), 180), Display.percent(f.impact().usersPercent()),
                 facetChips(f.impactCategories(), "impact"), facetChips(f.components(), "component"),
                 f.detection().how(), time(f.detection().time()),
-                causeChips(f.causes().slugs()), f.causes().inferred(),
+                causeChips(f.causes().slugs()), f.causes().inferred(), p.keywords(),
                 timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
                 markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
                 related(p), link(older), link(newer));

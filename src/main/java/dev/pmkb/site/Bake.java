@@ -306,7 +306,7 @@ public final class Bake {
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 diagnostics.add(Diagnostic.warning(name, 0, "not published: the site has a file of its own there"));
             } catch (IOException e) {
-                diagnostics.add(Diagnostic.error(name, 0, "not published: cannot copy: " + ContentFolder.reason(e)));
+                diagnostics.add(Diagnostic.error(name, 0, "not published: cannot copy: " + SourceReader.reason(e)));
             }
         }
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -72,7 +73,7 @@ public final class ContentFolder {
         return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
-    private static final class Scan extends SimpleFileVisitor<Path> {
+    static final class Scan extends SimpleFileVisitor<Path> {
         private final Path content;
         private final Path realContent;
         private final Map<Path, Path> postmortems = new TreeMap<>();
@@ -124,9 +125,23 @@ public final class ContentFolder {
         }
 
         @Override
-        public FileVisitResult visitFileFailed(Path walked, IOException e) {
-            problems.add(Diagnostic.error(name(underContent(walked)), 0, "cannot read: " + reason(e)));
+        public FileVisitResult visitFileFailed(Path walked, IOException e) throws IOException {
+            if (walked.equals(realContent)) throw e;
+            if (!walked.getFileName().toString().startsWith(".")) problems.add(cannotRead(walked, e));
             return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null && dir.equals(realContent)) throw e;
+            if (e != null) problems.add(cannotRead(dir, e));
+            return FileVisitResult.CONTINUE;
+        }
+
+        private Diagnostic cannotRead(Path walked, IOException e) {
+            boolean folder = Files.isDirectory(walked, LinkOption.NOFOLLOW_LINKS);
+            return Diagnostic.error(name(underContent(walked)), 0, (folder ? "cannot read folder: " : "cannot read file: ")
+                    + SourceReader.reason(e) + (folder ? "; the postmortems in it were not baked" : ""));
         }
 
         private void link(Path file, boolean postmortem) {
@@ -137,7 +152,7 @@ public final class ContentFolder {
                 problems.add(Diagnostic.warning(name(file), 0, "not read: a broken link (its target does not exist)"));
                 return;
             } catch (IOException e) {
-                problems.add(Diagnostic.warning(name(file), 0, "not read: a link that cannot be followed: " + reason(e)));
+                problems.add(Diagnostic.warning(name(file), 0, "not read: a link that cannot be followed: " + SourceReader.reason(e)));
                 return;
             }
             if (!target.startsWith(realContent)) {
@@ -190,11 +205,5 @@ public final class ContentFolder {
             }
             return new Listing(List.copyOf(postmortems.keySet()), attachments, problems);
         }
-    }
-
-    static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof NoSuchFileException) return "no such file";
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -1,5 +1,7 @@
 package dev.pmkb.understand;
 
+import dev.pmkb.read.Limits;
+
 import dev.pmkb.model.IncidentTime;
 
 import java.time.LocalDate;
@@ -26,8 +28,7 @@ final class IncidentWindow {
                     + "|recovered|restored|fixed|finish(?:ed)?|mitigated)(?:\\s(?:time|date|date and time|at|on))?\\s?(?::|-|–|at\\b|on\\b)");
     private static final Pattern SINGLE_START_WORDS = Pattern.compile(
             "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at)\\b");
-    /** Lines longer than this are prose paragraphs; scanning only their start keeps the work bounded. */
-    private static final int MAX_SCAN = 2000;
+    private static final int MAX_SCAN = Limits.MAX_SCANNED_LINE;
 
     private final TimeScanner scanner;
     private final TimeResolver resolver;
@@ -117,7 +118,7 @@ final class IncidentWindow {
                 end.offset(), end.resolution());
     }
 
-    static final int MAX_LINES = 300;
+    static final int MAX_LINES = Limits.MAX_WINDOW_LINES;
 
     static List<SourceLine> head(List<SourceLine> lines) {
         return lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;

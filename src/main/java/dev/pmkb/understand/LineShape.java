@@ -1,5 +1,7 @@
 package dev.pmkb.understand;
 
+import dev.pmkb.read.Limits;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +21,7 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
     private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:\\s+(.*?))?\\s*#*\\s*$");
     private static final Pattern LIST = Pattern.compile("^(\\s*)(?:[-*+•]|\\d{1,3}[.)])\\s+(?:\\[[ xX]]\\s+)?");
     private static final Pattern PLAIN_LABEL = Pattern.compile("^([A-Za-z][A-Za-z0-9 &/'’()\\-]{0,60}?)\\s*:");
-    /** Lines longer than this are paragraphs: never looked at as headings, which also bounds regex work. */
-    private static final int MAX_LABEL_LINE = 400;
+    private static final int MAX_LABEL_LINE = Limits.MAX_LABEL_LINE;
     private static final Pattern QUOTE_MARKS = Pattern.compile("^(?:>\\s?)+");
     private static final Pattern LEADING_MARKS = Pattern.compile("^[*_]+");
 

@@ -1,5 +1,7 @@
 package dev.pmkb.understand;
 
+import dev.pmkb.read.Limits;
+
 import dev.pmkb.model.ActionItem;
 
 import java.util.ArrayList;
@@ -16,9 +18,8 @@ final class ListItems {
     /** "**Label:** rest" or "**Label**: rest"; "**Add alerts** for disk usage" is emphasis, not a label. */
     private static final Pattern BOLD_LABEL = Pattern.compile("^(?:\\*\\*|__)([^*_]{1,80}?)(?::(?:\\*\\*|__)|(?:\\*\\*|__):)\\s*(.*)$");
     private static final Pattern DONE_MARK = Pattern.compile("(?i)(?:✅|✔|☑|\\(done\\)|\\[done]|^done:|\\bcompleted?\\s*[.)]?$)");
-    private static final int MAX_ITEMS = 200;
-    /** Lines read per list: far more than any real list, few enough to keep a huge file fast. */
-    private static final int MAX_LINES = 5000;
+    private static final int MAX_ITEMS = Limits.MAX_LIST_ITEMS;
+    private static final int MAX_LINES = Limits.MAX_LIST_LINES;
     private static final Pattern LEADING_CHECK_MARK = Pattern.compile("^(?:✅|✔|☑)\\s*");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 

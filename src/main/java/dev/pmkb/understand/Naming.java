@@ -1,5 +1,7 @@
 package dev.pmkb.understand;
 
+import dev.pmkb.read.Limits;
+
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +9,6 @@ import java.util.Locale;
 /** Ids from source paths, and titles from headers, headings or first lines. */
 public final class Naming {
 
-    private static final int MAX_TITLE = 160;
     /** Compiled once: ids, slugs and titles are made for every postmortem. */
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}]");
     private static final java.util.regex.Pattern LEADING_DASHES = java.util.regex.Pattern.compile("^[\\-–—:|]+\\s*");
@@ -50,20 +51,15 @@ public final class Naming {
         return bounded(id.toString(), path);
     }
 
-    /**
-     * Pages are files named by their id: most file systems take 255 bytes per name, and the page adds a prefix
-     * and {@code .html}.
-     */
-    private static final int MAX_ID_BYTES = 180;
-
+    /** An id of at most {@link Limits#Limits.MAX_ID_BYTES}: a longer one is cut and ends with a hash of the whole path. */
     private static String bounded(String id, String path) {
-        if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_ID_BYTES) return id;
+        if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Limits.MAX_ID_BYTES) return id;
         StringBuilder cut = new StringBuilder();
         int bytes = 0;
         for (int i = 0; i < id.length(); ) {
             int cp = id.codePointAt(i);
             int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (bytes + size > MAX_ID_BYTES - 10) break;
+            if (bytes + size > Limits.MAX_ID_BYTES - 10) break;
             cut.appendCodePoint(cp);
             bytes += size;
             i += Character.charCount(cp);
@@ -122,9 +118,9 @@ public final class Naming {
         return title(sections, SectionSplitter.lines(markdown), source);
     }
 
-    /** The same, from the body's {@link SectionSplitter#lines(String)}: only the first 399 are read. */
+    /** The same, from the body's {@link SectionSplitter#lines(String)}: only the first lines are read. */
     static String title(List<Section> sections, String[] lines, String source) {
-        int limit = Math.min(lines.length, 399);
+        int limit = Math.min(lines.length, Limits.MAX_TITLE_LINES);
         boolean firstText = true;
         String generic = null;
         for (int i = 0; i < limit; i++) {
@@ -166,6 +162,14 @@ public final class Naming {
     static String clean(String text) {
         String t = CONTROL.matcher(PlainText.inline(text == null ? "" : text)).replaceAll("").strip();
         t = TRAILING_COLON.matcher(LEADING_DASHES.matcher(t).replaceAll("")).replaceAll("");
-        return PlainText.clip(t, MAX_TITLE);
+        return PlainText.clip(t, Limits.MAX_TITLE_CHARS);
+    }
+
+    /**
+     * A title as its author wrote it in a header: no Markdown is read in it ({@code 5*60*24} stays, and so does
+     * {@code <Consumer>}; templates escape it), only line breaks and control characters become spaces.
+     */
+    static String verbatim(String title) {
+        return PlainText.clip(CONTROL.matcher(title).replaceAll(" ").strip(), Limits.MAX_TITLE_CHARS);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pmkb.understand;
 
+import dev.pmkb.read.Limits;
+
 import java.util.List;
 
 /**
@@ -17,8 +19,7 @@ record Section(SectionKind kind, String heading, int line, SectionKind parent, L
         lines = List.copyOf(lines);
     }
 
-    /** Facts are clipped far below this; reading further would only cost time on a huge file. */
-    private static final int MAX_TEXT = 100_000;
+    private static final int MAX_TEXT = Limits.MAX_SECTION_TEXT;
 
     /** Plain text of the content, one source line per line, blank lines kept as paragraph breaks. */
     String text() {

@@ -1,5 +1,7 @@
 package dev.pmkb.understand;
 
+import dev.pmkb.read.Limits;
+
 import dev.pmkb.model.IncidentTime;
 import dev.pmkb.model.TimelineEntry;
 import dev.pmkb.model.TimelineEntry.Kind;
@@ -22,9 +24,8 @@ final class TimelineReader {
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{2,}.*");
     private static final Pattern LABEL = Pattern.compile("^([A-Za-z][A-Za-z0-9 /&'’()\\-]{1,50}?)\\s*:\\s*(.*)$");
     private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[\\s:\\-–—|,.)\\]]+");
-    private static final int MAX_LINE = 2000;
-    /** No real timeline is longer; a generated 10 MB one is not read to its end. */
-    private static final int MAX_ENTRIES = 2000;
+    private static final int MAX_LINE = Limits.MAX_TIMELINE_LINE;
+    private static final int MAX_ENTRIES = Limits.MAX_TIMELINE_ENTRIES;
     private static final Pattern OUTER_PIPES = Pattern.compile("^\\|\\s*|\\s*\\|$");
     private static final Pattern TABLE_HEADER = Pattern.compile(
             "(?:time|timestamp|when)(?: utc)?(?: \\w+)? (?:event|description|action|what happened|details?)(?: \\w+)?");

@@ -13,6 +13,7 @@ import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.SourceDocument;
 import dev.pmkb.model.Taxonomy;
 import dev.pmkb.model.TimelineEntry;
+import dev.pmkb.read.Limits;
 import dev.pmkb.read.MarkdownParser;
 
 import java.io.IOException;
@@ -139,7 +140,7 @@ public final class Understander {
         List<Section> sections = SectionSplitter.split(lines);
         Reading r = new Reading(doc, header, sections, findings);
 
-        String title = header.text("title").map(Naming::clean).filter(t -> !t.isEmpty())
+        String title = header.text("title").map(Naming::verbatim).filter(t -> !t.isEmpty())
                 .orElseGet(() -> Naming.title(sections, lines, doc.source()));
         Facts facts = r.facts(title);
 
@@ -147,9 +148,15 @@ public final class Understander {
         Postmortem.DateOrigin origin = Postmortem.DateOrigin.NONE;
         if (header.text("date").isPresent()) {
             date = headerDate(header.text("date").get());
-            if (date != null) origin = Postmortem.DateOrigin.HEADER;
-            else findings.errorAtFile(header.line("date"), "invalid date \"" + header.text("date").get()
-                    + "\" in header: expected yyyy-MM-dd (or an ISO date-time)");
+            if (date != null && !Limits.isPlausible(date)) {
+                findings.errorAtFile(header.line("date"), implausible(date) + " in header, ignored");
+                date = null;
+            } else if (date != null) {
+                origin = Postmortem.DateOrigin.HEADER;
+            } else {
+                findings.errorAtFile(header.line("date"), "invalid date \"" + header.text("date").get()
+                        + "\" in header: expected yyyy-MM-dd (or an ISO date-time)");
+            }
         }
         if (date == null && facts.start() != null && facts.start().date() != null) {
             date = facts.start().date();
@@ -164,6 +171,12 @@ public final class Understander {
             date = fileNameDate(doc.source());
             if (date != null) origin = Postmortem.DateOrigin.FILE_NAME;
         }
+        if (date != null && !Limits.isPlausible(date)) {
+            findings.warnAtFile(0, implausible(date) + " in the " + (origin == Postmortem.DateOrigin.FILE_NAME
+                    ? "file name" : "text") + ", so the incident is undated");
+            date = null;
+            origin = Postmortem.DateOrigin.NONE;
+        }
         boolean draft = header.text("status").map(s -> s.equalsIgnoreCase("draft")).orElse(false)
                 || header.text("draft").map(s -> s.equalsIgnoreCase("true") || s.equalsIgnoreCase("yes")).orElse(false);
 
@@ -175,7 +188,11 @@ public final class Understander {
                     "the Markdown nests too deeply to be parsed; the page shows it as written"));
         }
         return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown, body,
-                diagnostics);
+                diagnostics, Keywords.of(header, vocabulary.taxonomy()));
+    }
+
+    private static String implausible(LocalDate date) {
+        return "date " + date + " is outside the years " + Limits.FIRST_YEAR + " to " + Limits.lastYear();
     }
 
     static LocalDate headerDate(String value) {
@@ -567,7 +584,7 @@ public final class Understander {
                 for (String value : named) {
                     String slug = Naming.slug(value);
                     if (vocabulary.taxonomy().cause(slug).isPresent()) kept.add(slug);
-                    else findings.warnAtFile(header.line(key), "unknown root-cause tag \"" + value + "\" in header "
+                    else if (!key.equals("tags")) findings.warnAtFile(header.line(key), "unknown root-cause tag \"" + value + "\" in header "
                             + key + ": not in the taxonomy (" + String.join(", ",
                             vocabulary.taxonomy().causes().stream().map(c -> c.slug()).toList()) + ")");
                 }

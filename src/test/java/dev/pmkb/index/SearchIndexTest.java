@@ -85,6 +85,14 @@ class SearchIndexTest {
     }
 
     @Test
+    void theBodyHoldsTheKeywords() {
+        Postmortem p = incident("k").title("Lag").markdown("Consumers fell behind.").build();
+        Postmortem tagged = new Postmortem(p.id(), p.source(), p.title(), p.date(), p.dateOrigin(), p.draft(), p.facts(),
+                p.markdown(), p.body(), p.diagnostics(), List.of("kafka", "consumer lag"));
+        assertEquals("Lag\n\nConsumers fell behind.\n\nkafka, consumer lag", SearchIndex.body(tagged));
+    }
+
+    @Test
     void duplicateIdsAreRefused() {
         List<Postmortem> twice = List.of(incident("a").build(), incident("a").build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -52,4 +52,14 @@ class MarkdownParserTest {
         assertTrue(quotes.verbatim());
         assertTrue(quotes.unsafeHtml().startsWith("<pre>&gt;&gt;&gt;"), quotes.unsafeHtml().substring(0, 40));
     }
+
+    @Test
+    void theNestingBudgetCountsListsAndQuotesButNotFencedCode() {
+        assertTrue(MarkdownParser.nestsDeeperThan("- > 1. ".repeat(40) + "x\n", 100), "120 levels on one line");
+        assertFalse(MarkdownParser.nestsDeeperThan("- > 1. ".repeat(30) + "x\n", 100));
+        assertTrue(MarkdownParser.nestsDeeperThan(" ".repeat(220) + "- deep\n", 100), "indentation nests lists");
+        String fenced = "```\n" + " ".repeat(400) + "}\n```\n";
+        assertFalse(MarkdownParser.nestsDeeperThan(fenced, 100), "indented code inside a fence nests nothing");
+        assertFalse(MarkdownParser.nestsDeeperThan("---\n***\n" + "*".repeat(5000) + "\n", 100), "rules and emphasis are no lists");
+    }
 }

@@ -53,7 +53,7 @@ class BadInputTest {
                 .bake();
         List<String> problems = site.diagnosticLines();
         assertContains(problems, "bad-header.md:2: error: header line is not key=value");
-        assertContains(problems, "bad-yaml.md:2: error: invalid YAML front matter");
+        assertContains(problems, "bad-yaml.md:1: warning: the front matter of lines 1 to 3 is not valid YAML");
         assertContains(problems, "empty.md: error: empty file");
         assertContains(problems, "latin1.md:1: error: invalid UTF-8");
         assertContains(problems, "same/page.md: error: same page incidents/same-page.html as same-page.md");
@@ -82,6 +82,66 @@ class BadInputTest {
         site.assertFile("incidents/deep.html", "deepest words");
         assertTrue(!site.read("incidents/deep.html").contains("<blockquote"), "shown as written, not as 50,000 quotes");
         assertEquals(2, site.report().incidents());
+    }
+
+    @Test
+    void oneHostileFileNeverStopsOrStallsTheBake(@TempDir Path tmp) throws Exception {
+        StringBuilder deepLists = new StringBuilder("# Deep lists\n\n");
+        for (int i = 0; i < 2_000; i++) deepLists.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+        String longName = "content/" + "very-long-name-".repeat(16) + "x.md";
+        BakeResult site = SiteFixture.write(tmp, """
+                -- content/good.md --
+                # Good incident
+
+                The checkout service ran out of database connections.
+                -- content/far-future.md --
+                ---
+                title: Far future
+                date: +999999999-12-31
+                ---
+                The dates are wrong.
+                -- content/huge-year.md --
+                ---
+                title: Huge year
+                date: +1000000-01-01
+                ---
+                Still wrong.
+                -- content/chart-breaker.md --
+                ---
+                title: Chart breaker
+                date: +99999-01-01
+                ---
+                Still wrong.
+                -- content/tagged.md --
+                title=Queue <Consumer> group lag
+                tags=kafka, consumer lag
+                ~~~~~~
+                Retries ran 5*60*24 times.
+                """).withBytes("content/deep.md", deepLists.toString().getBytes(StandardCharsets.UTF_8))
+                .withBytes(longName, "# Long name\n\nA long name.\n".getBytes(StandardCharsets.UTF_8))
+                .withBytes("content/nul.md", "# NUL\u0000 bytes\n\nText\u0000 with\u0007 controls.\n".getBytes(StandardCharsets.UTF_8))
+                .bake();
+        List<String> problems = site.diagnosticLines();
+        assertContains(problems, "far-future.md:3: error: date +999999999-12-31 is outside the years 1970 to");
+        assertContains(problems, "huge-year.md:3: error: date +1000000-01-01 is outside the years");
+        assertContains(problems, "chart-breaker.md:3: error: date +99999-01-01 is outside the years");
+        assertContains(problems, "deep.md:1: warning: the Markdown nests too deeply to be parsed");
+        assertContains(problems, "nul.md:1: warning: 3 control characters (the first U+0000) removed");
+        assertEquals(8, site.report().incidents());
+        assertTrue(Files.size(site.output().resolve("insights.html")) < 200_000, "the per-month chart stays small");
+        site.assertFile("incidents/deep.html", "level 1999");
+        site.assertFile("incidents/tagged.html", """
+                <h1>Queue &lt;Consumer&gt; group lag</h1>
+                <span class="chip chip-keyword">kafka</span>
+                <span class="chip chip-keyword">consumer lag</span>
+                """);
+        assertTrue(problems.stream().noneMatch(l -> l.contains("tagged.md") && l.contains("root-cause tag")), problems.toString());
+        assertTrue(!site.read("incidents/nul.html").contains("\u0000"), "no NUL in a page");
+        try (Stream<Path> pages = Files.list(site.output().resolve("incidents"))) {
+            assertTrue(pages.anyMatch(p -> p.getFileName().toString().startsWith("very-long-name-")
+                    && p.getFileName().toString().getBytes(StandardCharsets.UTF_8).length
+                    <= dev.pmkb.read.Limits.MAX_ID_BYTES + ".html".length()));
+        }
     }
 
     @Test

@@ -53,11 +53,11 @@ class CausesTest {
     }
 
     @Test
-    void headerTagsWinAndUnknownOnesAreReported() {
+    void headerCausesWinAndUnknownOnesAreReported() {
         var p = Docs.understand("""
                 ---
                 title: Power cut
-                tags: [hardware, gremlins]
+                root_causes: [hardware, gremlins]
                 ---
                 ## Root Cause
                 A misconfigured deploy script.

@@ -24,7 +24,7 @@ class CorpusTest {
     @Test
     void understandsEveryPostmortemOfTheCorpus() throws Exception {
         Path dir = SharedFiles.folder("corpus/alx");
-        List<Path> files = SourceReader.list(dir);
+        List<Path> files = dev.pmkb.site.ContentFolder.scan(dir).postmortems();
         assertEquals(140, files.size(), "corpus size");
         Understander understander = Understander.defaults();
         List<Postmortem> all = new ArrayList<>();

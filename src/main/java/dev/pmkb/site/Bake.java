@@ -15,6 +15,7 @@ import dev.pmkb.render.IncidentsJson;
 import dev.pmkb.render.MarkdownRenderer;
 import dev.pmkb.render.Page;
 import dev.pmkb.render.SitePlanner;
+import dev.pmkb.understand.Linter;
 import dev.pmkb.understand.Understander;
 
 import java.io.IOException;
@@ -112,7 +113,7 @@ public final class Bake {
             return new Understood(null, problems);
         }
         Postmortem p = understander.understand(doc);
-        return new Understood(p, p.diagnostics());
+        return new Understood(p, Linter.lint(p)); // what pmkb check reports too (LibraryCheck)
     }
 
     private BakeReport run() throws BakeFailure {
@@ -162,7 +163,8 @@ public final class Bake {
                 Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
                         ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
                 Library library = new Library(published, understander.taxonomy(), related);
-                MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(config.content(), published, diagnostics::add));
+                MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(config.content(), published, diagnostics::add),
+                        config.info().remoteImages());
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
                         () -> joinUnchecked(index)).pages());
                 timed("render", () -> renderAll(site, pages));

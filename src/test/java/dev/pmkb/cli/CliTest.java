@@ -74,8 +74,8 @@ class CliTest {
     @Test
     void bakeOfAMissingFolderFailsWithOneLine(@TempDir Path tmp) {
         Run run = run("bake", "--site", tmp.toString(), "--content", tmp.resolve("nope").toString());
-        assertEquals(1, run.exit());
-        assertTrue(run.err().startsWith("pmkb: bake failed: content folder not found"), run.err());
+        assertEquals(2, run.exit(), "a folder that is not there is wrong usage");
+        assertTrue(run.err().startsWith("pmkb: content folder not found"), run.err());
         assertEquals(1, run.err().strip().lines().count(), "no stack trace: " + run.err());
     }
 

@@ -1,0 +1,75 @@
+package dev.pmkb.site;
+
+import dev.pmkb.model.Diagnostic;
+import dev.pmkb.model.Postmortem;
+import dev.pmkb.read.SourceReader;
+import dev.pmkb.render.MarkdownRenderer;
+import dev.pmkb.understand.Understander;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * What {@code pmkb check} reports: the diagnostics a bake of the same folder gives, found by the same steps
+ * (listing, reading and understanding with the lint rules, one page per file, links between postmortems), without
+ * writing a site. So {@code bake} and {@code check} never tell an author two stories.
+ *
+ * @param files       postmortem files read
+ * @param postmortems every postmortem understood, for coverage reports
+ * @param diagnostics sorted by file and line
+ */
+public record LibraryCheck(int files, List<Postmortem> postmortems, List<Diagnostic> diagnostics) {
+
+    public static LibraryCheck of(SiteConfig config) throws IOException {
+        Path content = config.content();
+        if (!Files.isDirectory(content)) throw new java.nio.file.NoSuchFileException(content.toString());
+        List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+        for (Path ignored : SourceReader.listIgnoredWriteUps(content)) {
+            diagnostics.add(Diagnostic.warning(SourceReader.sourceName(content, ignored), 0,
+                    "not baked: pmkb reads postmortems from .md and .markdown files"));
+        }
+        List<Path> listed = SourceReader.list(content);
+        Understander understander = Bake.NOTHING.understander(config);
+        ConcurrentLinkedQueue<Postmortem> done = new ConcurrentLinkedQueue<>();
+        Map<String, Path> fileOf = new ConcurrentHashMap<>();
+        try {
+            listed.parallelStream().forEach(file -> {
+                Bake.Understood understood = Bake.NOTHING.understand(content, file, understander);
+                diagnostics.addAll(understood.diagnostics());
+                Postmortem p = understood.postmortem();
+                if (p == null) return;
+                fileOf.put(p.source(), file);
+                done.add(p);
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Map<Path, Postmortem> prepared = Bake.onePerPage(done, fileOf, diagnostics::add);
+        List<Postmortem> published = Bake.published(prepared.values());
+        // Broken links are found where a bake finds them: while each page's HTML is made.
+        MarkdownRenderer markdown = new MarkdownRenderer(Bake.contentLinks(content, published, diagnostics::add),
+                config.info().remoteImages());
+        published.parallelStream().forEach(p -> markdown.toHtml(p.body(), p.source(), p.url(), p.title()));
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(Comparator.comparing(Diagnostic::source).thenComparingInt(Diagnostic::line));
+        List<Postmortem> all = done.stream().sorted(Comparator.comparing(Postmortem::source)).toList();
+        return new LibraryCheck(listed.size(), all, List.copyOf(sorted));
+    }
+
+    public long errors() {
+        return diagnostics.stream().filter(Diagnostic::isError).count();
+    }
+
+    public long warnings() {
+        return diagnostics.size() - errors();
+    }
+}

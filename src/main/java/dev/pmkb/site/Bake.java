@@ -113,7 +113,7 @@ public final class Bake {
             return new Understood(null, problems);
         }
         Postmortem p = understander.understand(doc);
-        return new Understood(p, Linter.lint(p)); // what pmkb check reports too (LibraryCheck)
+        return new Understood(p, Linter.lint(p, doc.bodyStartLine())); // what pmkb check reports too (LibraryCheck)
     }
 
     private BakeReport run() throws BakeFailure {

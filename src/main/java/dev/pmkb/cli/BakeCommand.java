@@ -48,7 +48,7 @@ public final class BakeCommand implements Callable<Integer> {
             printReport(report, config, (System.nanoTime() - start) / 1e9, out, err, timings, site);
             return strict && (report.errors() > 0 || report.warnings() > 0) ? 1 : 0;
         } catch (BakeFailure e) {
-            err.println("pmkb: bake failed: " + Terminal.printable(e.getMessage()));
+            err.println("pmkb: bake failed: " + Terminal.printable(Terminal.withReason(e)));
             return 1;
         }
     }

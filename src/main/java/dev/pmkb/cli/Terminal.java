@@ -42,6 +42,21 @@ final class Terminal {
     }
 
     /**
+     * A failure's message with the reason in words when its cause is a file-system error whose message is only a
+     * path ({@code /site/output}: from an {@code AccessDeniedException}, "permission denied" is the news).
+     */
+    static String withReason(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.file.FileSystemException io && io.getReason() == null) {
+                String why = reason(io);
+                return message.contains(why) ? message : message + ": " + why;
+            }
+        }
+        return message;
+    }
+
+    /**
      * A folder as the user typed it, ending in {@code /}, when it was typed; else the configured folder, relative
      * to the current one when inside it.
      */

@@ -132,5 +132,7 @@ class OneStoryTest {
     void ioReasonsAreWords() {
         assertEquals("permission denied", Terminal.reason(new java.nio.file.AccessDeniedException("/x")));
         assertEquals("no such file or folder", Terminal.reason(new java.nio.file.NoSuchFileException("/x")));
+        assertEquals("cannot write /site/output: permission denied", Terminal.withReason(new dev.pmkb.site.BakeFailure(
+                "cannot write /site/output", new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/site/output")))));
     }
 }

@@ -55,7 +55,7 @@ public final class BakeCommand implements Callable<Integer> {
 
     static void printReport(BakeReport report, SiteConfig config, double seconds, PrintWriter out, PrintWriter err,
                             boolean timings, SiteOptions typed) {
-        String content = Terminal.folder(typed.content, config.content());
+        String content = Terminal.folder(typed.content, config.content(), typed.site, config.siteRoot());
         for (Diagnostic d : report.diagnostics()) {
             if (d.isError()) err.println(Terminal.printable(content + d));
         }
@@ -63,7 +63,7 @@ public final class BakeCommand implements Callable<Integer> {
                 report.incidents() == 1 ? "" : "s",
                 report.drafts() > 0 ? " (" + report.drafts() + " draft" + (report.drafts() == 1 ? "" : "s")
                         + " not published)" : "",
-                Terminal.folder(typed.output, report.output()), seconds, report.pages());
+                Terminal.folder(typed.output, report.output(), typed.site, config.siteRoot()), seconds, report.pages());
         if (report.errors() > 0 || report.warnings() > 0) {
             out.printf(Locale.ROOT, "%d error%s, %d warning%s in the postmortems: '%s' lists them%n",
                     report.errors(), report.errors() == 1 ? "" : "s",

@@ -86,7 +86,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("pmkb check: cannot read the site settings: " + Terminal.reason(e));
             return 2;
         }
-        String shownRoot = Terminal.folder(content, config.content());
+        String shownRoot = Terminal.folder(content, config.content(), site, config.siteRoot());
         if (!Files.isDirectory(config.content())) {
             err.println("pmkb check: content folder not found: " + shownRoot);
             return 2;

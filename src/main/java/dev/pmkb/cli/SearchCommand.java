@@ -92,13 +92,13 @@ public final class SearchCommand implements Callable<Integer> {
         if (json) {
             out.println(json(hits));
         } else if (hits.isEmpty()) {
-            out.println("no incidents match " + query.strip()
+            out.println("no incidents match " + Terminal.printable(query.strip())
                     + (causes.isEmpty() ? "" : " with cause " + String.join(" or ", causes)));
         } else {
             int width = Integer.toString(hits.size()).length();
             for (int i = 0; i < hits.size(); i++) {
                 Hit hit = hits.get(i);
-                out.printf(Locale.ROOT, "%" + width + "d. %s%n%s   %s  (score %.3f)%n", i + 1, hit.title(),
+                out.printf(Locale.ROOT, "%" + width + "d. %s%n%s   %s  (score %.3f)%n", i + 1, Terminal.printable(String.valueOf(hit.title())),
                         " ".repeat(width), hit.url(), hit.score());
             }
         }

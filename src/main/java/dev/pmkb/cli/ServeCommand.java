@@ -78,7 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
              ServedSite served = new ServedSite(config, new Printer(config, site, out, err))) {
             if (!served.bake()) return 1;
             server.start(config.output(), context, served.servingLock(), config.info().contentSecurityPolicy());
-            out.println("Serving " + Terminal.folder(site.output, config.output()) + " at http://127.0.0.1:"
+            out.println("Serving " + Terminal.folder(site.output, config.output(), site.site, config.siteRoot()) + " at http://127.0.0.1:"
                     + server.port() + context + "  (Ctrl-C to stop)");
             out.flush();
             served.startRebaking();
@@ -109,7 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
 
         @Override
         public void updated(ServedSite.Update update) {
-            String content = Terminal.folder(typed.content, config.content());
+            String content = Terminal.folder(typed.content, config.content(), typed.site, config.siteRoot());
             for (Diagnostic d : update.errors()) err.println(Terminal.printable(content + d));
             for (String source : update.kept()) {
                 err.println(Terminal.printable(content + source

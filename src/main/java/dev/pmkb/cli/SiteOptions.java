@@ -40,7 +40,7 @@ final class SiteOptions {
         try {
             SiteConfig config = load(strict);
             if (!Files.isDirectory(config.content())) {
-                err.println("pmkb: content folder not found: " + Terminal.folder(content, config.content()));
+                err.println("pmkb: content folder not found: " + Terminal.folder(content, config.content(), site, config.siteRoot()));
                 return null;
             }
             return config;

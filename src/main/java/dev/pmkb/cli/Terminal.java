@@ -57,9 +57,16 @@ final class Terminal {
     }
 
     /**
-     * A folder as the user typed it, ending in {@code /}, when it was typed; else the configured folder, relative
-     * to the current one when inside it.
+     * A folder as the user typed it, ending in {@code /}, when it was typed (itself, or the site folder it is in);
+     * else the configured folder, relative to the current one when inside it.
      */
+    static String folder(Path typed, Path configured, Path typedSite, Path siteRoot) {
+        if (typed == null && !typedSite.toString().isEmpty() && configured.startsWith(siteRoot)) {
+            return folder(typedSite.resolve(siteRoot.relativize(configured)), configured);
+        }
+        return folder(typed, configured);
+    }
+
     static String folder(Path typed, Path configured) {
         if (typed != null) {
             String s = typed.toString().replace('\\', '/');

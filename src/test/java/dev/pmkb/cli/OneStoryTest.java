@@ -66,6 +66,9 @@ class OneStoryTest {
                 "the broken link a bake finds, check finds: " + check.out());
         assertTrue(check.out().contains("content/notes.txt: warning: not baked"), check.out());
         assertTrue(bake.out().contains("'pmkb check --site " + tmp + "' lists them"), bake.out());
+        assertTrue(bake.err().contains(tmp + "/content/2024/broken.md:3: error: invalid date"), "from the site typed: "
+                + bake.err());
+        assertTrue(check.out().contains(tmp + "/content/2024/broken.md:3: error: invalid date"), check.out());
     }
 
     @Test

@@ -125,7 +125,12 @@ public final class CheckCommand implements Callable<Integer> {
             String path = given.getOrDefault(d.source(), shownRoot + d.source());
             out.println(render(d, path));
         }
-        if (report) out.print(Coverage.of(checked.postmortems()).toText());
+        if (report) {
+            // The report's count of problems is the one printed above, links and listing included: one story.
+            Coverage c = Coverage.of(checked.postmortems().stream()
+                    .filter(p -> given.isEmpty() || given.containsKey(p.source())).toList());
+            out.print(new Coverage(c.total(), c.counts(), c.zones(), c.primaryCauses(), errors, warnings).toText());
+        }
         int files = given.isEmpty() ? checked.files() : given.size();
         String summary = files + (files == 1 ? " postmortem checked: " : " postmortems checked: ")
                 + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");

@@ -62,6 +62,9 @@ class OneStoryTest {
         CliTest.Run bake = run("bake", "--site", tmp.toString());
         CliTest.Run check = run("check", "--site", tmp.toString());
         assertEquals(counts(BAKE_COUNTS, bake.out()), counts(CHECK_COUNTS, check.out()), bake.out() + "\n" + check.out());
+        CliTest.Run report = run("check", "--site", tmp.toString(), "--report");
+        assertEquals(counts(BAKE_COUNTS, bake.out()), counts(Pattern.compile("Diagnostics: (\\d+) errors?, (\\d+) warnings?"),
+                report.out()), "the coverage report counts the same: " + report.out());
         assertTrue(check.out().contains("content/2024/complete.md: warning: link to 'graph.png' points at nothing"),
                 "the broken link a bake finds, check finds: " + check.out());
         assertTrue(check.out().contains("content/notes.txt: warning: not baked"), check.out());

@@ -59,10 +59,41 @@ public record LibraryCheck(int files, List<Postmortem> postmortems, List<Diagnos
         MarkdownRenderer markdown = new MarkdownRenderer(Bake.contentLinks(content, published, diagnostics::add),
                 config.info().remoteImages());
         published.parallelStream().forEach(p -> markdown.toHtml(p.body(), p.source(), p.url(), p.title()));
-        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        List<Diagnostic> sorted = withLinkLines(content, diagnostics);
         sorted.sort(Comparator.comparing(Diagnostic::source).thenComparingInt(Diagnostic::line));
         List<Postmortem> all = done.stream().sorted(Comparator.comparing(Postmortem::source)).toList();
         return new LibraryCheck(listed.size(), all, List.copyOf(sorted));
+    }
+
+    private static final java.util.regex.Pattern BROKEN_LINK = java.util.regex.Pattern.compile("^link to '(.+?)' points at ");
+
+    /**
+     * Links are found broken in the page's HTML, which knows no lines: each is put at the first line of its file
+     * that holds the target (the file is read once, however many of its links are broken).
+     */
+    private static List<Diagnostic> withLinkLines(Path content, List<Diagnostic> diagnostics) {
+        Map<String, List<String>> linesOf = new java.util.HashMap<>();
+        List<Diagnostic> out = new ArrayList<>(diagnostics.size());
+        for (Diagnostic d : diagnostics) {
+            java.util.regex.Matcher m = BROKEN_LINK.matcher(d.message());
+            if (d.line() > 0 || !m.find()) {
+                out.add(d);
+                continue;
+            }
+            List<String> lines = linesOf.computeIfAbsent(d.source(), source -> {
+                try {
+                    return Files.readAllLines(content.resolve(source), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException | UncheckedIOException e) {
+                    return List.of();
+                }
+            });
+            int line = 0;
+            for (int i = 0; i < lines.size() && line == 0; i++) {
+                if (lines.get(i).contains(m.group(1))) line = i + 1;
+            }
+            out.add(new Diagnostic(d.source(), line, d.severity(), d.message()));
+        }
+        return out;
     }
 
     public long errors() {

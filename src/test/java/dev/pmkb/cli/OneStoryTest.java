@@ -65,7 +65,7 @@ class OneStoryTest {
         CliTest.Run report = run("check", "--site", tmp.toString(), "--report");
         assertEquals(counts(BAKE_COUNTS, bake.out()), counts(Pattern.compile("Diagnostics: (\\d+) errors?, (\\d+) warnings?"),
                 report.out()), "the coverage report counts the same: " + report.out());
-        assertTrue(check.out().contains("content/2024/complete.md: warning: link to 'graph.png' points at nothing"),
+        assertTrue(check.out().contains("content/2024/complete.md:11: warning: link to 'graph.png' points at nothing"),
                 "the broken link a bake finds, check finds: " + check.out());
         assertTrue(check.out().contains("content/notes.txt: warning: not baked"), check.out());
         assertTrue(bake.out().contains("'pmkb check --site " + tmp + "' lists them"), bake.out());

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = "Bakes the site project in the current folder (or --content DIR) into a static site.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the site was written", "1:the bake failed (the previous site is left as it was), "
-                + "or --strict and a postmortem has errors", "2:wrong usage"})
+                + "or --strict and the postmortems have problems", "2:wrong usage"})
 public final class BakeCommand implements Callable<Integer> {
 
     @Spec
@@ -29,8 +29,8 @@ public final class BakeCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site;
 
-    @Option(names = "--strict", description = "Exit with 1 when any postmortem has an error (bad header, "
-            + "invalid date or UTF-8, empty file, duplicate page); the site is still written.")
+    @Option(names = "--strict", description = "Exit with 1 on any problem in the postmortems, warnings included "
+            + "(as 'pmkb check --strict'); the site is still written.")
     boolean strict;
 
     @Option(names = "--timings", description = "Print the time each stage of the bake took.")
@@ -40,39 +40,34 @@ public final class BakeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SiteConfig config;
-        try {
-            config = site.load(strict);
-        } catch (IllegalArgumentException e) {
-            err.println("pmkb: " + e.getMessage());
-            return 2;
-        }
+        SiteConfig config = site.loadOrExplain(strict, err);
+        if (config == null) return 2;
         long start = System.nanoTime();
         try {
             BakeReport report = Bake.run(config);
-            printReport(report, config, (System.nanoTime() - start) / 1e9, out, err, timings);
-            return strict && report.errors() > 0 ? 1 : 0;
+            printReport(report, config, (System.nanoTime() - start) / 1e9, out, err, timings, site);
+            return strict && (report.errors() > 0 || report.warnings() > 0) ? 1 : 0;
         } catch (BakeFailure e) {
-            err.println("pmkb: bake failed: " + e.getMessage());
+            err.println("pmkb: bake failed: " + Terminal.printable(Terminal.withReason(e)));
             return 1;
         }
     }
 
     static void printReport(BakeReport report, SiteConfig config, double seconds, PrintWriter out, PrintWriter err,
-                            boolean timings) {
-        String content = displayPath(config.content());
+                            boolean timings, SiteOptions typed) {
+        String content = Terminal.folder(typed.content, config.content(), typed.site, config.siteRoot());
         for (Diagnostic d : report.diagnostics()) {
-            if (d.isError()) err.println(content + d);
+            if (d.isError()) err.println(Terminal.printable(content + d));
         }
         out.printf(Locale.ROOT, "Baked %d incident%s%s into %s in %.1f s (%d pages)%n", report.incidents(),
                 report.incidents() == 1 ? "" : "s",
                 report.drafts() > 0 ? " (" + report.drafts() + " draft" + (report.drafts() == 1 ? "" : "s")
                         + " not published)" : "",
-                displayPath(report.output()), seconds, report.pages());
+                Terminal.folder(typed.output, report.output(), typed.site, config.siteRoot()), seconds, report.pages());
         if (report.errors() > 0 || report.warnings() > 0) {
-            out.printf(Locale.ROOT, "%d error%s, %d warning%s in the postmortems: 'pmkb check' lists them%n",
+            out.printf(Locale.ROOT, "%d error%s, %d warning%s in the postmortems: '%s' lists them%n",
                     report.errors(), report.errors() == 1 ? "" : "s",
-                    report.warnings(), report.warnings() == 1 ? "" : "s");
+                    report.warnings(), report.warnings() == 1 ? "" : "s", typed.checkCommand());
         }
         if (timings) {
             report.stages().forEach(s -> out.printf(Locale.ROOT, "  %-32s %7.3f s%n", s.stage(),
@@ -80,10 +75,5 @@ public final class BakeCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-    }
-
-    static String displayPath(Path path) {
-        Path cwd = Path.of("").toAbsolutePath();
-        return path.startsWith(cwd) ? cwd.relativize(path) + "/" : path + "/";
     }
 }

@@ -1,52 +1,60 @@
 package dev.pmkb.cli;
 
 import dev.pmkb.model.Diagnostic;
-import dev.pmkb.model.Postmortem;
-import dev.pmkb.model.SourceDocument;
 import dev.pmkb.read.SourceReader;
-import dev.pmkb.site.ContentFolder;
+import dev.pmkb.site.LibraryCheck;
+import dev.pmkb.site.SiteConfig;
 import dev.pmkb.understand.Coverage;
-import dev.pmkb.understand.Linter;
-import dev.pmkb.understand.Understander;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code pmkb check}: reads every postmortem like the build does and reports what a reviewer would send back,
- * as compiler-style lines or GitHub workflow annotations. Meant for CI on the library's repository.
+ * {@code pmkb check}: reports what a bake of the same folder reports ({@link LibraryCheck}: the same steps, the same
+ * lint rules), as compiler-style lines or GitHub workflow annotations, without writing a site. Meant for CI on the
+ * library's repository; given files, it reports only on them (the postmortems a pull request changed).
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check postmortems for missing facts (start, end, zone, impact, root cause, action items) and errors.",
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Check postmortems for missing facts (start, end, zone, impact, root cause, action items) "
+                + "and errors: the problems 'pmkb bake' reports, without baking.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no problems (or only warnings without --strict)", "1:errors, or warnings with --strict",
-                "2:usage or configuration error"})
+        exitCodeList = {"0:no errors (and, with --strict, no warnings)", "1:errors, or with --strict any problem",
+                "2:wrong usage or configuration"})
 public final class CheckCommand implements Callable<Integer> {
 
     /** Output formats. */
     public enum Format { text, github }
 
-    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-            description = "Folder of postmortems (default: ${DEFAULT-VALUE}).")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Only report on these postmortems (their "
+            + "links to the others are still checked). Default: every postmortem of the content folder.")
+    List<Path> only = new ArrayList<>();
+
+    @Option(names = "--site", paramLabel = "DIR", description = "Site project folder (jbake.properties, "
+            + "taxonomy.yml, content/). Default: the current folder.")
+    Path site = Path.of("");
+
+    @Option(names = "--content", paramLabel = "DIR", description = "Folder of postmortems. Default: the site's "
+            + "content/ (or content.folder in jbake.properties).")
     Path content;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--strict", description = "Warnings fail the check too.")
+    @Option(names = "--strict", description = "Exit with 1 on any problem, warnings included (as 'pmkb bake --strict').")
     boolean strict;
 
     @Option(names = "--report", description = "Also print how many postmortems state each fact.")
@@ -59,85 +67,84 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path cwd = Path.of("").toAbsolutePath();
-        Path root = cwd.resolve(content).normalize();
-        if (!Files.isDirectory(root)) {
-            err.println("pmkb check: content folder not found: " + content);
-            err.flush();
-            return 2;
-        }
-        Understander understander;
         try {
-            understander = Understander.forSite(cwd, siteProperties(cwd));
+            return check(out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int check(PrintWriter out, PrintWriter err) {
+        SiteConfig config;
+        try {
+            config = SiteConfig.load(site, new SiteConfig.Overrides(content, null, null, strict));
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            err.println("pmkb check: " + e.getMessage());
-            err.flush();
+            err.println("pmkb check: " + Terminal.printable(e.getMessage()));
             return 2;
-        }
-        List<Path> files;
-        ContentFolder.Listing listing;
-        try {
-            listing = ContentFolder.scan(root); // the files a bake reads: no links out of the folder
-            files = listing.postmortems();
         } catch (IOException e) {
-            err.println("pmkb check: cannot list " + content + ": " + e.getMessage());
-            err.flush();
+            err.println("pmkb check: cannot read the site settings: " + Terminal.reason(e));
             return 2;
         }
-        String shownRoot = shown(cwd, root);
-        List<Postmortem> all = new ArrayList<>();
+        String shownRoot = Terminal.folder(content, config.content(), site, config.siteRoot());
+        if (!Files.isDirectory(config.content())) {
+            err.println("pmkb check: content folder not found: " + shownRoot);
+            return 2;
+        }
+        // Each file given, by its name in the content folder, shown as the user typed it.
+        Map<String, String> given = new LinkedHashMap<>();
+        for (Path file : only) {
+            Path absolute = file.toAbsolutePath().normalize();
+            if (!Files.isRegularFile(absolute)) {
+                err.println("pmkb check: no such file: " + file);
+                return 2;
+            }
+            if (!absolute.startsWith(config.content()) || !SourceReader.hasPostmortemExtension(absolute)) {
+                err.println("pmkb check: " + file + " is not a postmortem of the content folder " + shownRoot
+                        + " (choose the folder with --content)");
+                return 2;
+            }
+            given.put(SourceReader.sourceName(config.content(), absolute), file.toString().replace('\\', '/'));
+        }
+        LibraryCheck checked;
+        try {
+            checked = LibraryCheck.of(config);
+        } catch (IOException e) {
+            err.println("pmkb check: cannot read " + shownRoot + ": " + Terminal.reason(e));
+            return 2;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("pmkb check: " + Terminal.printable(e.getMessage()));
+            return 2;
+        }
         int errors = 0;
         int warnings = 0;
-        for (Diagnostic d : listing.problems()) {
+        for (Diagnostic d : checked.diagnostics()) {
+            if (!given.isEmpty() && !given.containsKey(d.source())) continue;
             if (d.isError()) errors++;
             else warnings++;
-            out.println(render(d, shownRoot));
+            String path = given.getOrDefault(d.source(), shownRoot + d.source());
+            out.println(render(d, path));
         }
-        for (Path file : files) {
-            SourceDocument doc = SourceReader.read(root, file);
-            Postmortem p = understander.understand(doc);
-            all.add(p);
-            for (Diagnostic d : Linter.lint(p)) {
-                if (d.isError()) errors++;
-                else warnings++;
-                out.println(render(d, shownRoot));
-            }
+        if (report) {
+            // The report's count of problems is the one printed above, links and listing included: one story.
+            Coverage c = Coverage.of(checked.postmortems().stream()
+                    .filter(p -> given.isEmpty() || given.containsKey(p.source())).toList());
+            out.print(new Coverage(c.total(), c.counts(), c.zones(), c.primaryCauses(), errors, warnings).toText());
         }
-        if (report) out.print(Coverage.of(all).toText());
-        if (format == Format.text) {
-            out.println(files.size() + (files.size() == 1 ? " postmortem checked: " : " postmortems checked: ")
-                    + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
-        }
-        out.flush();
+        int files = given.isEmpty() ? checked.files() : given.size();
+        String summary = files + (files == 1 ? " postmortem checked: " : " postmortems checked: ")
+                + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
+        // GitHub shows only the first ten annotations of each kind in a step: the summary says how many there were.
+        out.println(format == Format.github ? "::notice title=pmkb check::" + escapeData(summary) : summary);
         return errors > 0 || (strict && warnings > 0) ? 1 : 0;
     }
 
-    private String render(Diagnostic d, String shownRoot) {
-        String path = shownRoot.isEmpty() ? d.source() : shownRoot + "/" + d.source();
+    private String render(Diagnostic d, String path) {
         if (format == Format.github) {
             String location = "file=" + escapeProperty(path) + (d.line() > 0 ? ",line=" + d.line() : "");
-            return "::" + d.severity().label() + " " + location + "::" + escapeData(d.message());
+            return "::" + d.severity().label() + " " + location + "::" + escapeData(Terminal.printable(d.message()));
         }
-        return new Diagnostic(path, d.line(), d.severity(), d.message()).toString();
-    }
-
-    /** The content folder as the user would type it from here: relative when inside the current directory. */
-    private static String shown(Path cwd, Path root) {
-        Path shown = root.startsWith(cwd) ? cwd.relativize(root) : root;
-        return shown.toString().replace('\\', '/');
-    }
-
-    private static Properties siteProperties(Path cwd) {
-        Properties p = new Properties();
-        Path file = cwd.resolve("jbake.properties");
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return p;
+        return Terminal.printable(new Diagnostic(path, d.line(), d.severity(), d.message()).toString());
     }
 
     /** GitHub's workflow-command escaping: messages may contain %, CR and LF; properties also : and ,. */

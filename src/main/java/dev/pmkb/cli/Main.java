@@ -29,12 +29,44 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(java.time.LocalDate.class, Main::date);
+        cli.setParameterExceptionHandler(Main::wrongUsage);
+        return cli;
     }
 
+    /** Without a command there is nothing to do: the usage, on stderr, and the exit code of wrong usage. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        throw new CommandLine.ParameterException(spec.commandLine(), NO_COMMAND);
+    }
+
+    private static final String NO_COMMAND = "no command given";
+
+    /**
+     * Wrong usage is said in one line, naming the command and where its usage is, instead of picocli's whole
+     * usage text (which buries the one line that matters in a script's log).
+     */
+    private static int wrongUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        if (!NO_COMMAND.equals(e.getMessage())) {
+            String name = command.getCommandSpec().qualifiedName();
+            command.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+        }
+        command.getErr().flush();
+        return 2;
+    }
+
+    /** ISO dates only, with the reason a date is refused, instead of the parser's exception. */
+    static java.time.LocalDate date(String value) {
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a date of the form YYYY-MM-DD "
+                    + "(e.g. 2024-03-12)");
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

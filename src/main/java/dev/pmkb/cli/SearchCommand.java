@@ -74,7 +74,13 @@ public final class SearchCommand implements Callable<Integer> {
         }
         List<Hit> hits;
         try (Searcher searcher = Searcher.open(indexDir)) {
-            hits = searcher.search(new SearchRequest(query, causes, limit, prefix));
+            List<String> tags;
+            try {
+                tags = causeTags(indexDir, err);
+            } catch (IllegalArgumentException unknown) {
+                return 2;
+            }
+            hits = searcher.search(new SearchRequest(query, tags, limit, prefix));
         } catch (QueryException e) {
             err.println("pmkb search: " + e.getMessage());
             return 2;
@@ -86,18 +92,46 @@ public final class SearchCommand implements Callable<Integer> {
         if (json) {
             out.println(json(hits));
         } else if (hits.isEmpty()) {
-            out.println("no incidents match " + query.strip()
+            out.println("no incidents match " + Terminal.printable(query.strip())
                     + (causes.isEmpty() ? "" : " with cause " + String.join(" or ", causes)));
         } else {
             int width = Integer.toString(hits.size()).length();
             for (int i = 0; i < hits.size(); i++) {
                 Hit hit = hits.get(i);
-                out.printf(Locale.ROOT, "%" + width + "d. %s%n%s   %s  (score %.3f)%n", i + 1, hit.title(),
+                out.printf(Locale.ROOT, "%" + width + "d. %s%n%s   %s  (score %.3f)%n", i + 1, Terminal.printable(String.valueOf(hit.title())),
                         " ".repeat(width), hit.url(), hit.score());
             }
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The {@code --cause} tags as the index spells them, matched without regard to case. An unknown tag would
+     * silently match nothing: it is wrong usage, said with the tags this library has.
+     */
+    private List<String> causeTags(Path indexDir, PrintWriter err) throws IOException {
+        if (causes.isEmpty()) return causes;
+        java.util.SortedSet<String> known = new java.util.TreeSet<>();
+        try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, SearchIndex.CAUSE);
+            if (terms != null) {
+                org.apache.lucene.index.TermsEnum it = terms.iterator();
+                for (org.apache.lucene.util.BytesRef term; (term = it.next()) != null; ) known.add(term.utf8ToString());
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        for (String cause : causes) {
+            String tag = known.stream().filter(k -> k.equalsIgnoreCase(cause.strip())).findFirst().orElse(null);
+            if (tag == null) {
+                err.println("pmkb search: no incident has the root-cause tag '" + cause + "'; the tags of this "
+                        + "library: " + (known.isEmpty() ? "none" : String.join(", ", known)));
+                err.flush();
+                throw new IllegalArgumentException(cause);
+            }
+            tags.add(tag);
+        }
+        return tags;
     }
 
     private static boolean hasIndex(Path indexDir) {

@@ -1,13 +1,9 @@
 package dev.pmkb.cli;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
 import dev.pmkb.model.Diagnostic;
 import dev.pmkb.site.BakeReport;
 import dev.pmkb.site.FolderWatcher;
+import dev.pmkb.site.PreviewServer;
 import dev.pmkb.site.ServedSite;
 import dev.pmkb.site.SiteConfig;
 import picocli.CommandLine.Command;
@@ -18,8 +14,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +22,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.Lock;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Bakes the site, serves it on localhost and rebakes whenever a file under content/, "
                 + "templates/ or assets/ changes: an edited postmortem's page first, then the rest. Stop with Ctrl-C.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:the first bake failed or the port is taken", "2:wrong usage"})
+        exitCodeList = {"0:stopped", "1:the first bake failed", "2:wrong usage, or the port is taken"})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -55,31 +48,38 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SiteConfig config;
+        if (port < 0 || port > 65535) {
+            err.println("pmkb serve: --port must be a port number from 1 to 65535 (or 0 for any free one), not " + port);
+            return 2;
+        }
+        if (!path.matches("/?([A-Za-z0-9._~-]+/?)*")) {
+            err.println("pmkb serve: --path must be a URL path like /repo/, not '" + Terminal.printable(path) + "'");
+            return 2;
+        }
+        SiteConfig config = site.loadOrExplain(false, err);
+        if (config == null) return 2;
+        String context = (path.startsWith("/") ? "" : "/") + path + (path.endsWith("/") ? "" : "/");
+        // The port is taken before the first bake: a second serve on the same port must not rebake the first one's
+        // site before it finds out.
+        PreviewServer server;
         try {
-            config = site.load(false);
-        } catch (IllegalArgumentException e) {
-            err.println("pmkb: " + e.getMessage());
+            server = PreviewServer.bind(port);
+        } catch (IOException e) {
+            err.println("pmkb serve: cannot listen on 127.0.0.1:" + port + ": "
+                    + (e instanceof java.net.BindException ? "the port is in use" : Terminal.reason(e))
+                    + " (choose another with --port, or --port 0 for any free one)");
+            err.flush();
             return 2;
         }
         List<Path> watched = new ArrayList<>(List.of(config.content(), config.templates(), config.assets()));
         // Watching starts before the first bake, so that an edit saved during it is not missed.
-        try (FolderWatcher watcher = new FolderWatcher(watched);
-             ServedSite served = new ServedSite(config, new Printer(config, out, err))) {
+        try (server;
+             FolderWatcher watcher = new FolderWatcher(watched);
+             ServedSite served = new ServedSite(config, new Printer(config, site, out, err))) {
             if (!served.bake()) return 1;
-            String context = (path.startsWith("/") ? "" : "/") + path + (path.endsWith("/") ? "" : "/");
-            HttpServer server;
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            } catch (IOException e) {
-                err.println("pmkb: cannot listen on port " + port + ": " + e.getMessage() + " (try --port 0)");
-                return 1;
-            }
-            HttpContext files = server.createContext(context, SimpleFileServer.createFileHandler(config.output()));
-            files.getFilters().add(new WhileServing(served.servingLock()));
-            server.start();
-            out.println("Serving " + BakeCommand.displayPath(config.output()) + " at http://127.0.0.1:"
-                    + server.getAddress().getPort() + context + "  (Ctrl-C to stop)");
+            server.start(config.output(), context, served.servingLock(), config.info().contentSecurityPolicy());
+            out.println("Serving " + Terminal.folder(site.output, config.output(), site.site, config.siteRoot()) + " at http://127.0.0.1:"
+                    + server.port() + context + "  (Ctrl-C to stop)");
             out.flush();
             served.startRebaking();
             try {
@@ -88,58 +88,34 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
-            } finally {
-                server.stop(0);
             }
         }
         return 0;
     }
 
-    /** A request reads the served folder while no rebake swaps it. */
-    private static final class WhileServing extends Filter {
-        private final Lock lock;
-
-        WhileServing(Lock lock) {
-            this.lock = lock;
-        }
-
-        @Override
-        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-            lock.lock();
-            try {
-                chain.doFilter(exchange);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        @Override
-        public String description() {
-            return "waits for a rebake's swap";
-        }
-    }
-
     /** Says what serve did, as pmkb bake would for a bake. */
-    private record Printer(SiteConfig config, PrintWriter out, PrintWriter err) implements ServedSite.Events {
+    private record Printer(SiteConfig config, SiteOptions typed, PrintWriter out, PrintWriter err)
+            implements ServedSite.Events {
         @Override
         public void baked(BakeReport report, Duration took) {
-            BakeCommand.printReport(report, config, took.toNanos() / 1e9, out, err, false);
+            BakeCommand.printReport(report, config, took.toNanos() / 1e9, out, err, false, typed);
         }
 
         @Override
         public void bakeFailed(String message) {
-            err.println("pmkb: bake failed: " + message + " (the previous site is still served)");
+            err.println("pmkb: bake failed: " + Terminal.printable(message) + " (the previous site is still served)");
             err.flush();
         }
 
         @Override
         public void updated(ServedSite.Update update) {
-            String content = BakeCommand.displayPath(config.content());
-            for (Diagnostic d : update.errors()) err.println(content + d);
+            String content = Terminal.folder(typed.content, config.content(), typed.site, config.siteRoot());
+            for (Diagnostic d : update.errors()) err.println(Terminal.printable(content + d));
             for (String source : update.kept()) {
-                err.println(content + source + ": the site keeps its previous version until the error is fixed");
+                err.println(Terminal.printable(content + source
+                        + ": the site keeps its previous version until the error is fixed"));
             }
-            for (String failure : update.failures()) err.println("pmkb: " + failure);
+            for (String failure : update.failures()) err.println("pmkb: " + Terminal.printable(failure));
             err.flush();
             if (update.pages().isEmpty()) {
                 out.println("Change detected, rebaking...");

@@ -1,9 +1,13 @@
 package dev.pmkb.cli;
 
+import dev.pmkb.site.OutputFolder;
 import dev.pmkb.site.SiteConfig;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options every command that bakes shares. */
@@ -27,5 +31,46 @@ final class SiteOptions {
 
     SiteConfig load(boolean strict) throws IOException {
         return SiteConfig.load(site, new SiteConfig.Overrides(content, output, baseUrl, strict));
+    }
+
+    /**
+     * The configuration, or null after saying in one line why there is none (a wrong option, a missing content
+     * folder, an unreadable jbake.properties): wrong usage is found before any work.
+     */
+    SiteConfig loadOrExplain(boolean strict, PrintWriter err) {
+        try {
+            SiteConfig config = load(strict);
+            if (!Files.isDirectory(config.content())) {
+                err.println("pmkb: content folder not found: " + Terminal.folder(content, config.content(), site, config.siteRoot()));
+                return null;
+            }
+            java.util.Optional<String> unsafeOutput = OutputFolder.problem(config);
+            if (unsafeOutput.isPresent()) {
+                err.println("pmkb: " + Terminal.printable(unsafeOutput.get()));
+                err.flush();
+                return null;
+            }
+            return config;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("pmkb: " + Terminal.printable(e.getMessage()));
+        } catch (IOException e) {
+            err.println("pmkb: cannot read the site settings in " + Terminal.folder(site, site) + ": "
+                    + Terminal.reason(e));
+        }
+        err.flush();
+        return null;
+    }
+
+    /** The check command that reports on what these options bake. */
+    String checkCommand() {
+        StringBuilder command = new StringBuilder("pmkb check");
+        if (!site.toString().isEmpty()) command.append(" --site ").append(quoted(site));
+        if (content != null) command.append(" --content ").append(quoted(content));
+        return command.toString();
+    }
+
+    private static String quoted(Path path) {
+        String s = path.toString();
+        return s.matches("[A-Za-z0-9_./:@%+=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

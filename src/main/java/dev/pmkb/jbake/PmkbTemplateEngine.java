@@ -1,5 +1,9 @@
 package dev.pmkb.jbake;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -25,6 +29,9 @@ import java.util.Map;
  */
 public final class PmkbTemplateEngine extends AbstractTemplateEngine {
 
+    /** Where pmkb's own templates are on its classpath (the build copies {@code templates/} there). */
+    static final String BUNDLED_TEMPLATES = "/pmkb-site/templates";
+
     private final Configuration freemarker;
 
     public PmkbTemplateEngine(JBakeConfiguration config, ContentStore db) {
@@ -38,8 +45,11 @@ public final class PmkbTemplateEngine extends AbstractTemplateEngine {
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        // A project overrides templates one at a time: what its folder lacks (a page, the layout) is pmkb's own.
         try {
-            freemarker.setDirectoryForTemplateLoading(config.getTemplateFolder());
+            freemarker.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[]{
+                    new FileTemplateLoader(config.getTemplateFolder()),
+                    new ClassTemplateLoader(PmkbTemplateEngine.class, BUNDLED_TEMPLATES)}));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read templates from " + config.getTemplateFolder(), e);
         }

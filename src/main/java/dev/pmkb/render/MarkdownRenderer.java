@@ -37,6 +37,7 @@ public final class MarkdownRenderer {
 
     private final Cleaner cleaner;
     private final ContentLinks links;
+    private final boolean remoteImages;
 
     /**
      * What relative links in postmortems may point at: files of the content folder, and other postmortems
@@ -54,7 +55,16 @@ public final class MarkdownRenderer {
     }
 
     public MarkdownRenderer(ContentLinks links) {
+        this(links, false);
+    }
+
+    /**
+     * @param remoteImages whether images from other sites are shown; otherwise each becomes a link to the image, since
+     *                     loading it would tell the image's host who reads the postmortem, and when
+     */
+    public MarkdownRenderer(ContentLinks links, boolean remoteImages) {
         this.links = links;
+        this.remoteImages = remoteImages;
         cleaner = new Cleaner(safelist());
     }
 
@@ -89,7 +99,10 @@ public final class MarkdownRenderer {
         for (Element el : clean.select(LINKS_AND_IMAGES)) {
             String attr = el.hasAttr("href") ? "href" : "src";
             String target = relocate(el.attr(attr), source, sourceDir, toRoot);
-            if (target != null) {
+            if (target != null && attr.equals("src") && !remoteImages && isRemote(target)) {
+                String alt = el.attr("alt").strip();
+                el.replaceWith(new Element("a").attr("href", target).text(alt.isEmpty() ? target : alt));
+            } else if (target != null) {
                 el.attr(attr, target);
             } else if (el.tagName().equals("img")) {
                 el.replaceWith(new org.jsoup.nodes.TextNode(el.attr("alt")));
@@ -178,6 +191,11 @@ public final class MarkdownRenderer {
         }
         String query = resolved.getRawQuery() != null ? "?" + resolved.getRawQuery() : "";
         return toRoot + resolved.getRawPath().substring(1) + query + fragment;
+    }
+
+    /** A URL that leaves the site: with a scheme, or protocol-relative ({@code //host/x.png}). */
+    private static boolean isRemote(String url) {
+        return hasScheme(url) || url.strip().replace('\\', '/').startsWith("//");
     }
 
     private static boolean hasScheme(String url) {

@@ -15,6 +15,7 @@ import dev.pmkb.render.IncidentsJson;
 import dev.pmkb.render.MarkdownRenderer;
 import dev.pmkb.render.Page;
 import dev.pmkb.render.SitePlanner;
+import dev.pmkb.understand.Linter;
 import dev.pmkb.understand.Understander;
 
 import java.io.IOException;
@@ -116,7 +117,7 @@ public final class Bake {
             return new Understood(null, problems);
         }
         Postmortem p = understander.understand(doc);
-        return new Understood(p, p.diagnostics());
+        return new Understood(p, Linter.lint(p, doc.bodyStartLine())); // what pmkb check reports too (LibraryCheck)
     }
 
     private BakeReport run() throws BakeFailure {
@@ -169,7 +170,7 @@ public final class Bake {
                         ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
                 Library library = new Library(published, understander.taxonomy(), related);
                 MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published, attachments, linkedAttachments,
-                        diagnostics::add));
+                        diagnostics::add), config.info().remoteImages());
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
                         () -> joinUnchecked(index)).pages());
                 timed("render", () -> renderAll(site, pages));
@@ -293,12 +294,10 @@ public final class Bake {
      * draft's, or none's), since those are not published.
      */
     private void copyAttachments(Path staging) {
+        unlinkedAttachments(attachments.keySet(), linkedAttachments).forEach(diagnostics::add);
         for (Map.Entry<String, Path> attachment : attachments.entrySet()) {
             String name = attachment.getKey();
-            if (!linkedAttachments.contains(name)) {
-                diagnostics.add(Diagnostic.warning(name, 0, "not published: no published postmortem links to it"));
-                continue;
-            }
+            if (!linkedAttachments.contains(name)) continue;
             Path target = staging.resolve(name);
             try {
                 Files.createDirectories(target.getParent());
@@ -309,6 +308,13 @@ public final class Bake {
                 diagnostics.add(Diagnostic.error(name, 0, "not published: cannot copy: " + SourceReader.reason(e)));
             }
         }
+    }
+
+    /** The attachments no published postmortem links to (a draft's, or none's): they are not published. */
+    static List<Diagnostic> unlinkedAttachments(Set<String> attachments, Set<String> linked) {
+        return attachments.stream().filter(name -> !linked.contains(name)).sorted()
+                .map(name -> Diagnostic.warning(name, 0, "not published: no published postmortem links to it"))
+                .toList();
     }
 
     private void reportLost(Map<Path, Postmortem> prepared, List<String> crawled) {

@@ -279,7 +279,7 @@ public final class ServedSite implements AutoCloseable {
         Library library = new Library(published, understander.taxonomy(), last.related());
         // Broken links are reported by the full rebake, once.
         MarkdownRenderer markdown = new MarkdownRenderer(Bake.contentLinks(config.content(), published, ignored -> {
-        }));
+        }), config.info().remoteImages());
         SitePlanner planner = new SitePlanner(library, config.info(), markdown);
         PageRenderer renderer = renderer();
         List<String> written = new ArrayList<>();

@@ -33,8 +33,9 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
     /**
      * The site project's settings with {@code overrides} applied.
      *
-     * @throws IllegalArgumentException wrong usage, before any work: the site folder is missing, a setting is
-     *                                  invalid, or the output is a folder a bake must not replace ({@link OutputFolder})
+     * @throws IllegalArgumentException wrong usage, before any work: the site folder is missing or a setting is
+     *                                  invalid. Whether the output may be replaced is {@link OutputFolder}'s question,
+     *                                  asked by what writes it (pmkb check writes nothing).
      */
     public static SiteConfig load(Path siteRoot, Overrides overrides) throws IOException {
         Path root = siteRoot.toAbsolutePath().normalize();
@@ -47,6 +48,7 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
             }
         }
         if (overrides.baseUrl() != null) props.setProperty("site.host", overrides.baseUrl());
+        checkBaseUrl(props.getProperty("site.host"), overrides.baseUrl() != null ? "--base-url" : "site.host");
         Path content = overrides.content() != null ? overrides.content().toAbsolutePath().normalize()
                 : root.resolve(props.getProperty("content.folder", "content"));
         Path output = overrides.output() != null ? overrides.output().toAbsolutePath().normalize()
@@ -57,14 +59,35 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
                 props.getProperty("pmkb.title", "Postmortem library"),
                 props.getProperty("pmkb.description", "What went wrong, why, and what we changed."),
                 props.getProperty("site.host"),
-                Version.current());
+                Version.current(),
+                Boolean.parseBoolean(props.getProperty("pmkb.images.remote", "false").strip()));
         int related = parseInt(props.getProperty("pmkb.related.limit", "5"), "pmkb.related.limit");
         SiteConfig config = new SiteConfig(root, content, templates, assets, output, info, related, overrides.strict(),
                 props);
-        OutputFolder.problem(config).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
         return config;
+    }
+
+    /**
+     * The base URL only makes feed and sitemap URLs absolute, so it must be an absolute http(s) URL: a relative one
+     * gives relative sitemap URLs (which search engines ignore), another scheme ({@code javascript:}) would be put
+     * into every feed reader.
+     */
+    static void checkBaseUrl(String value, String from) {
+        if (value == null || value.isBlank()) return;
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(value.strip());
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        boolean web = uri != null && uri.getScheme() != null
+                && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        if (!web) {
+            throw new IllegalArgumentException(from + " must be the absolute http(s) URL the site is published at, "
+                    + "e.g. https://org.github.io/repo/ (it makes feed and sitemap URLs absolute; links between "
+                    + "pages are relative anyway), not '" + value + "'");
+        }
     }
 
     private static Path existingOrBundled(Path folder, String name) throws IOException {

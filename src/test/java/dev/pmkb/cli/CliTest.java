@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CliTest {
@@ -74,13 +75,13 @@ class CliTest {
     @Test
     void bakeOfAMissingFolderFailsWithOneLine(@TempDir Path tmp) {
         Run run = run("bake", "--site", tmp.toString(), "--content", tmp.resolve("nope").toString());
-        assertEquals(1, run.exit());
-        assertTrue(run.err().startsWith("pmkb: bake failed: content folder not found"), run.err());
+        assertEquals(2, run.exit(), "a folder that is not there is wrong usage");
+        assertTrue(run.err().startsWith("pmkb: content folder not found"), run.err());
         assertEquals(1, run.err().strip().lines().count(), "no stack trace: " + run.err());
     }
 
     @Test
-    void newWritesAPostmortemThatBakes(@TempDir Path tmp) throws Exception {
+    void newWritesADraftWithPlaceholdersThatCheckListsAndNoInventedFacts(@TempDir Path tmp) throws Exception {
         Path content = tmp.resolve("content");
         Run created = run("new", "Checkout: outage \"503\"!", "--content", content.toString(), "--date", "2024-05-06");
         assertEquals(0, created.exit(), created.err());
@@ -90,14 +91,34 @@ class CliTest {
                 "## Corrective and Preventative Measures"}) {
             assertTrue(text.contains(section), section);
         }
+        assertTrue(text.contains("status: draft"), text);
+        assertFalse(text.matches("(?s).*\\d{1,2}:\\d{2}.*"), "no made-up times: " + text);
         assertEquals(1, run("new", "Checkout: outage \"503\"!", "--content", content.toString(), "--date", "2024-05-06").exit(),
                 "never overwrites");
 
+        Run check = run("check", "--site", tmp.toString());
+        assertTrue(check.out().contains("content/2024/checkout-outage-503.md:10: warning: placeholder left in the text"),
+                check.out());
+        assertEquals(1, run("check", "--site", tmp.toString(), "--strict").exit(), "placeholders fail a strict check");
+
         Run bake = run("bake", "--site", tmp.toString());
         assertEquals(0, bake.exit(), bake.err());
+        assertTrue(bake.out().contains("(1 draft not published)"), bake.out());
+        assertFalse(Files.exists(tmp.resolve("output/incidents/2024-checkout-outage-503.html")), "a draft is not published");
+
+        Files.writeString(file, text.replaceFirst("status: draft[^\n]*\n", ""));
+        assertEquals(0, run("bake", "--site", tmp.toString()).exit());
         String page = Files.readString(tmp.resolve("output/incidents/2024-checkout-outage-503.html"));
         assertTrue(page.contains("<h1>Checkout: outage &quot;503&quot;!</h1>"), page);
         assertTrue(page.contains("datetime=\"2024-05-06\""), "the date comes from the front matter");
-        assertTrue(LocalDate.now().getYear() > 2000);
+        assertFalse(page.contains("TODO"), "placeholders show on no page");
+    }
+
+    @Test
+    void newWithoutADateWritesNone(@TempDir Path tmp) throws Exception {
+        Path content = tmp.resolve("content");
+        assertEquals(0, run("new", "Outage", "--content", content.toString()).exit());
+        String text = Files.readString(content.resolve(LocalDate.now().getYear() + "/outage.md"));
+        assertFalse(text.contains("date:"), text);
     }
 }

@@ -18,6 +18,8 @@ class NewInAnyScriptTest {
         CliTest.Run created = run("new", "事故", "--content", content.toString(), "--date", "2024-05-06");
         assertEquals(0, created.exit(), created.err());
         assertTrue(Files.exists(content.resolve("2024/事故.md")), created.out());
+        Path draft = content.resolve("2024/事故.md");
+        Files.writeString(draft, Files.readString(draft).replaceAll("(?m)^status: draft.*$", "status: published"));
 
         CliTest.Run bake = run("bake", "--site", tmp.toString());
         assertEquals(0, bake.exit(), bake.err());

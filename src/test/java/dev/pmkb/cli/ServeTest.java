@@ -50,6 +50,11 @@ class ServeTest {
             HttpClient http = HttpClient.newHttpClient();
             URI page = URI.create(base + "incidents/a.html");
             assertTrue(get(http, page).contains("First title"));
+            HttpResponse<Void> headers = http.send(HttpRequest.newBuilder(page).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals("nosniff", headers.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertTrue(headers.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
+                    "the page's CSP as a header too");
 
             Files.writeString(tmp.resolve("content/a.md"), "# Second title\n\nSome text.\n");
             String body = "";

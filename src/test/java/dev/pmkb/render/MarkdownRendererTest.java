@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MarkdownRendererTest {
 
     private final List<String> broken = new ArrayList<>();
-    private final MarkdownRenderer renderer = new MarkdownRenderer(new MarkdownRenderer.ContentLinks() {
+    private final MarkdownRenderer.ContentLinks links = new MarkdownRenderer.ContentLinks() {
         @Override
         public String pageOf(String contentPath) {
             return contentPath.equals("2023/other.md") ? "incidents/2023-other.html" : null;
@@ -29,7 +29,8 @@ class MarkdownRendererTest {
         public void broken(String source, String target) {
             broken.add(source + " -> " + target);
         }
-    });
+    };
+    private final MarkdownRenderer renderer = new MarkdownRenderer(links);
 
     private String render(String markdown) {
         return renderer.toHtml(MarkdownParser.parse(markdown), "2024/incident.md", "incidents/2024-incident.html", null);
@@ -53,7 +54,26 @@ class MarkdownRendererTest {
         assertFalse(html.contains("<iframe"), html);
         assertFalse(html.contains("<style"), html);
         assertFalse(html.contains("style="), html);
-        assertTrue(html.contains("<img src=\"https://example.com/x.png\">"), html);
+        assertTrue(html.contains("<a href=\"https://example.com/x.png\""), "a remote image is a link: " + html);
+    }
+
+    @Test
+    void remoteImagesAreLinksUnlessTheLibraryAllowsThem() {
+        String markdown = """
+                ![graph](https://tracker.example/pixel.png?reader=1) ![](//cdn.example/y.png) ![local](graph.png)
+
+                <img src="/\\evil.example/z.png" alt="z">
+                """;
+        String html = render(markdown);
+        assertFalse(html.contains("<img src=\"https://tracker.example"), html);
+        assertTrue(html.contains("<a href=\"https://tracker.example/pixel.png?reader=1\" rel=\"nofollow noopener noreferrer\">graph</a>"), html);
+        assertTrue(html.contains("<a href=\"//cdn.example/y.png\">//cdn.example/y.png</a>"), html);
+        assertFalse(html.contains("<img src=\"/\\evil"), "a backslash makes it protocol-relative too: " + html);
+        assertTrue(html.contains("<img src=\"../2024/graph.png\" alt=\"local\">"), "local images stay: " + html);
+
+        String allowed = new MarkdownRenderer(links, true).toHtml(MarkdownParser.parse(markdown), "2024/incident.md",
+                "incidents/2024-incident.html", null);
+        assertTrue(allowed.contains("<img src=\"https://tracker.example/pixel.png?reader=1\" alt=\"graph\">"), allowed);
     }
 
     @Test

@@ -102,7 +102,8 @@ class HardeningTest {
                 """);
         Files.createSymbolicLink(tmp.resolve("site/content"), Path.of("../library"));
         BakeResult site = SiteFixture.write(tmp.resolve("site"), "").bake();
-        assertEquals(List.of(), site.diagnosticLines());
+        assertEquals(List.of(), site.diagnosticLines().stream().filter(l -> !l.contains(": warning: no ")).toList(),
+                "nothing but the lint rules' missing facts");
         site.assertExists("incidents/2024-a.html").assertExists("2024/chart.png");
     }
 

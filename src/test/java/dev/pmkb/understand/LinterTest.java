@@ -51,4 +51,20 @@ class LinterTest {
                 """);
         assertTrue(m.contains("incidents/example.md:3: warning: no time zone for start \"2024-05-01 08:00\": write one (UTC, WAT, UTC+1) so times can be compared"), m.toString());
     }
+
+    @Test
+    void placeholdersAndTimesAreReportedAtTheirFileLines() {
+        List<String> m = Linter.lint(Docs.understand("""
+                # Outage
+                - **Impact:** <!-- TODO: who was affected -->
+
+                ## Timeline
+                1. **19:55** - Started the firewall task
+                2. **20:10** - Orders failed
+                """), 6).stream().map(Diagnostic::toString).toList();
+        assertTrue(m.contains("incidents/example.md:7: warning: placeholder left in the text: \"TODO: who was "
+                + "affected\"; write what happened there, or remove it"), m.toString());
+        assertTrue(m.stream().anyMatch(s -> s.startsWith("incidents/example.md:10: warning: no time zone for \"19:55")),
+                "the time's own line, not the top of the file: " + m);
+    }
 }

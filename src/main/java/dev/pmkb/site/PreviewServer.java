@@ -1,0 +1,200 @@
+package dev.pmkb.site;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * What {@code pmkb serve} answers on 127.0.0.1: the files of the served site, as GitHub Pages would serve them.
+ * <p>
+ * Requests run on a pool of threads, so a client that stops reading blocks only its own thread. A file is read into
+ * memory under the site's serving lock and written to the socket after the lock is released: the swap of a rebake
+ * never waits for a reader's network. A response still unwritten after {@link #RESPONSE_SECONDS} is cut off by the
+ * JDK's server. Only requests for the loopback's own names are answered, so a web page whose DNS name was pointed
+ * at 127.0.0.1 (DNS rebinding) cannot read the preview.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+    /** How long one response may take; the JDK's server closes the connection after that. */
+    static final int RESPONSE_SECONDS = 30;
+
+    static {
+        // Read once, when the JDK's server is first used: set here so that serve's server has them.
+        System.setProperty("sun.net.httpserver.maxRspTime",
+                System.getProperty("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_SECONDS)));
+        System.setProperty("sun.net.httpserver.maxReqTime",
+                System.getProperty("sun.net.httpserver.maxReqTime", Integer.toString(RESPONSE_SECONDS)));
+    }
+
+    private static final int THREADS = 16;
+
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("mjs", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json"), Map.entry("xml", "application/xml"),
+            Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("avif", "image/avif"),
+            Map.entry("ico", "image/x-icon"), Map.entry("pdf", "application/pdf"),
+            Map.entry("woff2", "font/woff2"), Map.entry("woff", "font/woff"), Map.entry("wasm", "application/wasm"));
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final int port;
+
+    private PreviewServer(HttpServer server, ExecutorService threads) {
+        this.server = server;
+        this.threads = threads;
+        this.port = server.getAddress().getPort();
+    }
+
+    /**
+     * Takes the port on 127.0.0.1 (0: any free one) without answering yet, so that a port in use is found before
+     * the first bake. Throws {@link java.net.BindException} when the port is taken.
+     */
+    public static PreviewServer bind(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "pmkb-serve-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        return new PreviewServer(server, threads);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Answers requests under {@code context} ({@code /} or like {@code /repo/}) with the files of {@code site}, read
+     * under {@code servingLock}, with the security headers of {@code contentSecurityPolicy}.
+     */
+    public void start(Path site, String context, Lock servingLock, String contentSecurityPolicy) {
+        server.createContext(context, exchange -> {
+            try (exchange) {
+                answer(exchange, site, context, servingLock, contentSecurityPolicy);
+            }
+        });
+        server.start();
+    }
+
+    private void answer(HttpExchange exchange, Path site, String context, Lock servingLock, String csp)
+            throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Content-Security-Policy", csp);
+        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+        headers.set("Cache-Control", "no-cache");
+        if (!loopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
+            send(exchange, 403, "text/plain; charset=utf-8",
+                    "pmkb serve answers only requests for 127.0.0.1, localhost or [::1] on its port\n"
+                            .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            headers.set("Allow", "GET, HEAD");
+            send(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        String relative = path.length() >= context.length() ? path.substring(context.length()) : "";
+        Path file = resolve(site, relative);
+        byte[] body = null;
+        int status = 200;
+        Path sent = file;
+        servingLock.lock();
+        try {
+            if (file != null && Files.isDirectory(file)) {
+                if (!relative.isEmpty() && !relative.endsWith("/")) {
+                    sent = null;
+                    status = 301;
+                } else {
+                    sent = file.resolve("index.html");
+                }
+            }
+            if (status == 200) {
+                if (sent != null && Files.isRegularFile(sent)) {
+                    body = Files.readAllBytes(sent);
+                } else {
+                    status = 404;
+                    sent = site.resolve("404.html");
+                    if (Files.isRegularFile(sent)) body = Files.readAllBytes(sent);
+                }
+            }
+        } finally {
+            servingLock.unlock();
+        }
+        // The lock is released: from here on only this request's thread waits for the client.
+        if (status == 301) {
+            headers.set("Location", exchange.getRequestURI().getRawPath() + "/");
+            send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+        } else if (body == null) {
+            send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+        } else {
+            send(exchange, status, type(sent), body);
+        }
+    }
+
+    /** The file a request path names inside the site; null when it leaves the site or names a hidden file. */
+    private static Path resolve(Path site, String relative) {
+        if (relative.indexOf('\0') >= 0 || relative.indexOf('\\') >= 0) return null;
+        for (String segment : relative.split("/")) {
+            if (segment.startsWith(".")) return null; // hidden files, the Lucene index, and any ".." step
+        }
+        try {
+            Path file = site.resolve(relative).normalize();
+            return file.startsWith(site) ? file : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (head || body.length == 0) return;
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static String type(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(ext, "application/octet-stream");
+    }
+
+    /** The names a browser on this machine uses for the loopback, with this server's port. */
+    private boolean loopbackHost(String host) {
+        if (host == null) return false;
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        return Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port).contains(h);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.pmkb.site;
+
+import dev.pmkb.testing.SiteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What {@code pmkb serve} answers, and that one client that stops reading blocks nobody else. Loopback only. */
+class PreviewServerTest {
+
+    private static final String SITE = """
+            -- content/2024/a.md --
+            # Checkout pool exhausted
+
+            On March 3, 2024 the database connection pool of the checkout service was exhausted.
+            """;
+
+    private record Served(ServedSite site, PreviewServer server, SiteConfig config) implements AutoCloseable {
+        static Served start(Path root) throws IOException {
+            SiteConfig config = SiteConfig.load(root, SiteConfig.Overrides.NONE);
+            ServedSite site = new ServedSite(config, new ServedSite.Events() {
+                @Override
+                public void baked(BakeReport report, Duration took) {
+                }
+
+                @Override
+                public void bakeFailed(String message) {
+                    throw new AssertionError(message);
+                }
+
+                @Override
+                public void updated(ServedSite.Update update) {
+                }
+            });
+            assertTrue(site.bake());
+            PreviewServer server = PreviewServer.bind(0);
+            server.start(config.output(), "/", site.servingLock(), config.info().contentSecurityPolicy());
+            return new Served(site, server, config);
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.port() + "/" + path;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            site.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aClientThatStopsReadingBlocksNeitherOtherRequestsNorTheRebake(@TempDir Path tmp) throws Exception {
+        SiteFixture fixture = SiteFixture.write(tmp, SITE);
+        // Far more than the socket buffers of both ends hold, so the server's write to the slow client blocks.
+        byte[] big = new byte[24 << 20];
+        Arrays.fill(big, (byte) 'x');
+        fixture.withBytes("content/2024/big.png", big);
+        try (Served served = Served.start(tmp); Socket slow = new Socket()) {
+            slow.setReceiveBufferSize(1024);
+            slow.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), served.server().port()));
+            OutputStream request = slow.getOutputStream();
+            request.write(("GET /2024/big.png HTTP/1.1\r\nHost: 127.0.0.1:" + served.server().port() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            request.flush();
+            InputStream response = slow.getInputStream();
+            assertTrue(new String(response.readNBytes(12), StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"));
+            Thread.sleep(500); // the server is now stuck writing to a client that reads nothing more
+            // (until the response timeout of PreviewServer.RESPONSE_SECONDS, longer than what follows may take)
+
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(served.url("index.html")))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), "another reader is served meanwhile");
+
+            Files.writeString(tmp.resolve("content/2024/a.md"), "# Checkout pool drained\n\nOn March 3, 2024.\n");
+            CompletableFuture<Boolean> rebake = CompletableFuture.supplyAsync(served.site()::bake);
+            assertTrue(rebake.get(20, TimeUnit.SECONDS), "the rebake's swap does not wait for the slow client");
+            String after = http.send(HttpRequest.newBuilder(URI.create(served.url("archive.html")))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(after.contains("Checkout pool drained"), "the rebaked site is served");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void answersOnlyLoopbackNamesWithTheSecurityHeaders(@TempDir Path tmp) throws Exception {
+        SiteFixture.write(tmp, SITE);
+        try (Served served = Served.start(tmp)) {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(served.url("incidents/2024-a.html"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals(served.config().info().contentSecurityPolicy(),
+                    page.headers().firstValue("Content-Security-Policy").orElse(""));
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+
+            int port = served.server().port();
+            for (String host : new String[]{"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port}) {
+                assertTrue(rawStatus(port, "/index.html", host).startsWith("HTTP/1.1 200"), host);
+            }
+            for (String host : new String[]{"attacker.example:" + port, "127.0.0.1.nip.io:" + port, "localhost"}) {
+                assertTrue(rawStatus(port, "/index.html", host).startsWith("HTTP/1.1 403"), "DNS rebinding: " + host);
+            }
+            assertTrue(rawStatus(port, "/.pmkb/lucene/", "127.0.0.1:" + port).startsWith("HTTP/1.1 404"),
+                    "hidden folders are not served");
+            assertTrue(rawStatus(port, "/../jbake.properties", "127.0.0.1:" + port).matches("HTTP/1.1 (400|404).*"),
+                    "nothing outside the site");
+            assertTrue(rawStatus(port, "/incidents", "127.0.0.1:" + port).startsWith("HTTP/1.1 301"),
+                    "a folder without its slash is redirected, as GitHub Pages does");
+        }
+    }
+
+    private static String rawStatus(int port, String path, String host) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return response.lines().findFirst().orElse("");
+        }
+    }
+}

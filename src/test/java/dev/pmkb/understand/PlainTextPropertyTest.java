@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link PlainText} once ran a fixed chain of regexes over every line; it now skips each step whose trigger
@@ -49,6 +50,32 @@ class PlainTextPropertyTest {
     void lineGivesWhatTheRegexesGave() {
         Property.forAllTexts(2000, PlainTextPropertyTest::markdownLine,
                 line -> assertEquals(regexLine(line), PlainText.line(line)));
+    }
+
+    /**
+     * {@link PlainText#indexOfIgnoreCase} says where a {@code (?i)} regex starting with the needle need not be tried:
+     * from any position, the next place it gives is never after the regex's next match.
+     */
+    @Test
+    void indexOfIgnoreCaseNeverSkipsWhatACaseInsensitiveRegexFinds() {
+        List<String> needles = List.of("all time", "percent", "per cent", "kelvin", "sit", "i");
+        Property.forAll(2000, random -> List.of(List.of(Property.one(random, needles)),
+                Property.tokens(random, 20, needles, Tokens.WORDS, Tokens.NON_ASCII, Tokens.SEPARATORS,
+                        List.of("ALL TIME", "All Times", "PER CENT", "Per\u00a0cent", "\u212Aelvin", "ſit", "İ", "ı", "all\ttime"))),
+                input -> {
+                    String needle = String.join("", input.get(0));
+                    if (needle.isEmpty() || !needle.equals(needle.toLowerCase(java.util.Locale.ROOT))) return;
+                    String text = String.join("", input.get(1));
+                    java.util.regex.Matcher regex = Pattern.compile("(?i)" + Pattern.quote(needle)).matcher(text);
+                    for (int from = 0; from <= text.length(); from++) {
+                        int found = PlainText.indexOfIgnoreCase(text, needle, from);
+                        boolean matches = regex.find(from);
+                        if (matches) {
+                            assertTrue(found >= from && found <= regex.start(), "from " + from + ": " + found
+                                    + " for a match at " + regex.start());
+                        }
+                    }
+                }, input -> Property.literal(String.join("", input.get(0))) + " in " + Property.show(input.get(1)));
     }
 
     private static List<String> markdownLine(Random random) {

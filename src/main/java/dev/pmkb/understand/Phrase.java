@@ -52,6 +52,15 @@ final class Phrase {
         return prefix[0];
     }
 
+    /**
+     * The first two words written as one ({@code time out} → {@code timeout}), which {@link #matchAt} also takes
+     * for the first text word; null when the phrase has no such form.
+     */
+    String firstTwoJoined() {
+        if (parts.length < 2 || prefix[0] || prefix[1]) return null;
+        return Words.stem(parts[0] + parts[1]);
+    }
+
     boolean startsNegated() {
         return Words.isNegation(parts[0]);
     }

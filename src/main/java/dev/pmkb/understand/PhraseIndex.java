@@ -36,11 +36,17 @@ final class PhraseIndex<T> {
         if (p.firstIsPrefix()) {
             byPrefixInitial.computeIfAbsent(p.first().charAt(0), k -> new ArrayList<>()).add(e);
         } else {
-            byFirstWord.computeIfAbsent(p.first(), k -> new ArrayList<>()).add(e);
-            String first = p.first();
-            if (first.length() >= 2 && isAsciiLowerOrDigit(first.charAt(0)) && isAsciiLowerOrDigit(first.charAt(1))) {
-                firstTwoLetters[first.charAt(0) << 7 | first.charAt(1)] = true;
-            }
+            indexUnder(p.first(), e);
+            // "timeout" in the text is the phrase "time out" too.
+            String joined = p.firstTwoJoined();
+            if (joined != null && !joined.equals(p.first())) indexUnder(joined, e);
+        }
+    }
+
+    private void indexUnder(String first, Entry<T> e) {
+        byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(e);
+        if (first.length() >= 2 && isAsciiLowerOrDigit(first.charAt(0)) && isAsciiLowerOrDigit(first.charAt(1))) {
+            firstTwoLetters[first.charAt(0) << 7 | first.charAt(1)] = true;
         }
     }
 

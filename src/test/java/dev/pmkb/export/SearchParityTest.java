@@ -11,8 +11,6 @@ import dev.pmkb.index.QueryException;
 import dev.pmkb.index.SearchIndex;
 import dev.pmkb.index.SearchRequest;
 import dev.pmkb.index.Searcher;
-import dev.pmkb.site.Bake;
-import dev.pmkb.site.SiteConfig;
 import dev.pmkb.testing.Node;
 import dev.pmkb.testing.Shared;
 import java.io.IOException;
@@ -31,7 +29,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The browser client (run in Node over the exported files) ranks exactly like {@link Searcher}: for each of ≥ 200
@@ -52,15 +49,6 @@ class SearchParityTest {
             ok = false;
         }
         assumeTrue(ok, "node is not on PATH");
-    }
-
-    /** {@code shared/<name>} in an ancestor of the working folder (worktrees sit deeper than the main checkout). */
-    static Path shared(String name) {
-        for (Path dir = Shared.repository().getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve(name);
-            if (Files.isDirectory(candidate)) return candidate;
-        }
-        return Shared.sharedFolder(name); // skips the test, or finds it under -Dpmkb.shared
     }
 
     record Request(String q, boolean prefix, List<String> causes) {
@@ -121,12 +109,10 @@ class SearchParityTest {
     }
 
     @Test
-    void sharedCorpus(@TempDir Path tmp) throws Exception {
-        Path corpus = shared("corpus/alx");
-        Bake.run(SiteConfig.load(tmp, new SiteConfig.Overrides(corpus, tmp.resolve("site"), null, false)));
-        SearchExportTest.assertRoundTrip(tmp.resolve("site").resolve(SearchIndex.DIRECTORY),
-                tmp.resolve("site").resolve(SearchExport.DIRECTORY));
-        assertParity(tmp.resolve("site"), texts(corpus), 23);
+    void sharedCorpus() throws Exception {
+        Path site = Shared.corpusSite().output();
+        SearchExportTest.assertRoundTrip(site.resolve(SearchIndex.DIRECTORY), site.resolve(SearchExport.DIRECTORY));
+        assertParity(site, texts(Shared.sharedFolder("corpus/alx")), 23);
     }
 
     static void assertParity(Path site, List<String> texts, long seed) throws Exception {

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public final class Shared {
 
     private static BakeResult exampleSite;
+    private static BakeResult corpusSite;
 
     private Shared() {
     }
@@ -44,14 +45,38 @@ public final class Shared {
     }
 
     /**
-     * {@code ../shared/<name>} next to the repository (or under {@code -Dpmkb.shared=DIR}); the test is skipped
-     * when it is not there.
+     * The public postmortems of {@code ../shared/corpus/alx} baked with the bundled templates, once per test run,
+     * for the tests that only read the result; skipped when {@code ../shared} is not there.
+     */
+    public static synchronized BakeResult corpusSite() {
+        Path corpus = sharedFolder("corpus/alx");
+        if (corpusSite == null) {
+            try {
+                Path project = Files.createTempDirectory("pmkb-corpus-site");
+                SiteConfig config = SiteConfig.load(project,
+                        new SiteConfig.Overrides(corpus, project.resolve("site"), null, false));
+                corpusSite = new BakeResult(Bake.run(config));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (BakeFailure e) {
+                throw new AssertionError("the corpus does not bake: " + e.getMessage(), e);
+            }
+        }
+        return corpusSite;
+    }
+
+    /**
+     * {@code shared/<name>} beside the repository or beside one of its ancestors (worktrees may sit deeper than the
+     * main checkout), else under {@code -Dpmkb.shared=DIR}; the test is skipped when it is not there.
      */
     public static Path sharedFolder(String name) {
-        Path dir = repository().resolveSibling("shared").resolve(name);
+        for (Path dir = repository().getParent(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve(name);
+            if (Files.isDirectory(candidate)) return candidate;
+        }
         String elsewhere = System.getProperty("pmkb.shared");
-        if (!Files.isDirectory(dir) && elsewhere != null) dir = Path.of(elsewhere).resolve(name);
-        assumeTrue(Files.isDirectory(dir), "../shared/" + name + " not found next to the repository");
+        Path dir = elsewhere == null ? null : Path.of(elsewhere).resolve(name);
+        assumeTrue(dir != null && Files.isDirectory(dir), "../shared/" + name + " not found next to the repository");
         return dir;
     }
 }

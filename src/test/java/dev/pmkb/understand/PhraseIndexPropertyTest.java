@@ -1,0 +1,116 @@
+package dev.pmkb.understand;
+
+import dev.pmkb.testing.Property;
+import dev.pmkb.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * {@link PhraseIndex} looks phrases up by their first word (or the text's two words joined, or a prefix's
+ * letter) instead of trying every phrase at every word. Whatever the phrases and the text, it must report what a
+ * plain scan does, trying every phrase ({@link Phrase#matchAt}) at every word:
+ * <ul>
+ * <li>every hit is a real match of its phrase there, and not after a negation unless the phrase starts with one;</li>
+ * <li>every place the plain scan matches a phrase is reported: by a hit of that label there, or by one of the
+ * same label that started at most three words before and covers it (the index reports a label once per stretch
+ * of text, as documented);</li>
+ * <li>no label twice at one word.</li>
+ * </ul>
+ */
+class PhraseIndexPropertyTest {
+
+    private static final List<String> LABELS = List.of("a", "b", "c");
+    private static final List<String> PHRASE_WORDS = List.of("time", "out", "timeout", "time-out", "connection", "pool",
+            "pools", "connections", "misconfigur*", "config*", "dns", "no", "not", "queries", "query", "rate", "limit",
+            "ratelimit", "disk", "full", "cert*", "expired", "ssl", "ſtop", "\u212Aey", "over", "load", "overload",
+            "data", "base", "database", "log", "in", "login", "s", "es", "ies");
+    private static final List<String> TEXT_WORDS = List.of(" ", " ", " ", "-", "_", "/", ".", ",", "not ", "no ",
+            "never ", "without ", "ruled ", "the ", "Time", "TIME", "Out", "POOLS", "Queries", "loads", "bases");
+
+    @Test
+    void aTwoWordPhraseIsFoundWrittenAsOneWord() {
+        PhraseIndex<String> index = new PhraseIndex<>();
+        index.add("capacity", "rate limit");
+        List<PhraseIndex.Hit<String>> hits = index.find(Words.of("the API hit its ratelimit"));
+        assertEquals(List.of(new PhraseIndex.Hit<>("capacity", 4, 1, "rate limit")), hits);
+    }
+
+    @Test
+    void reportsWhatAPlainScanOfEveryPhraseAtEveryWordFinds() {
+        Property.forAll(1500, PhraseIndexPropertyTest::phrasesAndText, input -> {
+            List<String> phrases = input.get(0);
+            List<String> labels = input.get(1);
+            PhraseIndex<String> index = new PhraseIndex<>();
+            int count = Math.min(phrases.size(), labels.size());
+            for (int i = 0; i < count; i++) index.add(labels.get(i), phrases.get(i));
+            Words text = Words.of(String.join("", input.get(2)));
+            List<PhraseIndex.Hit<String>> hits = index.find(text);
+
+            Set<String> labelAndWord = new HashSet<>();
+            for (PhraseIndex.Hit<String> h : hits) {
+                Phrase phrase = Phrase.of(h.phrase());
+                assertTrue(phrase.matchAt(text, h.word()) == h.length() && h.length() > 0,
+                        "hit " + h + " is no match of its phrase there");
+                assertTrue(phrase.startsNegated() || !text.negatedAt(h.word()), "hit " + h + " follows a negation");
+                assertTrue(labelAndWord.add(h.label() + "@" + h.word()), "label twice at one word: " + h);
+                assertTrue(added(phrases, labels, count, h), "hit " + h + " of a phrase not added under its label");
+            }
+            for (int at = 0; at < text.size(); at++) {
+                for (int i = 0; i < count; i++) {
+                    Phrase phrase = Phrase.of(phrases.get(i));
+                    if (phrase.isEmpty() || phrase.matchAt(text, at) == 0) continue;
+                    if (!phrase.startsNegated() && text.negatedAt(at)) continue;
+                    if (!covered(hits, labels.get(i), at)) {
+                        fail("the plain scan matches " + labels.get(i) + ":\"" + phrases.get(i) + "\" at word " + at
+                                + " (" + text.get(at) + "), the index reports " + hits);
+                    }
+                }
+            }
+        }, input -> "phrases " + input.get(0).stream().map(Property::literal).toList() + " labels "
+                + input.get(1).stream().map(Property::literal).toList() + " text " + Property.show(input.get(2)));
+    }
+
+    /** Parts: the phrases, their labels, the text. */
+    private static List<List<String>> phrasesAndText(Random random) {
+        List<String> phrases = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        int count = 1 + random.nextInt(6);
+        for (int i = 0; i < count; i++) {
+            StringBuilder phrase = new StringBuilder(Property.one(random, PHRASE_WORDS));
+            for (int w = random.nextInt(3); w > 0; w--) {
+                phrase.append(Property.one(random, List.of(" ", " ", "-", "_", "/"))).append(Property.one(random, PHRASE_WORDS));
+            }
+            phrases.add(phrase.toString());
+            labels.add(Property.one(random, LABELS));
+        }
+        List<String> text = new ArrayList<>();
+        for (int n = random.nextInt(20); n > 0; n--) {
+            text.add(Property.one(random, PHRASE_WORDS, PHRASE_WORDS, TEXT_WORDS, TEXT_WORDS, Tokens.NON_ASCII,
+                    Tokens.LINE_BREAKS).replace("*", random.nextBoolean() ? "" : "ured"));
+        }
+        return List.of(phrases, labels, text);
+    }
+
+    private static boolean covered(List<PhraseIndex.Hit<String>> hits, String label, int at) {
+        for (PhraseIndex.Hit<String> h : hits) {
+            if (h.label().equals(label) && h.word() <= at && h.word() >= at - 3 && h.word() + h.length() > at) return true;
+        }
+        return false;
+    }
+
+    private static boolean added(List<String> phrases, List<String> labels, int count, PhraseIndex.Hit<String> h) {
+        for (int i = 0; i < count; i++) {
+            if (phrases.get(i).equals(h.phrase()) && labels.get(i).equals(h.label())) return true;
+        }
+        return false;
+    }
+}

@@ -185,7 +185,7 @@ public final class Understander {
         ParsedBody body = MarkdownParser.parse(markdown);
         if (body.verbatim()) {
             diagnostics.add(Diagnostic.warning(doc.source(), doc.fileLine(1),
-                    "the Markdown nests too deeply to be parsed; the page shows it as written"));
+                    "the Markdown is too deep or too long in one paragraph for the parser; the page shows it as written"));
         }
         return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown, body,
                 diagnostics, Keywords.of(header, vocabulary.taxonomy()));

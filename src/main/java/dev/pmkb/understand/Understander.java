@@ -584,8 +584,9 @@ public final class Understander {
                 for (String value : named) {
                     String slug = Naming.slug(value);
                     if (vocabulary.taxonomy().cause(slug).isPresent()) kept.add(slug);
-                    else if (!key.equals("tags")) findings.warnAtFile(header.line(key), "unknown root-cause tag \"" + value + "\" in header "
-                            + key + ": not in the taxonomy (" + String.join(", ",
+                    // a free JBake tag that names no cause is a keyword (Keywords), not a mistake
+                    else if (!key.equals("tags")) findings.warnAtFile(header.line(key), "unknown root-cause tag \""
+                            + value + "\" in header " + key + ": not in the taxonomy (" + String.join(", ",
                             vocabulary.taxonomy().causes().stream().map(c -> c.slug()).toList()) + ")");
                 }
                 if (!kept.isEmpty()) return new Causes(List.copyOf(kept), false);

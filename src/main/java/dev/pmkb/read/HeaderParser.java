@@ -22,7 +22,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Recognises a JBake header or YAML front matter at the top of a file and splits it from the body. */
+/**
+ * Recognises a JBake header, YAML front matter or TOML front matter at the top of a file and splits it from the body.
+ * A block that opens like a header but does not parse, or never closes, stays in the body as text.
+ */
 final class HeaderParser {
 
     static final String JBAKE_SEPARATOR = "~~~~~~";

@@ -22,7 +22,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Recognises a JBake header or YAML front matter at the top of a file and splits it from the body. */
+/**
+ * Recognises a JBake header, YAML front matter or TOML front matter at the top of a file and splits it from the body.
+ * A block that opens like a header but does not parse, or never closes, stays in the body as text.
+ */
 final class HeaderParser {
 
     static final String JBAKE_SEPARATOR = "~~~~~~";
@@ -33,7 +36,8 @@ final class HeaderParser {
 
     private static final Pattern YAML_KEY = Pattern.compile("\\s*[\"']?[A-Za-z_][\\w .-]*[\"']?\\s*:(\\s|$)");
     private static final Pattern TOML_KEY = Pattern.compile("\\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\\s*=");
-    private static final Pattern SALVAGED_TITLE = Pattern.compile("\\s*[\"']?title[\"']?\\s*[:=]\\s*(\\S.*)");
+    private static final Pattern SALVAGED_KEY = Pattern.compile(
+            "(?i)\\s*[\"']?(title|status|draft)[\"']?\\s*[:=]\\s*(\\S.*)");
     private static final Pattern TOML_TABLE = Pattern.compile("\\s*\\[.*\\]\\s*(#.*)?");
 
     private HeaderParser() {
@@ -62,12 +66,12 @@ final class HeaderParser {
                 List<String> kept = new ArrayList<>(lines);
                 kept.set(0, "");
                 kept.set(close, "");
-                return new SourceReader.HeaderSplit(salvagedTitle(lines, close, toml), String.join("\n", kept), 1);
+                return new SourceReader.HeaderSplit(salvaged(lines, close, toml), String.join("\n", kept), 1);
             }
             if (looksLikeHeader(lines, Math.min(lines.size(), Limits.MAX_HEADER_LINES), toml)) {
                 problems.add(Diagnostic.warning(source, 1, "the " + kind + " front matter opened here is never closed by"
                         + " a " + opening + " line; its lines are kept as text"));
-                return new SourceReader.HeaderSplit(salvagedTitle(lines, Math.min(lines.size(), Limits.MAX_HEADER_LINES),
+                return new SourceReader.HeaderSplit(salvaged(lines, Math.min(lines.size(), Limits.MAX_HEADER_LINES),
                         toml), text, 1);
             }
         }
@@ -104,19 +108,22 @@ final class HeaderParser {
     }
 
     /**
-     * The title a broken header still states ({@code title: ...}, at any depth), so that the page keeps the name
-     * its author gave it; a value that opens a YAML list or mapping is no title.
+     * What a broken header still states plainly ({@code title: ...}, {@code status: draft}, {@code draft: true}, at
+     * any depth): the page keeps the name its author gave it, and a draft stays unpublished. A value that opens a
+     * YAML list or mapping is not read.
      */
-    private static FrontMatter salvagedTitle(List<String> lines, int end, boolean toml) {
+    private static FrontMatter salvaged(List<String> lines, int end, boolean toml) {
+        Map<String, FrontMatter.Field> fields = new LinkedHashMap<>();
         for (int i = 1; i < end; i++) {
-            Matcher m = SALVAGED_TITLE.matcher(lines.get(i));
+            Matcher m = SALVAGED_KEY.matcher(lines.get(i));
             if (!m.matches()) continue;
-            String value = unquote(m.group(1).strip());
+            String key = m.group(1).toLowerCase(Locale.ROOT);
+            String value = unquote(m.group(2).strip());
             if (value.isEmpty() || value.startsWith("[") || value.startsWith("{")) continue;
-            return new FrontMatter(toml ? FrontMatter.Format.TOML : FrontMatter.Format.YAML,
-                    Map.of("title", new FrontMatter.Field("title", List.of(value), i + 1)));
+            fields.putIfAbsent(key, new FrontMatter.Field(key, List.of(value), i + 1));
         }
-        return FrontMatter.NONE;
+        return fields.isEmpty() ? FrontMatter.NONE
+                : new FrontMatter(toml ? FrontMatter.Format.TOML : FrontMatter.Format.YAML, fields);
     }
 
     private static String unquote(String value) {

@@ -34,6 +34,18 @@ public final class Limits {
     public static final int MAX_NESTING = 100;
 
     /**
+     * Lines of one paragraph or table flexmark may be given: it re-reads a paragraph once per line (20,000 lines of
+     * links or table rows: 9 s and more). A real table or paragraph has a few hundred; longer is shown as written.
+     */
+    public static final int MAX_BLOCK_LINES = 2_000;
+
+    /**
+     * Links ({@code ](}) of one paragraph flexmark may be given: it searches the rest of the paragraph for the end
+     * of each unclosed one (80,000 in a row: 2 minutes). Longer is shown as written.
+     */
+    public static final int MAX_BLOCK_LINKS = 2_000;
+
+    /**
      * The longest id in UTF-8 bytes (and so the longest page file name, with {@code .html}): most file systems refuse
      * names over 255 bytes, and the folders of the source path join into the one name.
      */

@@ -56,7 +56,7 @@ public final class MarkdownParser {
     /** A postmortem's body, parsed once into its (not yet sanitised) HTML and its plain text. */
     public static ParsedBody parse(String markdown) {
         if (markdown == null || markdown.isBlank()) return ParsedBody.EMPTY;
-        if (nestsDeeperThan(markdown, Limits.MAX_NESTING)) return new ParsedBody(verbatim(markdown), markdown, true);
+        if (overWorkBudget(markdown)) return new ParsedBody(verbatim(markdown), markdown, true);
         try {
             Node document = PARSER.parse(markdown);
             return new ParsedBody(RENDERER.render(document), plainText(document), false);
@@ -76,13 +76,24 @@ public final class MarkdownParser {
     }
 
     /**
-     * Whether some line opens more than {@code limit} levels of lists and quotes, counted the cheap way before
-     * flexmark is given the text: each {@code >} and list marker at the start of the line is a level, and every two
-     * columns of indentation beyond a marker's own space one more (an indented list item is nested in the one
-     * above). Lines inside fenced code nest nothing. The count may run high for deeply indented prose, never low.
+     * Whether flexmark should not be given this text: its work grows with the square of some shapes, and a hostile
+     * or generated file of them would hold the bake for minutes or forever. Counted the cheap way, in one pass:
+     * <ul>
+     * <li>the levels of lists and quotes a line opens: each {@code >} and list marker at its start is a level, and
+     * every two columns of indentation beyond a marker's own space one more (an indented list item is nested in the
+     * one above). The count may run high for deeply indented prose, never low;
+     * <li>the lines of one paragraph or table (non-blank lines in a row that start no list item): flexmark re-reads
+     * a paragraph for link reference definitions and table rows once per line (20,000 lines of links: 9 s);
+     * <li>the links of one paragraph ({@code ](}): each unclosed one is searched to the paragraph's end (80,000
+     * {@code [a](} in a row: 2 minutes).
+     * </ul>
+     * Lines inside fenced code count for none of these.
      */
-    static boolean nestsDeeperThan(String markdown, int limit) {
+    static boolean overWorkBudget(String markdown) {
         boolean inFence = false;
+        int blockLines = 0;
+        int blockLinks = 0;
+        int nextLink = markdown.indexOf("](");
         int length = markdown.length();
         int start = 0;
         while (start < length) {
@@ -90,14 +101,19 @@ public final class MarkdownParser {
             if (end < 0) end = length;
             int levels = 0;
             int columns = 0;
+            boolean listItem = false;
             int i = start;
             while (i < end) {
                 char c = markdown.charAt(i);
                 if (c == ' ' || c == '\t') {
                     columns += c == '\t' ? 4 : 1;
                     i++;
-                } else if (c == '>' || (c == '-' || c == '*' || c == '+') && isBlankAt(markdown, i + 1, end)) {
+                } else if (c == '>') {
                     levels++;
+                    i = afterMarker(markdown, i + 1, end);
+                } else if ((c == '-' || c == '*' || c == '+') && isBlankAt(markdown, i + 1, end)) {
+                    levels++;
+                    listItem = true;
                     i = afterMarker(markdown, i + 1, end);
                 } else {
                     int digits = i;
@@ -107,11 +123,28 @@ public final class MarkdownParser {
                         break;
                     }
                     levels++;
+                    listItem = true;
                     i = afterMarker(markdown, digits + 1, end);
                 }
             }
-            if (markdown.startsWith("```", i) || markdown.startsWith("~~~", i)) inFence = !inFence;
-            else if (!inFence && levels + columns / 2 > limit) return true;
+            if (markdown.startsWith("```", i) || markdown.startsWith("~~~", i)) {
+                inFence = !inFence;
+                blockLines = 0;
+                blockLinks = 0;
+            } else if (!inFence) {
+                if (levels + columns / 2 > Limits.MAX_NESTING) return true;
+                if (i == end && levels == 0) {
+                    blockLines = 0;
+                    blockLinks = 0;
+                } else {
+                    if (!listItem && ++blockLines > Limits.MAX_BLOCK_LINES) return true;
+                    for (; nextLink >= 0 && nextLink < end; nextLink = markdown.indexOf("](", nextLink + 2)) {
+                        if (++blockLinks > Limits.MAX_BLOCK_LINKS) return true;
+                    }
+                }
+            }
+            // the next link past this line: one search over the whole text, not one per line
+            while (nextLink >= 0 && nextLink < end) nextLink = markdown.indexOf("](", nextLink + 2);
             start = end + 1;
         }
         return false;

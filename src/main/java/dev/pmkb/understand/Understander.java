@@ -185,7 +185,7 @@ public final class Understander {
         ParsedBody body = MarkdownParser.parse(markdown);
         if (body.verbatim()) {
             diagnostics.add(Diagnostic.warning(doc.source(), doc.fileLine(1),
-                    "the Markdown nests too deeply to be parsed; the page shows it as written"));
+                    "the Markdown is too deep or too long in one paragraph for the parser; the page shows it as written"));
         }
         return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown, body,
                 diagnostics, Keywords.of(header, vocabulary.taxonomy()));
@@ -584,8 +584,9 @@ public final class Understander {
                 for (String value : named) {
                     String slug = Naming.slug(value);
                     if (vocabulary.taxonomy().cause(slug).isPresent()) kept.add(slug);
-                    else if (!key.equals("tags")) findings.warnAtFile(header.line(key), "unknown root-cause tag \"" + value + "\" in header "
-                            + key + ": not in the taxonomy (" + String.join(", ",
+                    // a free JBake tag that names no cause is a keyword (Keywords), not a mistake
+                    else if (!key.equals("tags")) findings.warnAtFile(header.line(key), "unknown root-cause tag \""
+                            + value + "\" in header " + key + ": not in the taxonomy (" + String.join(", ",
                             vocabulary.taxonomy().causes().stream().map(c -> c.slug()).toList()) + ")");
                 }
                 if (!kept.isEmpty()) return new Causes(List.copyOf(kept), false);

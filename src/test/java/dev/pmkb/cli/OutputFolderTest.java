@@ -80,7 +80,7 @@ class OutputFolderTest {
     }
 
     @Test
-    void theCurrentFolderIsNeverAnOutput(@TempDir Path tmp) {
+    void theCurrentFolderIsNeverAnOutput(@TempDir Path tmp) throws Exception {
         SiteFixture.write(tmp, PROJECT);
         // checked without baking: a bake that got past the check would delete the working copy the test runs in
         for (Path output : new Path[]{Path.of(""), Path.of("."), Path.of("").toAbsolutePath().getParent()}) {

@@ -42,11 +42,12 @@ class HostileInputTest {
 
     @Test
     void anUnclosedFrontMatterStaysInTheBodyWithAWarning() {
-        SourceDocument doc = parse("---\ntitle: Lost header\ndate: 2024-03-01\n\n# Heading\n\nThe text.\n");
+        SourceDocument doc = parse("---\ntitle: Lost header\ndate: 2024-03-01\nstatus: draft\n\n# Heading\n\nThe text.\n");
         assertEquals("x.md:1: warning: the YAML front matter opened here is never closed by a --- line; its lines are"
                 + " kept as text", doc.problems().getFirst().toString());
-        assertTrue(doc.markdown().contains("date: 2024-03-01\n\n# Heading\n\nThe text."), doc.markdown());
+        assertTrue(doc.markdown().contains("date: 2024-03-01\nstatus: draft\n\n# Heading\n\nThe text."), doc.markdown());
         assertEquals("Lost header", doc.frontMatter().text("title").orElseThrow());
+        assertEquals("draft", doc.frontMatter().text("status").orElseThrow(), "a draft stays unpublished");
     }
 
     @Test

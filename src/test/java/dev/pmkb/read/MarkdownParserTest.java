@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pmkb.model.ParsedBody;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class MarkdownParserTest {
 
@@ -54,12 +57,30 @@ class MarkdownParserTest {
     }
 
     @Test
-    void theNestingBudgetCountsListsAndQuotesButNotFencedCode() {
-        assertTrue(MarkdownParser.nestsDeeperThan("- > 1. ".repeat(40) + "x\n", 100), "120 levels on one line");
-        assertFalse(MarkdownParser.nestsDeeperThan("- > 1. ".repeat(30) + "x\n", 100));
-        assertTrue(MarkdownParser.nestsDeeperThan(" ".repeat(220) + "- deep\n", 100), "indentation nests lists");
-        String fenced = "```\n" + " ".repeat(400) + "}\n```\n";
-        assertFalse(MarkdownParser.nestsDeeperThan(fenced, 100), "indented code inside a fence nests nothing");
-        assertFalse(MarkdownParser.nestsDeeperThan("---\n***\n" + "*".repeat(5000) + "\n", 100), "rules and emphasis are no lists");
+    void theWorkBudgetCountsNestingParagraphLinesAndLinksButNotFencedCode() {
+        assertTrue(MarkdownParser.overWorkBudget("- > 1. ".repeat(40) + "x\n"), "120 levels on one line");
+        assertFalse(MarkdownParser.overWorkBudget("- > 1. ".repeat(30) + "x\n"));
+        assertTrue(MarkdownParser.overWorkBudget(" ".repeat(220) + "- deep\n"), "indentation nests lists");
+        assertFalse(MarkdownParser.overWorkBudget("```\n" + " ".repeat(400) + "}\n```\n"), "code in a fence nests nothing");
+        assertFalse(MarkdownParser.overWorkBudget("---\n***\n" + "*".repeat(5000) + "\n"), "rules and emphasis are no lists");
+
+        assertTrue(MarkdownParser.overWorkBudget("|x|y|\n".repeat(Limits.MAX_BLOCK_LINES + 1)), "one long table");
+        assertFalse(MarkdownParser.overWorkBudget("|x|y|\n\n".repeat(Limits.MAX_BLOCK_LINES + 1)), "many short ones");
+        assertFalse(MarkdownParser.overWorkBudget("- item\n".repeat(Limits.MAX_BLOCK_LINES * 5)), "list items are blocks of their own");
+        assertFalse(MarkdownParser.overWorkBudget("```\n" + "log line\n".repeat(Limits.MAX_BLOCK_LINES * 5) + "```\n"));
+
+        assertTrue(MarkdownParser.overWorkBudget("[a](".repeat(Limits.MAX_BLOCK_LINKS + 1)), "unclosed links in one paragraph");
+        assertFalse(MarkdownParser.overWorkBudget("[a](u)\n\n".repeat(Limits.MAX_BLOCK_LINKS + 1)), "links in many paragraphs");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // each took flexmark from 8 s to minutes
+    void shapesFlexmarkTakesQuadraticTimeOverAreShownAsWritten() {
+        for (String hostile : List.of("[a](u)\n".repeat(20_000), "[a](".repeat(80_000), "|a|b|\n|-|-|\n" + "|x|y|\n".repeat(80_000),
+                "[a]: /u\n".repeat(80_000))) {
+            ParsedBody body = MarkdownParser.parse(hostile);
+            assertTrue(body.verbatim());
+            assertEquals(hostile, body.text());
+        }
     }
 }

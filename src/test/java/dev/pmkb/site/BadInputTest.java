@@ -125,7 +125,7 @@ class BadInputTest {
         assertContains(problems, "far-future.md:3: error: date +999999999-12-31 is outside the years 1970 to");
         assertContains(problems, "huge-year.md:3: error: date +1000000-01-01 is outside the years");
         assertContains(problems, "chart-breaker.md:3: error: date +99999-01-01 is outside the years");
-        assertContains(problems, "deep.md:1: warning: the Markdown nests too deeply to be parsed");
+        assertContains(problems, "deep.md:1: warning: the Markdown is too deep or too long in one paragraph");
         assertContains(problems, "nul.md:1: warning: 3 control characters (the first U+0000) removed");
         assertEquals(8, site.report().incidents());
         assertTrue(Files.size(site.output().resolve("insights.html")) < 200_000, "the per-month chart stays small");

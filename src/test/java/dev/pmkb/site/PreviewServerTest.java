@@ -34,6 +34,8 @@ class PreviewServerTest {
             # Checkout pool exhausted
 
             On March 3, 2024 the database connection pool of the checkout service was exhausted.
+
+            ![Connections in use](big.png)
             """;
 
     private record Served(ServedSite site, PreviewServer server, SiteConfig config) implements AutoCloseable {

@@ -70,12 +70,12 @@ public final class Understander {
 
     private final Vocabulary vocabulary;
     private final ZoneRules zones;
-    private final CauseInference causes;
+    private final CauseExtractor causes;
 
     private Understander(Vocabulary vocabulary, ZoneRules zones) {
         this.vocabulary = vocabulary;
         this.zones = zones;
-        this.causes = new CauseInference(vocabulary);
+        this.causes = new CauseExtractor(vocabulary);
     }
 
     /** The built-in taxonomy and zone defaults. */
@@ -124,7 +124,7 @@ public final class Understander {
                     : "pmkb could not understand this file (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                             + "); please report it"));
             Facts none = new Facts(null, null, null, null, null, Impact.NONE, List.of(), List.of(), Detection.NONE,
-                    List.of(), null, null, List.of(), List.of(), new Causes(List.of(CauseInference.UNKNOWN), true));
+                    List.of(), null, null, List.of(), List.of(), new Causes(List.of(CauseExtractor.UNKNOWN), true));
             String md = doc.markdown() == null ? "" : doc.markdown();
             return new Postmortem(Naming.id(doc.source()), doc.source(), Naming.title(List.of(), md, doc.source()),
                     null, Postmortem.DateOrigin.NONE, false, none, md, MarkdownParser.parse(md), diagnostics);
@@ -573,8 +573,7 @@ public final class Understander {
                 }
                 if (!kept.isEmpty()) return new Causes(List.copyOf(kept), false);
             }
-            String text = rootCause != null ? rootCause : summary;
-            return causes.infer(text);
+            return causes.extract(CauseExtractor.passages(rootCause, summary, sections, this::textOf));
         }
 
         /** Header values for a facet win; {@code allowed} (when not null) limits them to known slugs. */

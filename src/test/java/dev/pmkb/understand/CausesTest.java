@@ -11,10 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CausesTest {
 
-    private static final CauseInference INFERENCE = new CauseInference(TaxonomyLoader.defaults());
+    private static final CauseExtractor EXTRACTOR = new CauseExtractor(TaxonomyLoader.defaults());
 
+    /** Tags read from {@code text} as a root-cause section. */
     private static List<String> tags(String text) {
-        return INFERENCE.infer(text).slugs();
+        return EXTRACTOR.extract(List.of(new CauseExtractor.Passage(text, CauseExtractor.Place.ROOT_CAUSE))).slugs();
     }
 
     @Test

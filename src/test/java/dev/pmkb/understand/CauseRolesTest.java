@@ -13,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Causes read by the role of their sentence, and the families of wording a reviewer recognises. */
 class CauseRolesTest {
 
-    private static final CauseExtractor EXTRACTOR = new CauseExtractor(TaxonomyLoader.defaults());
+    private static final CauseClassifier EXTRACTOR = new CauseClassifier(TaxonomyLoader.defaults());
 
     private static List<String> rootCause(String text) {
-        return EXTRACTOR.extract(List.of(new CauseExtractor.Passage(text, CauseExtractor.Place.ROOT_CAUSE))).slugs();
+        return EXTRACTOR.classify(List.of(new CauseClassifier.Passage(text, CauseClassifier.Place.ROOT_CAUSE))).slugs();
     }
 
     private static Causes causes(String markdown) {
@@ -191,10 +191,10 @@ class CauseRolesTest {
                   - slug: hardware
                     except: [disk failure alarm]
                 """, "taxonomy.yml");
-        CauseExtractor extractor = new CauseExtractor(v);
-        Causes c = extractor.extract(List.of(new CauseExtractor.Passage(
+        CauseClassifier classifier = new CauseClassifier(v);
+        Causes c = classifier.classify(List.of(new CauseClassifier.Passage(
                 "The disk failure alarm was a false one; the cause was a DNS record pointing to the old host.",
-                CauseExtractor.Place.ROOT_CAUSE)));
+                CauseClassifier.Place.ROOT_CAUSE)));
         assertFalse(c.slugs().contains("hardware"), c.slugs().toString());
     }
 }

@@ -34,6 +34,8 @@ final class CauseClassifier {
     private static final int MAX_EVIDENCE = 300;
     /** With nothing above {@link #THRESHOLD}: the weight of one cause named in a fix or in passing. */
     private static final double FALLBACK_THRESHOLD = 0.4;
+    /** A cause read from passing mentions is a guess; more than two would be noise. */
+    private static final int FALLBACK_TAGS = 2;
     private static final String CONFIG_CHANGE = "config-change";
     /** Tags a fault in a configuration is mistaken for: the code's bug, a release, a person's typo. */
     private static final Set<String> CONFIG_NOT = Set.of("software-bug", "bad-deploy", "human-error", "certificate-expiry");
@@ -101,9 +103,10 @@ final class CauseClassifier {
             for (String sentence : SentenceRoles.sentences(p.text())) {
                 for (SentenceRoles.Clause clause : SentenceRoles.clauses(sentence)) {
                     double weight = p.place().weight * clause.role().weight;
-                    // Outside the cause and summary only a sentence that says "caused by" speaks of the cause.
-                    if (p.place() == Place.ELSEWHERE && clause.role() != SentenceRoles.Role.CAUSE
-                            && clause.role() != SentenceRoles.Role.FIX) continue;
+                    // Outside the cause and summary only a sentence that says "caused by" speaks of the cause;
+                    // the others count only when nothing else names one.
+                    boolean inPassing = p.place() == Place.ELSEWHERE && clause.role() != SentenceRoles.Role.CAUSE
+                            && clause.role() != SentenceRoles.Role.FIX;
                     Words words = Words.of(clause.text());
                     boolean configFault = CONFIG_FAULT.matcher(clause.text()).find();
                     List<PhraseIndex.Hit<String>> exceptions = vocabulary.causeExceptions().find(words);
@@ -117,9 +120,13 @@ final class CauseClassifier {
                                 || SentenceRoles.fixNamesCause(words, h.word()))) {
                             w = p.place().weight * SentenceRoles.Role.NEUTRAL.weight;
                         }
-                        tallies.computeIfAbsent(h.label(), Tally::new).add(w, order, sentence);
+                        Tally t = tallies.computeIfAbsent(h.label(), Tally::new);
+                        if (inPassing) t.addInPassing(w, order, sentence);
+                        else t.add(w, order, sentence);
                     }
-                    if (configFault) tallies.computeIfAbsent(CONFIG_CHANGE, Tally::new).add(weight, order, sentence);
+                    if (configFault && !inPassing) {
+                        tallies.computeIfAbsent(CONFIG_CHANGE, Tally::new).add(weight, order, sentence);
+                    }
                     order++;
                 }
             }
@@ -133,9 +140,14 @@ final class CauseClassifier {
         if (kept.isEmpty()) {
             // No sentence states a cause plainly: a cause named only in passing (the timeline's "corrected the
             // load balancer misconfiguration") still says more than "unknown".
+            double strongestAtAll = 0;
+            for (Tally t : tallies.values()) strongestAtAll = Math.max(strongestAtAll, t.weight + t.inPassing);
             for (Tally t : tallies.values()) {
-                if (t.weight >= FALLBACK_THRESHOLD && t.weight >= strongest * 0.5) kept.add(t);
+                double all = t.weight + t.inPassing;
+                if (all >= FALLBACK_THRESHOLD && all >= strongestAtAll * 0.5) kept.add(t);
             }
+            kept.sort(Comparator.comparingDouble((Tally t) -> -(t.weight + t.inPassing)));
+            if (kept.size() > FALLBACK_TAGS) kept = new ArrayList<>(kept.subList(0, FALLBACK_TAGS));
         }
         if (kept.isEmpty()) {
             return new Causes(List.of(UNKNOWN), true);
@@ -177,9 +189,21 @@ final class CauseClassifier {
         int first = Integer.MAX_VALUE;
         String evidence = "";
         double evidenceWeight = -1;
+        /** Weight from sentences elsewhere that name it without saying it was the cause. */
+        double inPassing;
 
         Tally(String slug) {
             this.slug = slug;
+        }
+
+        void addInPassing(double w, int order, String sentence) {
+            if (w <= 0) return;
+            inPassing += w;
+            if (order < first) first = order;
+            if (evidenceWeight < 0) {
+                evidenceWeight = 0;
+                evidence = sentence;
+            }
         }
 
         void add(double w, int order, String sentence) {

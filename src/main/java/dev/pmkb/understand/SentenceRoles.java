@@ -69,6 +69,7 @@ final class SentenceRoles {
     /** Fix words that tell the cause: rolling a release back says the release was bad. */
     private static final Pattern FIX_TELLS_CAUSE = Pattern.compile("\\brevert|\\brolled back|\\brollback|\\broll back");
     /** Where a ruled-out statement ends and the finding begins: "It was not DNS: a firewall rule blocked 443". */
+    private static final Pattern NEGATED = Pattern.compile("(?i)\\b(?:not|no|never|wasn t|isn t|weren t)\\b[^:;]*[:;]");
     private static final Pattern LABEL_BREAK = Pattern.compile("(?<=[:;])\\s+");
 
     private SentenceRoles() {
@@ -95,7 +96,8 @@ final class SentenceRoles {
                 out.add(new Clause(part, role));
                 continue;
             }
-            String[] pieces = LABEL_BREAK.split(part);
+            // "It was not DNS: a firewall rule…" turns at the colon; "Initial hypothesis: a DDoS" does not.
+            String[] pieces = NEGATED.matcher(part).find() ? LABEL_BREAK.split(part) : new String[] {part};
             out.add(new Clause(pieces[0], role));
             for (int i = 1; i < pieces.length; i++) out.add(new Clause(pieces[i], roleOf(pieces[i])));
         }
@@ -117,10 +119,10 @@ final class SentenceRoles {
 
     /**
      * True when the hit at {@code word} is the object of a repair ("fixed the typo", "corrected the load balancer's
-     * misconfiguration"), within four words.
+     * misconfiguration"), within six words.
      */
     static boolean fixNamesCause(Words words, int word) {
-        for (int i = Math.max(0, word - 4); i < word; i++) {
+        for (int i = Math.max(0, word - 6); i < word; i++) {
             if (REPAIR_VERBS.contains(words.get(i)) && i + 1 < words.size() && ARTICLES.contains(words.get(i + 1))) {
                 return true;
             }

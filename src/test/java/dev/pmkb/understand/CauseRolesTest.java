@@ -40,6 +40,28 @@ class CauseRolesTest {
     }
 
     @Test
+    void aLabelledHypothesisStaysRuledOutButANegationTurnsAtTheColon() {
+        assertEquals(List.of(SentenceRoles.Role.RULED_OUT),
+                SentenceRoles.clauses("Initial hypothesis: a DDoS attack due to high traffic.").stream()
+                        .map(SentenceRoles.Clause::role).toList());
+        assertEquals(SentenceRoles.Role.NEUTRAL,
+                SentenceRoles.clauses("It was not a DNS problem: a firewall rule blocked 443.").getLast().role());
+    }
+
+    @Test
+    void aCauseMentionedOnlyInPassingBeatsUnknown() {
+        Causes c = causes("""
+                # Sales site down
+
+                ## Timeline
+
+                - 14:00 Users complained.
+                - 14:20 The backup job was using most of the CPU on the web server.
+                """);
+        assertEquals(List.of("capacity"), c.slugs());
+    }
+
+    @Test
     void ruledOutHypothesesAreNotCauses() {
         List<String> t = rootCause("""
                 We first suspected a DDoS attack and a DNS failure.

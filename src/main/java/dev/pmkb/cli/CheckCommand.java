@@ -51,6 +51,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also print how many postmortems state each fact.")
     boolean report;
 
+    @Option(names = "--explain", paramLabel = "FILE",
+            description = "Also print the cause tags read from FILE and the sentence each came from.")
+    Path explain;
+
     @Spec
     CommandSpec spec;
 
@@ -85,15 +89,25 @@ public final class CheckCommand implements Callable<Integer> {
         List<Postmortem> all = new ArrayList<>();
         int errors = 0;
         int warnings = 0;
+        boolean explained = false;
         for (Path file : files) {
             SourceDocument doc = SourceReader.read(root, file);
             Postmortem p = understander.understand(doc);
             all.add(p);
+            if (explain != null && file.toAbsolutePath().normalize().equals(cwd.resolve(explain).normalize())) {
+                out.print(CauseExplanation.of(p, shownRoot.isEmpty() ? p.source() : shownRoot + "/" + p.source()));
+                explained = true;
+            }
             for (Diagnostic d : Linter.lint(p)) {
                 if (d.isError()) errors++;
                 else warnings++;
                 out.println(render(d, shownRoot));
             }
+        }
+        if (explain != null && !explained) {
+            err.println("pmkb check: --explain " + explain + " is not a postmortem in " + content);
+            err.flush();
+            return 2;
         }
         if (report) out.print(Coverage.of(all).toText());
         if (format == Format.text) {

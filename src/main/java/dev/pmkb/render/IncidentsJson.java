@@ -48,6 +48,8 @@ public final class IncidentsJson {
         json.writeStringField("source", p.source());
         json.writeStringField("url", p.url());
         json.writeStringField("title", p.title());
+        json.writeBooleanField("titleComposed", p.titleComposed());
+        json.writeStringField("authorTitle", p.authorTitle());
         json.writeStringField("date", p.date() == null ? null : p.date().toString());
         json.writeStringField("start", iso(f.start()));
         json.writeStringField("end", iso(f.end()));

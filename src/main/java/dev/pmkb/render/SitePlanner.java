@@ -130,7 +130,7 @@ public final class SitePlanner {
                 causeChips(f.causes()), f.causes().inferred(),
                 timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
                 markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
-                related(p), link(older), link(newer));
+                related(p), link(older), link(newer), p.titleComposed(), p.authorTitle());
     }
 
     /** Plain text split where the author left a blank line. */

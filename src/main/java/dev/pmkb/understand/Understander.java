@@ -164,8 +164,10 @@ public final class Understander {
             diagnostics.add(Diagnostic.warning(doc.source(), doc.fileLine(1),
                     "the Markdown nests too deeply to be parsed; the page shows it as written"));
         }
-        return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, r.markdown, body,
-                diagnostics);
+        TitleComposer.Chosen named = TitleComposer.choose(title, r.of(headerOverrides).title() != null, facts,
+                date, vocabulary.taxonomy());
+        return new Postmortem(Naming.id(doc.source()), doc.source(), named.title(), date, origin, draft, facts, r.markdown,
+                body, diagnostics, named.composed(), named.authorTitle());
     }
 
     static LocalDate headerDate(String value) {

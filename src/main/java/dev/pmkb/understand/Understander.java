@@ -159,12 +159,13 @@ public final class Understander {
 
         List<Diagnostic> diagnostics = new ArrayList<>(doc.problems());
         diagnostics.addAll(findings.all());
-        ParsedBody body = MarkdownParser.parse(r.markdown);
+        String markdown = doc.markdown() == null ? "" : doc.markdown();
+        ParsedBody body = MarkdownParser.parse(markdown);
         if (body.verbatim()) {
             diagnostics.add(Diagnostic.warning(doc.source(), doc.fileLine(1),
                     "the Markdown nests too deeply to be parsed; the page shows it as written"));
         }
-        return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, r.markdown, body,
+        return new Postmortem(Naming.id(doc.source()), doc.source(), title, date, origin, draft, facts, markdown, body,
                 diagnostics);
     }
 

@@ -23,7 +23,8 @@ final class SectionNames {
                             + "|what (?:was|is|were) the (?:root )?causes?\\b.*"),
             name(SectionKind.SUMMARY,
                     "(?:(?:issue|incident|outage|executive|event|problem)s? )?(?:summary|overview|synopsis)\\b.*"
-                            + "|summary of (?:the )?(?:issue|incident|outage)\\b.*|what happened\\b.*"),
+                            + "|summary of (?:the )?(?:issue|incident|outage)\\b.*|what happened\\b.*"
+                            + "|(?:issue|incident|outage|problem) description\\b.*"),
             name(SectionKind.TIMELINE,
                     "(?:(?:incident|detailed|event|outage) )?(?:timeline|chronology|sequence of events)\\b.*"
                             + "|time ?line\\b.*|timeline of events\\b.*"),
@@ -87,7 +88,7 @@ final class SectionNames {
             "takeaways", "key", "mitigation", "remediation", "to", "do", "outage", "event", "sequence", "events",
             "user", "customer", "fix", "why", "did", "this", "happen", "happened", "how", "i", "it", "was", "resolved",
             "fixed", "were", "is", "fixes", "solution", "analysis", "what", "went", "well", "wrong", "where", "we",
-            "got", "lucky", "things", "improve", "address", "background", "introduction", "references", "appendix",
+            "got", "lucky", "description", "things", "improve", "address", "background", "introduction", "references", "appendix",
             "final", "thoughts", "detailed", "list", "specific", "concrete", "short", "long", "term", "trigger");
 
     /** The kind named by {@code label}, or null when it names none. */

@@ -27,7 +27,14 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
     private static final Pattern PAPERWORK = Pattern.compile(
             "(?i)\\b(?:closed|closing|close[sd]? (?:the|out)|post-?mortem|retrospective|review(?:ed)?|follow-?ups?|documented)\\b");
     private static final Pattern RESTORED = Pattern.compile(
-            "(?i)\\b(?:restored|recovered|back (?:online|up|to normal)|fully operational|resolved|fixed)\\b");
+            "(?i)\\b(?:restored|recovered|back (?:online|up|to normal)|(?:fully |verified |all systems )operational"
+                    + "|working (?:again|normally|as (?:intended|expected))|confirmed working|up and running|running again"
+                    + "|is now running|available again|resolved|fixed)\\b");
+    /** A last entry that says the trouble goes on ("unable to reconnect", "still failing") is not the fix. */
+    private static final Pattern STILL_FAILING = Pattern.compile(
+            "(?i)\\b(?:unable|fail\\w*|cannot|can't|could not|couldn't|lost|errors?|still|not|awaiting|pending|ongoing)\\b");
+    private static final Pattern NOT_RESTORED = Pattern.compile(
+            "(?i)\\b(?:not|partially|partly|isn't|wasn't)\\s(?:\\w+\\s)?(?:restored|recovered|operational|working|running|resolved|fixed)\\b");
 
     private final StatedWindowExtractor stated;
     private final TimelineExtractor timeline;
@@ -116,20 +123,32 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
     }
 
     /**
-     * When service came back, as the timeline tells it: its last restoration entry at or after the start. An
-     * entry that only closes the ticket or writes the postmortem comes after the restoration and is not it.
+     * When service came back, as the timeline tells it: its last restoration entry at or after the start ("service
+     * restored", "all systems verified operational", "confirmed working"). An entry that only closes the ticket or
+     * writes the postmortem comes after the restoration and is not it. A timeline that never says the service
+     * came back ends with the fix: then its last entry is the end, unless that is about paperwork, detection
+     * or a false lead.
      */
     static IncidentTime restoredAt(List<TimelineEntry> entries, IncidentTime start) {
         IncidentTime restored = null;
+        IncidentTime last = null;
+        TimelineEntry lastEntry = null;
         for (TimelineEntry e : entries) {
             IncidentTime t = e.time();
-            if (e.kind() != TimelineEntry.Kind.RESOLUTION || t == null || t.time() == null) continue;
-            if (PAPERWORK.matcher(e.text()).find() && !RESTORED.matcher(e.text()).find()) continue;
+            if (t == null || t.time() == null) continue;
             Duration d = between(start, t);
             if (d != null && d.isNegative()) continue;
+            last = t;
+            lastEntry = e;
+            boolean restoring = RESTORED.matcher(e.text()).find() && !NOT_RESTORED.matcher(e.text()).find();
+            if (e.kind() != TimelineEntry.Kind.RESOLUTION && !restoring) continue;
+            if (PAPERWORK.matcher(e.text()).find() && !restoring) continue;
             restored = t;
         }
-        return restored;
+        if (restored != null || last == null || last == start) return restored;
+        boolean fixStep = lastEntry == entries.getLast() && lastEntry.kind() == TimelineEntry.Kind.ACTION
+                && !PAPERWORK.matcher(lastEntry.text()).find() && !STILL_FAILING.matcher(lastEntry.text()).find();
+        return fixStep ? last : null;
     }
 
     /**

@@ -114,4 +114,116 @@ class WindowExtractorTest {
         assertEquals(OffsetDateTime.parse("2023-05-05T10:00Z"), f.start().instant().orElseThrow());
         assertEquals(45, f.duration().toMinutes());
     }
+
+    @Test
+    void restorationWrittenAsVerifiedOperationalEndsTheIncident() {
+        Facts f = facts("""
+                ## Timeline
+                - 2024-02-01 10:00 UTC: node pool deleted by mistake
+                - 2024-02-01 10:20 UTC: some daemon sets not operational
+                - 2024-02-01 10:40 UTC: all systems verified operational
+                - 2024-02-01 10:45 UTC: wrote a summary for the team
+                """);
+        assertEquals(OffsetDateTime.parse("2024-02-01T10:40Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
+    void aTimelineThatNeverSaysServiceCameBackEndsWithItsFix() {
+        Facts f = facts("""
+                ## Timeline
+                - 2024-02-01 10:00 UTC: admission controller applied
+                - 2024-02-01 10:30 UTC: users report timeouts
+                - 2024-02-01 11:15 UTC: admission controller deleted
+                """);
+        assertEquals(OffsetDateTime.parse("2024-02-01T11:15Z"), f.end().instant().orElseThrow());
+        Facts ongoing = facts("""
+                ## Timeline
+                - 2024-02-01 10:00 UTC: firewall rules changed
+                - 2024-02-01 10:05 UTC: unable to reconnect over SSH
+                """);
+        assertNull(ongoing.end());
+    }
+
+    @Test
+    void aTenthListItemGluedToItsTimeIsStillATime() {
+        Facts f = facts("""
+                ## Summary
+                The API failed at 10:00 AM UTC on 14 March 2024.
+
+                ## Timeline
+                1. 10:00 AM UTC: reports arrive
+                10.12:30 PM UTC: Service fully restored.
+                """);
+        assertEquals(OffsetDateTime.parse("2024-03-14T12:30Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
+    void aDateFieldAboveTheTimelineDatesItsTimes() {
+        Facts f = facts("""
+                ## Summary
+                TBD.
+
+                ## Timeline
+                **Date**: 2019-12-05
+                **Timezone**: CET
+
+                | Time | Event |
+                | --- | --- |
+                | 12:00 | Pipeline reverted the cluster |
+                | 12:40 | All systems verified operational |
+                """);
+        assertEquals(OffsetDateTime.parse("2019-12-05T12:00+01:00"), f.start().instant().orElseThrow());
+        assertEquals(40, f.duration().toMinutes());
+    }
+
+    @Test
+    void aBareDateLineDatesTheTimesBelowIt() {
+        Facts f = facts("""
+                ## Timeline
+                Thursday, 17 January 2019
+                * 14:51 PST - engineer found nginx running as root
+                * 15:10 PST - nginx is now running as the nginx user
+                """);
+        assertEquals(OffsetDateTime.parse("2019-01-17T14:51-08:00"), f.start().instant().orElseThrow());
+        assertEquals(19, f.duration().toMinutes());
+    }
+
+    @Test
+    void theHeadersDateDatesTimesWrittenWithoutOne() {
+        Facts f = facts("""
+                ---
+                title: Storage outage
+                date: 2021-07-08
+                ---
+                ## Timeline
+                - 12:34 UTC: volumes became read-only
+                - 14:02 UTC: storage restored
+                """);
+        assertEquals(OffsetDateTime.parse("2021-07-08T12:34Z"), f.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aTableColumnNamingTheZoneGivesEveryRowItsZone() {
+        Facts f = facts("""
+                ## Timeline
+                | Date and Time in CET | Event |
+                |:---:|---|
+                | 2019-12-04 00:30 | all worker nodes deleted |
+                | 2019-12-04 01:30 | verified all systems operational |
+                """);
+        assertEquals(OffsetDateTime.parse("2019-12-04T00:30+01:00"), f.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aDateInASentenceIsNotADateLine() {
+        Facts f = facts("""
+                # Cache outage
+
+                ## Timeline
+                We met on 4 May 2020 to write this down.
+                - 10:00: alert
+                - 10:30: restored
+                """);
+        assertNull(f.start().date());
+    }
 }

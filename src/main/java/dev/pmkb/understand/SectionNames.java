@@ -49,6 +49,7 @@ final class SectionNames {
                     "(?:conclusion|final thoughts|closing|references|appendix|acknowledg\\w*|about the author"
                             + "|supporting information|background|introduction)\\b.*"));
 
+    private static final Pattern STRAY_LEVEL = Pattern.compile("^h[1-6] (?=[a-z])");
     /** Headings longer than this are sentences, not section names. */
     private static final int MAX_WORDS = 9;
 
@@ -93,7 +94,8 @@ final class SectionNames {
 
     /** The kind named by {@code label}, or null when it names none. */
     static SectionKind kindOf(String label) {
-        String words = PlainText.words(label);
+        // "# h2 Timeline": the level of a heading typed out by an author who copied a Markdown cheat sheet.
+        String words = STRAY_LEVEL.matcher(PlainText.words(label)).replaceFirst("");
         if (words.isEmpty() || words.length() > 120) return null;
         int count = words.split(" ").length;
         if (count > MAX_WORDS) return null;

@@ -226,4 +226,17 @@ class WindowExtractorTest {
                 """);
         assertNull(f.start().date());
     }
+
+    @Test
+    void aHeadingWithItsLevelTypedOutStillNamesItsSection() {
+        Facts f = facts("""
+                # h1 My first postmortem
+
+                # h2 Timeline (all in UTC)
+                - 2024-01-05 17:50 UTC: first complaint
+                - 2024-01-05 19:00 UTC: site back online
+                """);
+        assertEquals(2, f.timeline().size());
+        assertEquals(70, f.duration().toMinutes());
+    }
 }

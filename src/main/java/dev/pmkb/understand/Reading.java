@@ -19,6 +19,7 @@ final class Reading {
     static final int TIME_TEXT_LIMIT = 200_000;
 
     final SourceDocument doc;
+    /** The body as read for facts: {@code doc.markdown()}, unwrapped from a chat assistant's fence. */
     final String markdown;
     final FrontMatter header;
     final String[] lines;
@@ -35,7 +36,8 @@ final class Reading {
 
     Reading(SourceDocument doc, ZoneRules zones) {
         this.doc = doc;
-        this.markdown = doc.markdown() == null ? "" : doc.markdown();
+        // A report wrapped in a ```markdown fence is read as the report it wraps; the page still shows it as written.
+        this.markdown = FencedReport.unwrap(doc.markdown() == null ? "" : doc.markdown());
         this.header = doc.frontMatter() == null ? FrontMatter.NONE : doc.frontMatter();
         this.lines = SectionSplitter.lines(markdown);
         this.sections = SectionSplitter.split(lines);

@@ -29,6 +29,18 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             "(?i)\\ball (?:times?|timestamps?)(?: are| listed| shown| given| below)?(?: in)?\\s{1,3}\\(?([A-Za-z][A-Za-z/_+\\-:0-9 ]{0,30}?)\\s{0,2}(?:[).,;*_]|$)",
             Pattern.MULTILINE);
 
+    /** "Date:", "**Incident date**:", "Date of the incident -": the label of a date field. */
+    private static final Pattern DATE_FIELD = Pattern.compile(
+            "(?i)(?:(?:incident|outage|event)\\s)?date(?:\\sof\\s(?:the\\s)?(?:incident|outage|event))?\\s?[:\\-–]\\s*");
+    private static final Pattern ONLY_WEEKDAY = Pattern.compile(
+            "(?i)(?:on\\s)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[\\s,.:()]*");
+    /** "Timezone: CET", "Time zone - UTC", "Date and Time in CET", "Time (UTC)". */
+    private static final Pattern ZONE_FIELD = Pattern.compile(
+            "(?i)(?:time\\s?zone\\s?[:\\-–]\\s*|(?:date\\s(?:and|&)\\s)?time\\s(?:in\\s|\\()|timestamps?\\s(?:in\\s|\\())"
+                    + "([A-Za-z][A-Za-z/_+\\-:0-9 ]{0,30}?)\\)?\\s*");
+    /** A date apart from the times is written near the top; this many lines are looked at. */
+    private static final int MAX_DATE_LINES = 2000;
+
     private final TitleExtractor title;
 
     StatedWindowExtractor(TitleExtractor title) {
@@ -47,7 +59,9 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
         }
         TimeResolver.Context context = contextOf(r, r.of(title), summaryLines);
         LocalDate summaryDate = context.date();
+        if (context.date() == null) context = dateApart(r);
         String declared = declaredZone(r);
+        if (declared == null) declared = zoneField(r);
         if (declared != null) {
             // "All times in CET." / "Timeline (all times in UTC)": the author's statement covers every time.
             context = new TimeResolver.Context(context.date(), context.year(), declared);
@@ -72,6 +86,58 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             String zone = m.group(1).strip();
             if (r.zones.resolve(zone, LocalDate.of(2024, 1, 1), null).resolution() != IncidentTime.ZoneResolution.UNKNOWN) {
                 return zone;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A date written apart from the times, when the title and summary have none: the header's {@code date}, a
+     * "Date: 2019-12-05" field or a line that is nothing but a date (often just above the timeline).
+     */
+    private static TimeResolver.Context dateApart(Reading r) {
+        LocalDate date = r.header.text("date").map(Understander::headerDate).orElse(null);
+        if (date == null) {
+            int n = 0;
+            for (Section s : r.sections) {
+                for (SourceLine l : s.lines()) {
+                    if (n++ > MAX_DATE_LINES) break;
+                    if (l.isBlank() || l.text().length() > 120) continue;
+                    String plain = PlainText.line(l.text());
+                    Matcher field = DATE_FIELD.matcher(plain);
+                    String value = field.lookingAt() ? plain.substring(field.end()) : plain;
+                    List<WrittenTime> found = r.scanner.scan(value);
+                    if (found.size() != 1 || found.getFirst().date() == null || found.getFirst().time() != null) continue;
+                    WrittenTime w = found.getFirst();
+                    String rest = (value.substring(0, w.from()) + value.substring(w.to())).strip();
+                    if (!ONLY_WEEKDAY.matcher(rest).matches()) continue;
+                    date = TimeResolver.dateOf(w.date(), null);
+                    if (date != null) break;
+                }
+                if (date != null || n > MAX_DATE_LINES) break;
+            }
+        }
+        return date == null ? TimeResolver.Context.NONE : new TimeResolver.Context(date, date.getYear(), null);
+    }
+
+    /** The zone of a "Timezone: CET" field, or of a timeline table's time column ("Date and Time in CET", "Time (UTC)"). */
+    private static String zoneField(Reading r) {
+        int n = 0;
+        for (Section s : r.sections) {
+            for (SourceLine l : s.lines()) {
+                if (n++ > MAX_DATE_LINES) return null;
+                if (l.isBlank() || l.text().length() > 400) continue;
+                String text = l.text().strip();
+                if (text.startsWith("|")) {
+                    int cellEnd = text.indexOf('|', 1);
+                    text = cellEnd < 0 ? text.substring(1) : text.substring(1, cellEnd);
+                }
+                Matcher m = ZONE_FIELD.matcher(PlainText.line(text));
+                if (!m.matches()) continue;
+                String zone = m.group(1).strip();
+                if (r.zones.resolve(zone, LocalDate.of(2024, 1, 1), null).resolution() != IncidentTime.ZoneResolution.UNKNOWN) {
+                    return zone;
+                }
             }
         }
         return null;

@@ -159,14 +159,15 @@ public final class Understander {
 
         List<Diagnostic> diagnostics = new ArrayList<>(doc.problems());
         diagnostics.addAll(findings.all());
-        ParsedBody body = MarkdownParser.parse(r.markdown);
+        String markdown = doc.markdown() == null ? "" : doc.markdown();
+        ParsedBody body = MarkdownParser.parse(markdown);
         if (body.verbatim()) {
             diagnostics.add(Diagnostic.warning(doc.source(), doc.fileLine(1),
                     "the Markdown nests too deeply to be parsed; the page shows it as written"));
         }
         TitleComposer.Chosen named = TitleComposer.choose(title, r.of(headerOverrides).title() != null, facts,
                 date, vocabulary.taxonomy());
-        return new Postmortem(Naming.id(doc.source()), doc.source(), named.title(), date, origin, draft, facts, r.markdown,
+        return new Postmortem(Naming.id(doc.source()), doc.source(), named.title(), date, origin, draft, facts, markdown,
                 body, diagnostics, named.composed(), named.authorTitle());
     }
 

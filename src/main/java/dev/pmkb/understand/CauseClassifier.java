@@ -39,11 +39,16 @@ final class CauseClassifier {
     private static final String CONFIG_CHANGE = "config-change";
     /** Tags a fault in a configuration is mistaken for: the code's bug, a release, a person's typo. */
     private static final Set<String> CONFIG_NOT = Set.of("software-bug", "bad-deploy", "human-error", "certificate-expiry");
-    /** "a typo in the nginx config", "an error in the SSL certificate file", "an update to the LB configuration". */
+    /**
+     * "a typo in the nginx config", "an error in the SSL certificate file", "an update to the LB configuration",
+     * "a configuration change was rolled out".
+     */
     private static final Pattern CONFIG_FAULT = Pattern.compile("(?i)\\b(?:bug|typo|error|mistake|fault|flaw|change|changes"
             + "|update|updates|modification|edit|syntax error)s? (?:in|to|of) (?:the |our |a |an |its |their )?"
             + "(?:[\\w.-]+ ){0,3}(?:config\\w*|settings?|conf|cfg|conf file|manifests?|[\\w-]+\\.(?:conf|cfg|ya?ml|ini|toml)"
-            + "|(?:[\\w-]+ )?file)\\b");
+            + "|(?:[\\w-]+ )?file)\\b"
+            // "a configuration change was rolled out", "the settings update": a release of configuration, not code
+            + "|\\b(?:config(?:uration)?|settings?) (?:change|update|push|rollout|roll out|deploy\\w*)s?\\b");
 
     /** Where a sentence stands, and so how much the author means it as the cause. */
     enum Place {

@@ -52,7 +52,9 @@ final class SentenceRoles {
             + "|stem(?:med|s|ming)? from|originat\\w* (?:from|in|with)|triggered by|attributed to|culprit"
             + "|responsible for|the reason|owing to|turn(?:ed|s) out|it was found|we found|we discovered"
             + "|(?:was|were) identified as|(?:issue|problem|outage|failure|incident|error) (?:was|were) (?:a|an|the)"
-            + "|led to|leading to|resulted in|caused|causing|stemming|introduced)\\b");
+            + "|led to|leading to|resulted in|caused|causing|stemming|introduced"
+            // the adverbs that blame an action: "an accidental execution of…", "was mistakenly deleted"
+            + "|accidental(?:ly)?|mistakenly|by mistake|inadvertent(?:ly)?|unintentional(?:ly)?|unintended)\\b");
     private static final Pattern FIX = Pattern.compile("(?i)^\\W*(?:\\d{1,2}[:.h]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\W*)?(?:to (?:resolve|fix|address|mitigate|restore|remedy"
             + "|prevent|avoid)|we (?:fixed|resolved|restored|restarted|rolled|reverted|applied|increased|added"
             + "|implemented|corrected|replaced|patched|limited|manually|rebooted|cleared|removed|scaled|moved|renewed"

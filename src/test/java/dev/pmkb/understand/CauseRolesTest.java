@@ -95,6 +95,18 @@ class CauseRolesTest {
     }
 
     @Test
+    void aConfigurationRolloutIsAConfigurationChangeNotABadRelease() {
+        List<String> t = rootCause("A configuration change was rolled out to every edge node at once.");
+        assertEquals("config-change", t.getFirst());
+        assertFalse(t.contains("bad-deploy"), t.toString());
+    }
+
+    @Test
+    void anAccidentalActionInTheSummaryIsStatedAsTheCause() {
+        assertEquals(SentenceRoles.Role.CAUSE, SentenceRoles.roleOf("An accidental run of the cleanup job removed the nodes."));
+    }
+
+    @Test
     void badReleasesNotCalledDeploys() {
         assertEquals("bad-deploy", rootCause("An update was released without testing on staging.").getFirst());
     }

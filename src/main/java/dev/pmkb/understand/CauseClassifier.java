@@ -37,6 +37,9 @@ final class CauseClassifier {
     /** A cause read from passing mentions is a guess; more than two would be noise. */
     private static final int FALLBACK_TAGS = 2;
     private static final String CONFIG_CHANGE = "config-change";
+    /** Every match of {@link #CONFIG_FAULT} contains one of these. */
+    private static final List<String> CONFIG_STEMS = List.of("conf", "cfg", "setting", "manifest", "file", ".y", ".ini",
+            ".toml");
     /** Tags a fault in a configuration is mistaken for: the code's bug, a release, a person's typo. */
     private static final Set<String> CONFIG_NOT = Set.of("software-bug", "bad-deploy", "human-error", "certificate-expiry");
     /**
@@ -76,7 +79,7 @@ final class CauseClassifier {
             SectionKind.ROOT_CAUSE_AND_RESOLUTION, SectionKind.RESOLUTION, SectionKind.CORRECTIVE, SectionKind.TASKS,
             SectionKind.SUMMARY);
     /** Only the start of the remaining text is read for stated causes: a cause is stated early. */
-    private static final int MAX_ELSEWHERE = 40_000;
+    private static final int MAX_ELSEWHERE = 20_000;
 
     /**
      * The texts a cause is read from: the root-cause text, the summary and every other section that is not about
@@ -106,6 +109,12 @@ final class CauseClassifier {
         for (Passage p : passages) {
             if (p.text() == null || p.text().isBlank()) continue;
             for (String sentence : SentenceRoles.sentences(p.text())) {
+                // Most sentences name no cause at all: their roles need not be read.
+                boolean mayNameConfig = mayNameConfig(sentence);
+                if (!mayNameConfig && vocabulary.causePhrases().find(Words.of(sentence)).isEmpty()) {
+                    order++;
+                    continue;
+                }
                 for (SentenceRoles.Clause clause : SentenceRoles.clauses(sentence)) {
                     double weight = p.place().weight * clause.role().weight;
                     // Outside the cause and summary only a sentence that says "caused by" speaks of the cause;
@@ -113,7 +122,7 @@ final class CauseClassifier {
                     boolean inPassing = p.place() == Place.ELSEWHERE && clause.role() != SentenceRoles.Role.CAUSE
                             && clause.role() != SentenceRoles.Role.FIX;
                     Words words = Words.of(clause.text());
-                    boolean configFault = CONFIG_FAULT.matcher(clause.text()).find();
+                    boolean configFault = mayNameConfig && CONFIG_FAULT.matcher(clause.text()).find();
                     List<PhraseIndex.Hit<String>> exceptions = vocabulary.causeExceptions().find(words);
                     for (PhraseIndex.Hit<String> h : vocabulary.causePhrases().find(words)) {
                         if (h.label().equals(UNKNOWN) || excepted(h, exceptions)) continue;
@@ -173,6 +182,14 @@ final class CauseClassifier {
             evidence.add(new CauseEvidence(t.slug, PlainText.clip(t.evidence.strip(), MAX_EVIDENCE)));
         }
         return new Causes(slugs, true, evidence);
+    }
+
+    /** False only when {@link #CONFIG_FAULT} cannot match: the sentence names no configuration, setting or file. */
+    private static boolean mayNameConfig(String sentence) {
+        for (String stem : CONFIG_STEMS) {
+            if (PlainText.indexOfIgnoreCase(sentence, stem, 0) >= 0) return true;
+        }
+        return false;
     }
 
     /** True when an exception phrase of the same tag covers the hit: "nginx upstream" is no third party. */

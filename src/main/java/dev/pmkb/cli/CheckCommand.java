@@ -60,6 +60,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also print how many postmortems state each fact.")
     boolean report;
 
+    @Option(names = "--explain", paramLabel = "FILE",
+            description = "Also print the cause tags read from FILE and the sentence each came from.")
+    Path explain;
+
     @Spec
     CommandSpec spec;
 
@@ -124,6 +128,17 @@ public final class CheckCommand implements Callable<Integer> {
             else warnings++;
             String path = given.getOrDefault(d.source(), shownRoot + d.source());
             out.println(render(d, path));
+        }
+        if (explain != null) {
+            Path wanted = explain.toAbsolutePath().normalize();
+            String source = wanted.startsWith(config.content()) ? SourceReader.sourceName(config.content(), wanted) : null;
+            java.util.Optional<dev.pmkb.model.Postmortem> explained = checked.postmortems().stream()
+                    .filter(p -> p.source().equals(source)).findFirst();
+            if (explained.isEmpty()) {
+                err.println("pmkb check: --explain " + explain + " is not a postmortem in " + shownRoot);
+                return 2;
+            }
+            out.print(CauseExplanation.of(explained.get(), given.getOrDefault(source, shownRoot + source)));
         }
         if (report) {
             // The report's count of problems is the one printed above, links and listing included: one story.

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param id          stable identifier derived from the source path ({@code 2023/db-pool}); also its URL stem
  * @param source      path of the Markdown file relative to the content folder
- * @param title       from the header, else the first heading, else the first line, else the file name
+ * @param title       what lists and the page call it: the author's title when it names the incident, else one
+ *                    composed from the facts ({@code titleComposed}); told apart by date where titles repeat
  * @param date        the incident date used for ordering and the archive, or null when none could be found
  * @param dateOrigin  where {@code date} came from
  * @param draft       true when the header says {@code status=draft}: not published
@@ -17,10 +18,13 @@ import java.util.List;
  * @param body        the body parsed once into HTML (not yet sanitised) and plain text, for the stages after this one
  * @param diagnostics problems found while reading and understanding this postmortem
  * @param keywords    the author's own tags that name no root cause ({@code tags=kafka, consumer lag}), as written
+ * @param titleComposed true when pmkb composed {@code title} because the author's names no incident
+ * @param authorTitle the title or heading the author gave, as written; null when there is none
  */
 public record Postmortem(String id, String source, String title, LocalDate date, DateOrigin dateOrigin,
                          boolean draft, Facts facts, String markdown, ParsedBody body,
-                         List<Diagnostic> diagnostics, List<String> keywords) {
+                         List<Diagnostic> diagnostics, List<String> keywords, boolean titleComposed,
+                         String authorTitle) {
 
     public enum DateOrigin { HEADER, TEXT, FILE_NAME, NONE }
 
@@ -29,10 +33,16 @@ public record Postmortem(String id, String source, String title, LocalDate date,
         keywords = List.copyOf(keywords);
     }
 
-    /** A postmortem without keywords. */
+    /** An incident without keywords, whose title is the author's. */
     public Postmortem(String id, String source, String title, LocalDate date, DateOrigin dateOrigin, boolean draft,
                       Facts facts, String markdown, ParsedBody body, List<Diagnostic> diagnostics) {
-        this(id, source, title, date, dateOrigin, draft, facts, markdown, body, diagnostics, List.of());
+        this(id, source, title, date, dateOrigin, draft, facts, markdown, body, diagnostics, List.of(), false, title);
+    }
+
+    /** The same incident listed under another title. */
+    public Postmortem withTitle(String newTitle) {
+        return new Postmortem(id, source, newTitle, date, dateOrigin, draft, facts, markdown, body, diagnostics,
+                keywords, titleComposed, authorTitle);
     }
 
     /** Where the incident's page lives, relative to the site root. Every incident page sits one level deep. */

@@ -3,6 +3,7 @@ package dev.pmkb.render;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pmkb.model.ActionItem;
+import dev.pmkb.model.CauseEvidence;
 import dev.pmkb.model.Facts;
 import dev.pmkb.model.IncidentTime;
 import dev.pmkb.model.Library;
@@ -47,6 +48,8 @@ public final class IncidentsJson {
         json.writeStringField("source", p.source());
         json.writeStringField("url", p.url());
         json.writeStringField("title", p.title());
+        json.writeBooleanField("titleComposed", p.titleComposed());
+        json.writeStringField("authorTitle", p.authorTitle());
         json.writeStringField("date", p.date() == null ? null : p.date().toString());
         json.writeStringField("start", iso(f.start()));
         json.writeStringField("end", iso(f.end()));
@@ -62,6 +65,14 @@ public final class IncidentsJson {
         writeStrings(json, "components", f.components());
         writeStrings(json, "causes", f.causes().slugs());
         json.writeBooleanField("causesInferred", f.causes().inferred());
+        json.writeArrayFieldStart("causeEvidence");
+        for (CauseEvidence e : f.causes().evidence()) {
+            json.writeStartObject();
+            json.writeStringField("cause", e.slug());
+            json.writeStringField("sentence", e.sentence());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeStringField("detection", f.detection().how());
         json.writeArrayFieldStart("actionItems");
         for (ActionItem a : f.actionItems()) {

@@ -22,7 +22,8 @@ public sealed interface Pages {
                     String detection, TimeView detectedAt, List<Chip> causes, boolean causesInferred, List<String> keywords,
                     List<TimelineRow> timeline, List<String> rootCause, List<String> resolution,
                     List<Task> tasks, int tasksOpen, int tasksDone,
-                    String bodyHtml, List<RelatedLink> related, Link previous, Link next) implements Pages {
+                    String bodyHtml, List<RelatedLink> related, Link previous, Link next,
+                    boolean titleComposed, String authorTitle) implements Pages {
     }
 
     record Home(int incidentCount, String firstDate, String lastDate, int causeCount, String medianDuration,

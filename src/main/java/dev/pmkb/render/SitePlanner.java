@@ -127,10 +127,10 @@ public final class SitePlanner {
                 Display.lead(f.impact().text(), 180), Display.percent(f.impact().usersPercent()),
                 facetChips(f.impactCategories(), "impact"), facetChips(f.components(), "component"),
                 f.detection().how(), time(f.detection().time()),
-                causeChips(f.causes().slugs()), f.causes().inferred(), p.keywords(),
+                causeChips(f.causes()), f.causes().inferred(), p.keywords(),
                 timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
                 markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
-                related(p), link(older), link(newer));
+                related(p), link(older), link(newer), p.titleComposed(), p.authorTitle());
     }
 
     /** Plain text split where the author left a blank line. */
@@ -187,6 +187,12 @@ public final class SitePlanner {
 
     private static Link link(Postmortem p) {
         return p == null ? null : new Link(p.url(), p.title());
+    }
+
+    /** Cause chips that carry the sentence each tag was read from. */
+    private List<Chip> causeChips(dev.pmkb.model.Causes causes) {
+        return causes.slugs().stream()
+                .map(s -> new Chip(s, causeName(s), causeUrl(s), "cause", causes.evidenceFor(s))).toList();
     }
 
     private List<Chip> causeChips(List<String> slugs) {

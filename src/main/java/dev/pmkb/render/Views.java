@@ -15,8 +15,15 @@ public final class Views {
     public record Link(String url, String title) {
     }
 
-    /** A colored label for a root cause, impact category or component. */
-    public record Chip(String slug, String name, String url, String kind) {
+    /**
+     * A colored label for a root cause, impact category or component.
+     *
+     * @param evidence for a cause read from the text, the sentence it came from; else null
+     */
+    public record Chip(String slug, String name, String url, String kind, String evidence) {
+        public Chip(String slug, String name, String url, String kind) {
+            this(slug, name, url, kind, null);
+        }
     }
 
     /** One incident in a list: enough to choose which one to read. */

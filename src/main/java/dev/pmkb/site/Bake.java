@@ -16,6 +16,7 @@ import dev.pmkb.render.MarkdownRenderer;
 import dev.pmkb.render.Page;
 import dev.pmkb.render.SitePlanner;
 import dev.pmkb.understand.Linter;
+import dev.pmkb.understand.Titles;
 import dev.pmkb.understand.Understander;
 
 import java.io.IOException;
@@ -189,9 +190,9 @@ public final class Bake {
         }
     }
 
-    /** The published incidents of the prepared ones, in the order of the site's lists. */
+    /** The published incidents of the prepared ones, in the order of the site's lists, each under a title of its own. */
     static List<Postmortem> published(java.util.Collection<Postmortem> prepared) {
-        return prepared.stream().filter(p -> !p.draft()).sorted(NEWEST_FIRST).toList();
+        return Titles.distinguish(prepared.stream().filter(p -> !p.draft()).sorted(NEWEST_FIRST).toList());
     }
 
     /**

@@ -66,7 +66,7 @@ public record Coverage(int total, Map<String, Integer> counts, Map<String, Integ
             count(counts, "timeline with times", f.timeline().stream().anyMatch(t -> t.time() != null));
             count(counts, "root cause", f.rootCause() != null);
             boolean known = f.causes() != null && !f.causes().slugs().isEmpty()
-                    && !f.causes().slugs().equals(List.of(CauseInference.UNKNOWN));
+                    && !f.causes().slugs().equals(List.of(CauseClassifier.UNKNOWN));
             count(counts, "root-cause tags (not unknown)", known);
             count(counts, "resolution", f.resolution() != null);
             count(counts, "action items", !f.actionItems().isEmpty());

@@ -15,18 +15,31 @@ final class ImpactReader {
 
     private static final List<String> WHO_WORDS = List.of("users?", "customers?", "clients?", "visitors?", "subscribers?",
             "members?", "requests?", "traffic", "user base", "customer base", "accounts?", "sessions?", "students?", "people",
-            "players?", "buyers?", "shoppers?", "merchants?");
+            "players?", "buyers?", "shoppers?", "merchants?", "employees?", "staff", "cashiers?", "agents?", "tenants?",
+            "patients?", "drivers?", "developers?", "partners?", "calls?", "transactions?", "orders?", "payments?",
+            "page ?views?", "queries");
     private static final String WHO = "(?:" + String.join("|", WHO_WORDS) + ")";
+    /** Words that make a percentage a level ("a 30% drop in user engagement"), not a share of who was hurt. */
+    private static final String LEVEL = "(?:decrease|increase|drop|reduction|degradation|rise|spike|growth|more|less"
+            + "|higher|lower|slower|faster|loss|of\\sthe\\stime)\\b";
+    /**
+     * "40% of vending point cashiers", "78% of our subscribers", "100% of incoming web traffic", "10% or our beta
+     * users": up to three words of any kind name which users, unless they make the number a level.
+     */
     private static final Pattern PERCENT_BEFORE = Pattern.compile(
-            "(?i)(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)(?:\\s|\\W){1,3}(?:(?:of|our|the|all|active|total|its|registered|online|website|site|app|service|platform|web|mobile|global|of\\sthe)\\s){0,4}" + WHO + "\\b");
+            "(?i)(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)(?:\\s|\\W){1,3}(?!" + LEVEL + ")"
+                    + "(?:(?:of|or|our|the|all|total|its|their)\\s){0,3}(?:(?!" + LEVEL + ")[a-z][\\w'-]{0,20}\\s){0,3}" + WHO + "\\b");
     /** Tried only where one of {@link #WHO_WORDS} starts, not at every character. */
     private static final WordStartSearch PERCENT_AFTER = new WordStartSearch(Pattern.compile(
-            "(?i)\\b" + WHO + "\\b[^.%\\d]{0,40}?(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)"), WHO_WORDS);
+            "(?i)\\b" + WHO + "\\b[^.%\\d]{0,40}?(?<![\\d.])(?<!other |remaining |rest |(?:the )?others )(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(?:%|percent|per cent)"), WHO_WORDS);
     private static final List<String> ALL_WORDS = List.of("all", "every", "100 ?%", "each");
     /** Tried only where one of {@link #ALL_WORDS} starts: its look-behind is costly to try at every character. */
     private static final WordStartSearch ALL_USERS = new WordStartSearch(Pattern.compile(
             "(?i)(?<!not |almost |nearly |virtually |practically |of |affecting not )\\b(?:" + String.join("|", ALL_WORDS)
-                    + ")\\s(?:(?:of\\s)?(?:our|the)\\s)?(?:users?|customers?|clients?|visitors?)\\b"), ALL_WORDS);
+                    + ")\\s(?:(?:of\\s)?(?:our|the)\\s)?(?:users?|customers?|clients?|visitors?)\\b"
+                    // "all customers in the Lagos region" are some of the users, not all of them.
+                    + "(?!\\s(?:in|from|on|at|of)\\s(?:the\\s|one\\s|a\\s)?(?:[\\w-]+\\s){0,2}(?:region|zone|area|country|city"
+                    + "|data ?cent(?:er|re)|cluster|shard|tenant|plan|tier)s?\\b)"), ALL_WORDS);
     private static final Pattern SERVICE = Pattern.compile(
             "(?i)\\b((?:[a-z][\\w-]{1,25}\\s){0,2}(?:service|api|website|web site|web application|web app|application|app"
                     + "|server|servers|platform|portal|site|database|checkout|login|dashboard|endpoint|backend|frontend))\\b");

@@ -14,18 +14,6 @@ public final class Naming {
     private static final java.util.regex.Pattern LEADING_DASHES = java.util.regex.Pattern.compile("^[\\-–—:|]+\\s*");
     private static final java.util.regex.Pattern TRAILING_COLON = java.util.regex.Pattern.compile("\\s*:$");
 
-    /**
-     * Headings that name the genre, not the incident ("0x19. Postmortem", "Incident report"): a title that
-     * follows them, before the first section, says more.
-     */
-    private static final java.util.regex.Pattern GENERIC_TITLE = java.util.regex.Pattern.compile(
-            "(?i)(0x[0-9a-f]+[.:]?\\s*)?(project\\s*:?\\s*)?(the\\s+)?(post[- ]?mortem|incident|incident report|"
-                    + "outage report|report)s?\\.?");
-
-    /** "Postmortem: Web Stack Outage" as a line of its own. */
-    private static final java.util.regex.Pattern NAMED_TITLE = java.util.regex.Pattern.compile(
-            "(?i)\\s*[-*]?\\s*(post[- ]?mortem|incident( report)?)\\s*[:\\-–—]\\s*\\S.{3,150}");
-
     private Naming() {
     }
 
@@ -51,7 +39,7 @@ public final class Naming {
         return bounded(id.toString(), path);
     }
 
-    /** An id of at most {@link Limits#Limits.MAX_ID_BYTES}: a longer one is cut and ends with a hash of the whole path. */
+    /** An id of at most {@link Limits#MAX_ID_BYTES} bytes: a longer one is cut and ends with a hash of the whole path. */
     private static String bounded(String id, String path) {
         if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Limits.MAX_ID_BYTES) return id;
         StringBuilder cut = new StringBuilder();
@@ -110,43 +98,19 @@ public final class Naming {
         return Normalizer.normalize(b, Normalizer.Form.NFC);
     }
 
-    /**
-     * The first heading that is not a section name ("# Issue Summary" titles nothing), a bold-only first line,
-     * else the first line of text, else the file name.
-     */
+    /** The title the author gave (see {@link TitleFinder}), else the first line of text, else the file name. */
     static String title(List<Section> sections, String markdown, String source) {
         return title(sections, SectionSplitter.lines(markdown), source);
     }
 
-    /** The same, from the body's {@link SectionSplitter#lines(String)}: only the first lines are read. */
+    /**
+     * The same, from the body's {@link SectionSplitter#lines(String)}: the title {@link TitleFinder} finds, else
+     * the first line of text (only the first {@link Limits#MAX_TITLE_LINES} are read), else the file name.
+     */
     static String title(List<Section> sections, String[] lines, String source) {
         int limit = Math.min(lines.length, Limits.MAX_TITLE_LINES);
-        boolean firstText = true;
-        String generic = null;
-        for (int i = 0; i < limit; i++) {
-            String line = lines[i];
-            if (line.isBlank()) continue;
-            LineShape shape = line.length() > 1000 ? null : LineShape.of(line);
-            String candidate = null;
-            if (shape != null && shape.isHeading()) {
-                String t = clean(shape.label());
-                if (!t.isEmpty() && SectionNames.kindOf(t) == null) candidate = t;
-                else if (!t.isEmpty() && generic != null) return generic;
-            } else if ((firstText || generic != null) && shape != null && shape.emphasized() && !shape.nested()
-                    && shape.rest().isEmpty()) {
-                String t = clean(shape.label());
-                if (!t.isEmpty() && SectionNames.kindOf(t) == null) candidate = t;
-            } else if (generic != null && NAMED_TITLE.matcher(PlainText.line(line)).matches()) {
-                candidate = clean(PlainText.line(line));
-            }
-            if (candidate != null) {
-                if (!GENERIC_TITLE.matcher(candidate).matches()) return candidate;
-                if (generic == null) generic = candidate;
-            }
-            if (PlainText.line(line).isEmpty()) continue;
-            firstText = false;
-        }
-        if (generic != null) return generic;
+        String found = TitleFinder.find(lines);
+        if (found != null) return found;
         for (int i = 0; i < limit; i++) {
             String t = clean(PlainText.line(lines[i].length() > 2000 ? lines[i].substring(0, 2000) : lines[i]));
             if (t.isEmpty()) continue;

@@ -23,7 +23,8 @@ final class SectionNames {
                             + "|what (?:was|is|were) the (?:root )?causes?\\b.*"),
             name(SectionKind.SUMMARY,
                     "(?:(?:issue|incident|outage|executive|event|problem)s? )?(?:summary|overview|synopsis)\\b.*"
-                            + "|summary of (?:the )?(?:issue|incident|outage)\\b.*|what happened\\b.*"),
+                            + "|summary of (?:the )?(?:issue|incident|outage)\\b.*|what happened\\b.*"
+                            + "|(?:issue|incident|outage|problem) description\\b.*"),
             name(SectionKind.TIMELINE,
                     "(?:(?:incident|detailed|event|outage) )?(?:timeline|chronology|sequence of events)\\b.*"
                             + "|time ?line\\b.*|timeline of events\\b.*"),
@@ -48,6 +49,7 @@ final class SectionNames {
                     "(?:conclusion|final thoughts|closing|references|appendix|acknowledg\\w*|about the author"
                             + "|supporting information|background|introduction)\\b.*"));
 
+    private static final Pattern STRAY_LEVEL = Pattern.compile("^h[1-6] (?=[a-z])");
     /** Headings longer than this are sentences, not section names. */
     private static final int MAX_WORDS = 9;
 
@@ -87,12 +89,13 @@ final class SectionNames {
             "takeaways", "key", "mitigation", "remediation", "to", "do", "outage", "event", "sequence", "events",
             "user", "customer", "fix", "why", "did", "this", "happen", "happened", "how", "i", "it", "was", "resolved",
             "fixed", "were", "is", "fixes", "solution", "analysis", "what", "went", "well", "wrong", "where", "we",
-            "got", "lucky", "things", "improve", "address", "background", "introduction", "references", "appendix",
+            "got", "lucky", "description", "things", "improve", "address", "background", "introduction", "references", "appendix",
             "final", "thoughts", "detailed", "list", "specific", "concrete", "short", "long", "term", "trigger");
 
     /** The kind named by {@code label}, or null when it names none. */
     static SectionKind kindOf(String label) {
-        String words = PlainText.words(label);
+        // "# h2 Timeline": the level of a heading typed out by an author who copied a Markdown cheat sheet.
+        String words = STRAY_LEVEL.matcher(PlainText.words(label)).replaceFirst("");
         if (words.isEmpty() || words.length() > 120) return null;
         int count = words.split(" ").length;
         if (count > MAX_WORDS) return null;

@@ -56,8 +56,12 @@ final class TaxonomyLoader {
     }
 
     /** One entry; null fields were not given (and keep the default's value when merging). */
+    /**
+     * @param except phrases that, where they cover a phrase of this entry, say it means something else here
+     *               ("nginx upstream" is no third party); null when not given
+     */
     record Entry(String slug, String name, String definition, Integer specificity, List<String> phrases,
-                 List<String> extraPhrases, boolean disabled) {
+                 List<String> extraPhrases, List<String> except, boolean disabled) {
 
         CauseTag cause() {
             return new CauseTag(slug, name == null ? slug : name, definition == null ? "" : definition, allPhrases());
@@ -71,6 +75,10 @@ final class TaxonomyLoader {
             List<String> all = new ArrayList<>(phrases == null ? List.of() : phrases);
             if (extraPhrases != null) all.addAll(extraPhrases);
             return all.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        }
+
+        List<String> exceptPhrases() {
+            return except == null ? List.of() : except.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
         }
 
         int specificityOrDefault() {
@@ -117,6 +125,7 @@ final class TaxonomyLoader {
             Integer specificity = null;
             List<String> phrases = null;
             List<String> extra = null;
+            List<String> except = null;
             boolean disabled = false;
             for (NodeTuple t : m.getValue()) {
                 String field = scalar(t.getKeyNode(), name);
@@ -128,16 +137,17 @@ final class TaxonomyLoader {
                     case "specificity" -> specificity = specificity(value, name);
                     case "phrases" -> phrases = strings(value, name);
                     case "extra_phrases" -> extra = strings(value, name);
+                    case "except" -> except = strings(value, name);
                     case "disabled" -> disabled = scalar(value, name).strip().equalsIgnoreCase("true");
                     default -> throw error(name, t.getKeyNode(), "unknown field \"" + field + "\" in an entry of " + key
-                            + " (expected slug, name, definition, specificity, phrases, extra_phrases, disabled)");
+                            + " (expected slug, name, definition, specificity, phrases, extra_phrases, except, disabled)");
                 }
             }
             if (slug == null || slug.isBlank()) throw error(name, item, "an entry of " + key + " has no slug");
             if (!SLUG.matcher(slug).matches()) {
                 throw error(name, item, "slug \"" + slug + "\" must be lower-case words joined by hyphens");
             }
-            entries.add(new Entry(slug, display, definition, specificity, phrases, extra, disabled));
+            entries.add(new Entry(slug, display, definition, specificity, phrases, extra, except, disabled));
         }
         return entries;
     }
@@ -193,7 +203,8 @@ final class TaxonomyLoader {
                 merged.put(e.slug(), new Entry(e.slug(), e.name() != null ? e.name() : old.name(),
                         e.definition() != null ? e.definition() : old.definition(),
                         e.specificity() != null ? e.specificity() : old.specificity(),
-                        e.phrases() != null ? e.phrases() : old.phrases(), extra, false));
+                        e.phrases() != null ? e.phrases() : old.phrases(), extra,
+                        e.except() != null ? e.except() : old.except(), false));
             }
         }
         return List.copyOf(merged.values());

@@ -29,7 +29,7 @@ final class TimeScanner {
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d/.])(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})(?![\\d/])");
     private static final Pattern TIME = Pattern.compile(
-            "(?i)(?<![\\d:.,])(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
+            "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
     private static final Pattern ZONE_NUMERIC = Pattern.compile(
             "(?i)^(?:(?:UTC|GMT|UT)\\s?[+\\-−–]\\s?\\d{1,2}(?::?\\d{2})?(?!\\d)|\\+\\d{2}:?\\d{2}|(?:UTC|GMT)(?![a-z]))");
     private static final Pattern ZONE_IANA = Pattern.compile("^[A-Z][a-z]{2,15}/[A-Z][A-Za-z_]{1,30}(?:/[A-Z][A-Za-z_]{1,20})?");
@@ -147,6 +147,9 @@ final class TimeScanner {
             if (m.group(2) == null && m.group(1).length() > 2) continue;
             if (hour > 23 || minute > 59 || second > 59) continue;
             String ampm = m.group(4) == null ? null : m.group(4).toLowerCase(Locale.ROOT).replace(".", "").replace(" ", "");
+            char separator = m.group(2) == null ? ':' : text.charAt(m.start(2) - 1);
+            // "09h00" is French and West African usage; "2h30" is more often a duration than a clock time.
+            if (separator == 'h' && (m.group(1).length() != 2 || m.group(3) != null)) continue;
             if (ampm != null && hour >= 1 && hour <= 12) {
                 if (ampm.equals("am") && hour == 12) hour = 0;
                 else if (ampm.equals("pm") && hour < 12) hour += 12;
@@ -155,6 +158,9 @@ final class TimeScanner {
             }
             int end = trimEnd(text, m.end());
             Zone zone = zoneAfter(text, end);
+            // "8.35 AM", "15.25 PST": a dot between hour and minutes makes a time only with AM/PM or a zone after
+            // it; "version 2.10" and "12.50 dollars" are not times.
+            if (separator == '.' && ampm == null && zone == null) continue;
             int to = zone == null ? end : zone.to();
             times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));

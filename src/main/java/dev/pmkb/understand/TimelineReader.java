@@ -30,6 +30,7 @@ final class TimelineReader {
     private static final Pattern TABLE_HEADER = Pattern.compile(
             "(?:time|timestamp|when)(?: utc)?(?: \\w+)? (?:event|description|action|what happened|details?)(?: \\w+)?");
     private static final Pattern TIME_PREPOSITION = Pattern.compile("(?i)(?:at|on|around|approx\\.?|approximately|~|by)");
+    private static final Pattern GLUED_LIST_NUMBER = Pattern.compile("^\\d{1,3}\\.(?=\\d{1,2}:\\d{2})");
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,:\\-–—]+$");
 
     private final TimeScanner scanner;
@@ -60,7 +61,8 @@ final class TimelineReader {
                 if (TABLE_SEPARATOR.matcher(raw).matches()) continue;
                 raw = OUTER_PIPES.matcher(raw.strip()).replaceAll("").replace("|", " — ");
             }
-            String plain = PlainText.line(raw);
+            // "10.12:30 PM: Service restored": the tenth item of a numbered list whose space was lost.
+            String plain = GLUED_LIST_NUMBER.matcher(PlainText.line(raw)).replaceFirst("");
             if (plain.isEmpty() || plain.codePoints().noneMatch(Character::isLetterOrDigit)) continue;
             if (isTableHeader(plain)) continue;
             int indent = indentOf(raw);

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The loaded taxonomy together with the phrase indexes and rankings built from it once per site. */
 record Vocabulary(TaxonomyLoader.Definition definition, Taxonomy taxonomy, PhraseIndex<String> causePhrases,
-                  Map<String, Integer> specificity, PhraseIndex<String> impactPhrases,
+                  PhraseIndex<String> causeExceptions, Map<String, Integer> specificity, PhraseIndex<String> impactPhrases,
                   PhraseIndex<String> componentPhrases) {
 
     static Vocabulary of(TaxonomyLoader.Definition d) {
@@ -16,12 +16,14 @@ record Vocabulary(TaxonomyLoader.Definition definition, Taxonomy taxonomy, Phras
                 d.impactCategories().stream().map(TaxonomyLoader.Entry::facet).toList(),
                 d.components().stream().map(TaxonomyLoader.Entry::facet).toList());
         PhraseIndex<String> causes = new PhraseIndex<>();
+        PhraseIndex<String> exceptions = new PhraseIndex<>();
         Map<String, Integer> specificity = new HashMap<>();
         for (TaxonomyLoader.Entry e : d.causes()) {
             specificity.put(e.slug(), e.specificityOrDefault());
             for (String p : e.allPhrases()) causes.add(e.slug(), p);
+            for (String p : e.exceptPhrases()) exceptions.add(e.slug(), p);
         }
-        return new Vocabulary(d, taxonomy, causes, Map.copyOf(specificity), index(d.impactCategories()), index(d.components()));
+        return new Vocabulary(d, taxonomy, causes, exceptions, Map.copyOf(specificity), index(d.impactCategories()), index(d.components()));
     }
 
     private static PhraseIndex<String> index(List<TaxonomyLoader.Entry> entries) {

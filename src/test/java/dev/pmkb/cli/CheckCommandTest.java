@@ -119,6 +119,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void explainPrintsEachCauseTagWithItsSentence() throws IOException {
+        Path content = content(true);
+        Run r = run("--content", content.toString(), "--explain", content.resolve("incidents/search-latency.md").toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("\"Search latency\": causes read from the text"), r.out());
+        assertTrue(r.out().contains("  inefficient-query (primary): \"A missing index after the schema migration caused"
+                + " full table scans.\""), r.out());
+        Run other = run("--content", content.toString(), "--explain", dir.resolve("elsewhere.md").toString());
+        assertEquals(2, other.exit());
+        assertTrue(other.err().contains("is not a postmortem in"), other.err());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run("--format", "xml").exit());
         Run missing = run("--content", dir.resolve("nope").toString());

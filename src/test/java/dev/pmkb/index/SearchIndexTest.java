@@ -88,7 +88,7 @@ class SearchIndexTest {
     void theBodyHoldsTheKeywords() {
         Postmortem p = incident("k").title("Lag").markdown("Consumers fell behind.").build();
         Postmortem tagged = new Postmortem(p.id(), p.source(), p.title(), p.date(), p.dateOrigin(), p.draft(), p.facts(),
-                p.markdown(), p.body(), p.diagnostics(), List.of("kafka", "consumer lag"));
+                p.markdown(), p.body(), p.diagnostics(), List.of("kafka", "consumer lag"), false, p.title());
         assertEquals("Lag\n\nConsumers fell behind.\n\nkafka, consumer lag", SearchIndex.body(tagged));
     }
 

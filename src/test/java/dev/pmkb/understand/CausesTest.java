@@ -11,10 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CausesTest {
 
-    private static final CauseInference INFERENCE = new CauseInference(TaxonomyLoader.defaults());
+    private static final CauseClassifier EXTRACTOR = new CauseClassifier(TaxonomyLoader.defaults());
 
+    /** Tags read from {@code text} as a root-cause section. */
     private static List<String> tags(String text) {
-        return INFERENCE.infer(text).slugs();
+        return EXTRACTOR.classify(List.of(new CauseClassifier.Passage(text, CauseClassifier.Place.ROOT_CAUSE))).slugs();
     }
 
     @Test

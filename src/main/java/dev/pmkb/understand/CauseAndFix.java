@@ -1,0 +1,46 @@
+package dev.pmkb.understand;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** A "Root Cause and Resolution" section read as two texts: the cause, then the fix. */
+final class CauseAndFix {
+
+    private static final Pattern RESOLUTION_START = Pattern.compile(
+            "(?i)^(?:to (?:resolve|fix|address|restore|mitigate|remedy)|resolution|resolved|we resolved|we fixed|the fix"
+                    + "|fixing|resolving|the (?:issue|problem|outage|incident) was (?:resolved|fixed|mitigated)"
+                    + "|(?:once|after|upon) (?:the (?:root )?cause was )?(?:identif|discover|found)\\w*|the solution"
+                    + "|to (?:get|bring) )");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
+    /** A paragraph that speaks of the fix within its first words (matched on lower-case text). */
+    private static final Pattern FIX_EARLY = Pattern.compile("(?s).{0,60}\\b(?:resolv|fix|restor|remed|mitigat)\\w*.*");
+
+    private CauseAndFix() {
+    }
+
+    /** {cause, fix}: the cause paragraphs, then from the first fix paragraph on. */
+    static String[] split(String text) {
+        String[] paras = PARAGRAPH_BREAK.split(text);
+        for (int i = 1; i < paras.length; i++) {
+            if (RESOLUTION_START.matcher(paras[i].strip()).lookingAt()
+                    || FIX_EARLY.matcher(paras[i].toLowerCase(Locale.ROOT)).matches()) {
+                return new String[] {String.join("\n\n", Arrays.asList(paras).subList(0, i)),
+                        String.join("\n\n", Arrays.asList(paras).subList(i, paras.length))};
+            }
+        }
+        if (paras.length > 1) {
+            return new String[] {paras[0], String.join("\n\n", Arrays.asList(paras).subList(1, paras.length))};
+        }
+        // One paragraph: cut at the first sentence that talks about the fix.
+        String[] sentences = SENTENCE_BREAK.split(text);
+        for (int i = 1; i < sentences.length; i++) {
+            if (RESOLUTION_START.matcher(sentences[i]).lookingAt()) {
+                return new String[] {String.join(" ", Arrays.asList(sentences).subList(0, i)),
+                        String.join(" ", Arrays.asList(sentences).subList(i, sentences.length))};
+            }
+        }
+        return new String[] {text, ""};
+    }
+}

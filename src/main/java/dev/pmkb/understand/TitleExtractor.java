@@ -1,0 +1,17 @@
+package dev.pmkb.understand;
+
+/** The incident's title: the header's, else the one the text gives itself. */
+final class TitleExtractor implements Extractor<String> {
+
+    private final HeaderOverrides header;
+
+    TitleExtractor(HeaderOverrides header) {
+        this.header = header;
+    }
+
+    @Override
+    public String extract(Reading r) {
+        String title = r.of(header).title();
+        return title != null ? title : Naming.title(r.sections, r.lines, r.doc.source());
+    }
+}

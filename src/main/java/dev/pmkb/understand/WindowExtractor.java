@@ -1,0 +1,193 @@
+package dev.pmkb.understand;
+
+import dev.pmkb.model.Facts;
+import dev.pmkb.model.IncidentTime;
+import dev.pmkb.model.TimelineEntry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** When the incident started and ended and how long it lasted: the stated window, else the timeline's. */
+final class WindowExtractor implements Extractor<WindowExtractor.Times> {
+
+    /** Start and end (either may be null) and the duration with where it came from (both null when unknown). */
+    record Times(IncidentTime start, IncidentTime end, Duration duration, Facts.DurationOrigin durationOrigin) {
+    }
+
+    private static final Pattern DURATION_WORDS = Pattern.compile(
+            "(?i)\\b(?:lasted|duration|for (?:about|approximately|around|roughly|nearly|over|almost)?|approximately|about"
+                    + "|around|roughly|outage of|down for|downtime of|total of)\\b");
+    private static final Pattern APPROXIMATE = Pattern.compile(
+            "(?i)~|\\b(?:about|approx\\w*|around|roughly|nearly|almost|over|more than|less than|under|some|estimated)\\b");
+    private static final Pattern DURATION_LABEL = Pattern.compile("(?i)(?:total |outage |incident )?duration\\s?:");
+    private static final Duration MAX_DURATION = Duration.ofDays(30);
+    /** A timeline entry about the paperwork after the fix: the ticket closed, the postmortem written. */
+    private static final Pattern PAPERWORK = Pattern.compile(
+            "(?i)\\b(?:closed|closing|close[sd]? (?:the|out)|post-?mortem|retrospective|review(?:ed)?|follow-?ups?|documented)\\b");
+    private static final Pattern RESTORED = Pattern.compile(
+            "(?i)\\b(?:restored|recovered|back (?:online|up|to normal)|(?:fully |verified |all systems )operational"
+                    + "|working (?:again|normally|as (?:intended|expected))|confirmed working|up and running|running again"
+                    + "|is now running|available again|resolved|fixed)\\b");
+    /** A last entry that says the trouble goes on ("unable to reconnect", "still failing") is not the fix. */
+    private static final Pattern STILL_FAILING = Pattern.compile(
+            "(?i)\\b(?:unable|fail\\w*|cannot|can't|could not|couldn't|lost|errors?|still|not|awaiting|pending|ongoing)\\b");
+    private static final Pattern NOT_RESTORED = Pattern.compile(
+            "(?i)\\b(?:not|partially|partly|isn't|wasn't)\\s(?:\\w+\\s)?(?:restored|recovered|operational|working|running|resolved|fixed)\\b");
+
+    private final StatedWindowExtractor stated;
+    private final TimelineExtractor timeline;
+
+    WindowExtractor(StatedWindowExtractor stated, TimelineExtractor timeline) {
+        this.stated = stated;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public Times extract(Reading r) {
+        StatedWindowExtractor.Stated s = r.of(stated);
+        IncidentWindow.Window window = s.window();
+        List<TimelineEntry> entries = r.of(timeline);
+        IncidentTime start = window.start();
+        IncidentTime end = window.end();
+        if (start != null && start.resolution() == IncidentTime.ZoneResolution.MISSING) {
+            r.findings.warnAtBody(window.startLine(), "no time zone for start \"" + start.written()
+                    + "\": write one (UTC, WAT, UTC+1) so times can be compared");
+        }
+        if (start == null) {
+            // No start in the summary: the first timed timeline entry is the author's own earliest time.
+            start = entries.stream().map(TimelineEntry::time).filter(t -> t != null && t.time() != null)
+                    .findFirst().orElse(null);
+        }
+        if (start != null && end == null) end = restoredAt(entries, start);
+
+        Duration duration = null;
+        Facts.DurationOrigin durationOrigin = null;
+        int durationLine = window.endLine() > 0 ? window.endLine() : window.startLine();
+        Duration d = start == null || end == null ? null : between(start, end);
+        if (d != null && start.date() == null && end.date() == null && (garbledDate(r, start) || garbledDate(r, end))) {
+            // "Febtember 45, 20234": the author wrote a date pmkb cannot trust, so it cannot say both are one day.
+            d = null;
+        }
+        if (d != null && (start.date() == null || end.date() == null)) {
+            // Two times of day only, no date: an exact duration the author gives in a Duration field is surer.
+            Duration exact = exactStatedDuration(s.durationLines(), s.summaryLines());
+            if (exact != null && exact.compareTo(MAX_DURATION) <= 0) d = null;
+        }
+        if (d != null) {
+            if (d.isNegative()) {
+                r.findings.warnAtBody(durationLine, "end " + end.iso() + " is before start " + start.iso()
+                        + ": duration left out");
+            } else if (d.compareTo(MAX_DURATION) > 0) {
+                r.findings.warnAtBody(durationLine, "duration of " + d.toDays() + " days from " + start.iso() + " to "
+                        + end.iso() + " is implausible: left out");
+            } else {
+                duration = d;
+                durationOrigin = Facts.DurationOrigin.COMPUTED;
+            }
+        }
+        if (duration == null) {
+            Duration stated = statedDuration(s.durationLines(), s.summaryLines());
+            if (stated != null && stated.compareTo(MAX_DURATION) > 0) {
+                r.findings.warnAtBody(durationLine, "stated duration of " + stated.toDays() + " days is implausible: left out");
+            } else if (stated != null) {
+                duration = stated;
+                durationOrigin = Facts.DurationOrigin.STATED;
+            }
+        }
+        return new Times(start, end, duration, durationOrigin);
+    }
+
+    /**
+     * The time from start to end as far as the author wrote them: between the instants when both zones
+     * resolved, else between the wall-clock times (one zone is meant when none or an unknown one is written),
+     * else between two times of day (the date unknown; an end before the start is on the next day).
+     */
+    static Duration between(IncidentTime start, IncidentTime end) {
+        if (start.instant().isPresent() && end.instant().isPresent()) {
+            return Duration.between(start.instant().get(), end.instant().get());
+        }
+        if (start.local().isPresent() && end.local().isPresent()) {
+            if (start.offset() != null && end.offset() != null) return null;
+            return Duration.between(start.local().get(), end.local().get());
+        }
+        if (start.time() == null || end.time() == null || (start.date() != null && end.date() != null)) return null;
+        Duration d = Duration.between(start.time(), end.time());
+        return d.isNegative() ? d.plusDays(1) : d;
+    }
+
+    /** Whether {@code t} was written with a date that is not a calendar date. */
+    private static boolean garbledDate(Reading r, IncidentTime t) {
+        return t.written() != null && r.scanner.scan(t.written()).stream().anyMatch(w -> w.date() != null);
+    }
+
+    /**
+     * When service came back, as the timeline tells it: its last restoration entry at or after the start ("service
+     * restored", "all systems verified operational", "confirmed working"). An entry that only closes the ticket or
+     * writes the postmortem comes after the restoration and is not it. A timeline that never says the service
+     * came back ends with the fix: then its last entry is the end, unless that is about paperwork, detection
+     * or a false lead.
+     */
+    static IncidentTime restoredAt(List<TimelineEntry> entries, IncidentTime start) {
+        IncidentTime restored = null;
+        IncidentTime last = null;
+        TimelineEntry lastEntry = null;
+        for (TimelineEntry e : entries) {
+            IncidentTime t = e.time();
+            if (t == null || t.time() == null) continue;
+            Duration d = between(start, t);
+            if (d != null && d.isNegative()) continue;
+            last = t;
+            lastEntry = e;
+            boolean restoring = RESTORED.matcher(e.text()).find() && !NOT_RESTORED.matcher(e.text()).find();
+            if (e.kind() != TimelineEntry.Kind.RESOLUTION && !restoring) continue;
+            if (PAPERWORK.matcher(e.text()).find() && !restoring) continue;
+            restored = t;
+        }
+        if (restored != null || last == null || last == start) return restored;
+        boolean fixStep = lastEntry == entries.getLast() && lastEntry.kind() == TimelineEntry.Kind.ACTION
+                && !PAPERWORK.matcher(lastEntry.text()).find() && !STILL_FAILING.matcher(lastEntry.text()).find();
+        return fixStep ? last : null;
+    }
+
+    /**
+     * A duration stated without "about", "approximately" or "~" on the first line of a Duration field or a
+     * "Duration:" line of the summary.
+     */
+    private static Duration exactStatedDuration(List<SourceLine> durationLines, List<SourceLine> summaryLines) {
+        for (List<SourceLine> lines : List.of(durationLines, summaryLines)) {
+            for (SourceLine l : IncidentWindow.head(lines)) {
+                String plain = PlainText.line(capped(l.text()));
+                if (lines == summaryLines && !DURATION_LABEL.matcher(plain).lookingAt()) continue;
+                Duration d = StatedDuration.find(plain);
+                if (d == null) continue;
+                int digit = 0;
+                while (digit < plain.length() && !Character.isDigit(plain.charAt(digit))) digit++;
+                return APPROXIMATE.matcher(plain.substring(0, digit)).find() ? null : d;
+            }
+        }
+        return null;
+    }
+
+    private static Duration statedDuration(List<SourceLine> durationLines, List<SourceLine> summaryLines) {
+        for (SourceLine l : IncidentWindow.head(durationLines)) {
+            Duration d = StatedDuration.find(PlainText.line(capped(l.text())));
+            if (d != null) return d;
+        }
+        for (SourceLine l : IncidentWindow.head(summaryLines)) {
+            String plain = PlainText.line(capped(l.text()));
+            if (plain.length() > 4000) plain = plain.substring(0, 4000);
+            Matcher m = DURATION_WORDS.matcher(plain);
+            if (m.find()) {
+                Duration d = StatedDuration.find(plain.substring(m.start()));
+                if (d != null) return d;
+            }
+        }
+        return null;
+    }
+
+    private static String capped(String raw) {
+        return raw.length() > 8000 ? raw.substring(0, 8000) : raw;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.pmkb.understand;
+
+import dev.pmkb.model.Facts;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class WindowExtractorTest {
+
+    private static Facts facts(String md) {
+        return Docs.understand(md).facts();
+    }
+
+    @Test
+    void theEndIsTheTimelinesLastRestorationWhenTheSummaryGivesOnlyTheStart() {
+        Facts f = facts("""
+                ## Summary
+                The search API started failing at 09:10 UTC on 2 May 2024.
+
+                ## Timeline
+                - 09:12 UTC: alert fired
+                - 09:40 UTC: cache restarted, service restored for most users
+                - 10:05 UTC: last shard recovered, fully operational
+                - 11:00 UTC: incident closed and postmortem scheduled
+                - 11:30 UTC: team lunch
+                """);
+        assertEquals(OffsetDateTime.parse("2024-05-02T10:05Z"), f.end().instant().orElseThrow());
+        assertEquals(55, f.duration().toMinutes());
+    }
+
+    @Test
+    void theEndIsNotARestorationBeforeTheStart() {
+        Facts f = facts("""
+                ## Summary
+                Checkout failed from 14:00 UTC on 3 June 2024.
+
+                ## Timeline
+                - 13:00 UTC: an earlier, unrelated fault was fixed
+                - 14:05 UTC: alert fired
+                """);
+        assertNull(f.end());
+    }
+
+    @Test
+    void durationFromTimesOfDayWhenTheDateIsUnknown() {
+        Facts f = facts("""
+                ## Summary
+                The site went down at 11:30 PM (WAT).
+
+                ## Timeline
+                - 11:35 PM: alert fired
+                - 12:20 AM: server restarted, site back online
+                """);
+        assertNull(f.start().date());
+        assertEquals(LocalTime.of(0, 20), f.end().time());
+        assertEquals(50, f.duration().toMinutes());
+        assertEquals(Facts.DurationOrigin.COMPUTED, f.durationOrigin());
+    }
+
+    @Test
+    void durationFromTwoLocalTimesWithoutAZone() {
+        Facts f = facts("""
+                Start: 2024-03-02 14:15
+                End: 2024-03-02 15:05
+                """);
+        assertEquals(50, f.duration().toMinutes());
+    }
+
+    @Test
+    void anExactDurationFieldWinsOverTimesOfDayThatDisagree() {
+        Facts f = facts("""
+                **Duration: 30 mins** (13:20 ~ 13:30 EAT)
+
+                The SSH key had the wrong permissions.
+                """);
+        assertEquals(30, f.duration().toMinutes());
+    }
+
+    @Test
+    void anApproximateDurationFieldDoesNot() {
+        Facts f = facts("""
+                **Duration: about 30 mins** (13:20 ~ 13:30 EAT)
+
+                The SSH key had the wrong permissions.
+                """);
+        assertEquals(10, f.duration().toMinutes());
+    }
+
+    @Test
+    void timesWithADotOrAnHBetweenHourAndMinutes() {
+        Facts f = facts("""
+                ## Issue Description
+                On 01/02/2020, from 8.35 AM GMT until 9.05 AM GMT, the API was down.
+                """);
+        assertEquals(OffsetDateTime.parse("2020-01-02T08:35Z"), f.start().instant().orElseThrow());
+        assertEquals(30, f.duration().toMinutes());
+        Facts french = facts("""
+                ## Summary
+                The outage lasted from 09h00 to 10h15 WAT on 5 May 2023.
+                """);
+        assertEquals(75, french.duration().toMinutes());
+    }
+
+    @Test
+    void aDottedNumberIsNotATimeWithoutAMPMOrAZone() {
+        Facts f = facts("""
+                ## Summary
+                We upgraded to version 2.10 at 10:00 UTC on 5 May 2023 and rolled back at 10:45 UTC.
+                """);
+        assertEquals(OffsetDateTime.parse("2023-05-05T10:00Z"), f.start().instant().orElseThrow());
+        assertEquals(45, f.duration().toMinutes());
+    }
+
+    @Test
+    void restorationWrittenAsVerifiedOperationalEndsTheIncident() {
+        Facts f = facts("""
+                ## Timeline
+                - 2024-02-01 10:00 UTC: node pool deleted by mistake
+                - 2024-02-01 10:20 UTC: some daemon sets not operational
+                - 2024-02-01 10:40 UTC: all systems verified operational
+                - 2024-02-01 10:45 UTC: wrote a summary for the team
+                """);
+        assertEquals(OffsetDateTime.parse("2024-02-01T10:40Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
+    void aTimelineThatNeverSaysServiceCameBackEndsWithItsFix() {
+        Facts f = facts("""
+                ## Timeline
+                - 2024-02-01 10:00 UTC: admission controller applied
+                - 2024-02-01 10:30 UTC: users report timeouts
+                - 2024-02-01 11:15 UTC: admission controller deleted
+                """);
+        assertEquals(OffsetDateTime.parse("2024-02-01T11:15Z"), f.end().instant().orElseThrow());
+        Facts ongoing = facts("""
+                ## Timeline
+                - 2024-02-01 10:00 UTC: firewall rules changed
+                - 2024-02-01 10:05 UTC: unable to reconnect over SSH
+                """);
+        assertNull(ongoing.end());
+    }
+
+    @Test
+    void aTenthListItemGluedToItsTimeIsStillATime() {
+        Facts f = facts("""
+                ## Summary
+                The API failed at 10:00 AM UTC on 14 March 2024.
+
+                ## Timeline
+                1. 10:00 AM UTC: reports arrive
+                10.12:30 PM UTC: Service fully restored.
+                """);
+        assertEquals(OffsetDateTime.parse("2024-03-14T12:30Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
+    void aDateFieldAboveTheTimelineDatesItsTimes() {
+        Facts f = facts("""
+                ## Summary
+                TBD.
+
+                ## Timeline
+                **Date**: 2019-12-05
+                **Timezone**: CET
+
+                | Time | Event |
+                | --- | --- |
+                | 12:00 | Pipeline reverted the cluster |
+                | 12:40 | All systems verified operational |
+                """);
+        assertEquals(OffsetDateTime.parse("2019-12-05T12:00+01:00"), f.start().instant().orElseThrow());
+        assertEquals(40, f.duration().toMinutes());
+    }
+
+    @Test
+    void aBareDateLineDatesTheTimesBelowIt() {
+        Facts f = facts("""
+                ## Timeline
+                Thursday, 17 January 2019
+                * 14:51 PST - engineer found nginx running as root
+                * 15:10 PST - nginx is now running as the nginx user
+                """);
+        assertEquals(OffsetDateTime.parse("2019-01-17T14:51-08:00"), f.start().instant().orElseThrow());
+        assertEquals(19, f.duration().toMinutes());
+    }
+
+    @Test
+    void theHeadersDateDatesTimesWrittenWithoutOne() {
+        Facts f = facts("""
+                ---
+                title: Storage outage
+                date: 2021-07-08
+                ---
+                ## Timeline
+                - 12:34 UTC: volumes became read-only
+                - 14:02 UTC: storage restored
+                """);
+        assertEquals(OffsetDateTime.parse("2021-07-08T12:34Z"), f.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aTableColumnNamingTheZoneGivesEveryRowItsZone() {
+        Facts f = facts("""
+                ## Timeline
+                | Date and Time in CET | Event |
+                |:---:|---|
+                | 2019-12-04 00:30 | all worker nodes deleted |
+                | 2019-12-04 01:30 | verified all systems operational |
+                """);
+        assertEquals(OffsetDateTime.parse("2019-12-04T00:30+01:00"), f.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aDateInASentenceIsNotADateLine() {
+        Facts f = facts("""
+                # Cache outage
+
+                ## Timeline
+                We met on 4 May 2020 to write this down.
+                - 10:00: alert
+                - 10:30: restored
+                """);
+        assertNull(f.start().date());
+    }
+
+    @Test
+    void aHeadingWithItsLevelTypedOutStillNamesItsSection() {
+        Facts f = facts("""
+                # h1 My first postmortem
+
+                # h2 Timeline (all in UTC)
+                - 2024-01-05 17:50 UTC: first complaint
+                - 2024-01-05 19:00 UTC: site back online
+                """);
+        assertEquals(2, f.timeline().size());
+        assertEquals(70, f.duration().toMinutes());
+    }
+}

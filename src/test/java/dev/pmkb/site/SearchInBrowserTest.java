@@ -199,7 +199,8 @@ class SearchInBrowserTest {
         browser.get(base + "search.html?q=stored+xss+status+page");
         await("hostile incident found", () -> resultHrefs().contains("incidents/2025-hostile-input-test.html"));
         WebElement title = driver().findElement(By.cssSelector("#search-results a[href$='hostile-input-test.html']"));
-        assertEquals("Stored XSS in the status page incident notes", title.getText());
+        // The header's title is taken as written: its markup is text, never HTML.
+        assertEquals("Stored XSS in the <b>status page</b> incident notes", title.getText());
         assertEquals(0L, browser.script("return document.querySelectorAll('#search-results b, #search-results img, #search-results script').length;"));
         assertAlertFree();
     }
@@ -236,6 +237,7 @@ class SearchInBrowserTest {
         assertTrue(html.contains("Search needs JavaScript"), html);
         assertTrue(html.contains("href=\"causes/index.html\"") && html.contains("href=\"archive.html\""));
         assertFalse(html.contains("<script>") || html.matches("(?s).*\\son[a-z]+=.*"), "no inline scripts or handlers");
-        assertTrue(html.contains("script-src 'self'"));
+        String policy = org.jsoup.Jsoup.parse(html).selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+        assertTrue(policy.contains("script-src 'self';"), policy);
     }
 }

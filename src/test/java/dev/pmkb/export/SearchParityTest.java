@@ -114,7 +114,7 @@ class SearchParityTest {
             }
             assertEquals(c.getValue(), corrected.isNull() ? null : corrected.asText(), c.getKey());
         }
-        try (Searcher searcher = Searcher.open(site.resolve(SearchIndex.DIRECTORY))) {
+        try (Searcher searcher = Searcher.open(SearchIndex.besideSite(site))) {
             assertEquals(List.of(), searcher.search(SearchRequest.of("conection pool")));
             assertEquals("2024/checkout-pool-exhaustion", searcher.search(SearchRequest.of("connection pool")).getFirst().id());
         }
@@ -124,7 +124,7 @@ class SearchParityTest {
     void sharedCorpus(@TempDir Path tmp) throws Exception {
         Path corpus = shared("corpus/alx");
         Bake.run(SiteConfig.load(tmp, new SiteConfig.Overrides(corpus, tmp.resolve("site"), null, false)));
-        SearchExportTest.assertRoundTrip(tmp.resolve("site").resolve(SearchIndex.DIRECTORY),
+        SearchExportTest.assertRoundTrip(SearchIndex.besideSite(tmp.resolve("site")),
                 tmp.resolve("site").resolve(SearchExport.DIRECTORY));
         assertParity(tmp.resolve("site"), texts(corpus), 23);
     }
@@ -136,7 +136,7 @@ class SearchParityTest {
         assertEquals(requests.size(), lines.size());
         List<String> failures = new ArrayList<>();
         int withHits = 0;
-        try (Searcher searcher = Searcher.open(site.resolve(SearchIndex.DIRECTORY))) {
+        try (Searcher searcher = Searcher.open(SearchIndex.besideSite(site))) {
             for (int i = 0; i < requests.size(); i++) {
                 Request r = requests.get(i);
                 JsonNode js = JSON.readTree(lines.get(i));

@@ -76,7 +76,7 @@ class SearchParityTest {
     @Test
     void exampleLibrary() throws Exception {
         Path site = Shared.exampleSite().output();
-        assertParity(site, texts(Shared.repository().resolve("content")), 11);
+        assertParity(site, texts(Shared.exampleLibrary().resolve("content")), 11);
     }
 
     /** Typo fallback: a word missing from the dictionary becomes the closest body term, written as a word. */

@@ -78,6 +78,14 @@ class InitCommandTest {
     }
 
     @Test
+    void isACommandOfPmkbWithItsExitCodes() {
+        assertTrue(CliTest.run("--help").out().contains("init"));
+        CliTest.Run help = CliTest.run("init", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("Exit codes") && help.out().contains("--force"), help.out());
+    }
+
+    @Test
     void rejectsAnActionThatIsNotOwnerRepoAtRef(@TempDir Path tmp) {
         assertEquals(2, CliTest.run("init", tmp.toString(), "--action", "pmkb").exit());
         assertFalse(Files.exists(tmp.resolve("README.md")));

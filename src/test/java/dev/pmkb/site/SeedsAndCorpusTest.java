@@ -106,8 +106,9 @@ class SeedsAndCorpusTest {
         Files.writeString(content.resolve("a.md"), "# A\n\nText.\n");
         assertDoesNotThrowBake(tmp);
         try (Stream<Path> left = Files.list(tmp)) {
-            assertEquals(List.of("content", "output"), left.map(p -> p.getFileName().toString()).sorted().toList(),
-                    "no staging or old folders left behind");
+            assertEquals(List.of(".output.search-index", "content", "output"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no staging or old folders left behind, only the site and its search index");
         }
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pmkb", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Turns a folder of Markdown incident postmortems into a browsable, searchable library.",
-        subcommands = {BakeCommand.class, ServeCommand.class, NewCommand.class, CheckCommand.class, SearchCommand.class,
+        subcommands = {BakeCommand.class, ServeCommand.class, NewCommand.class, CheckCommand.class, SearchCommand.class, InitCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the work failed, or found problems that fail it", "2:wrong usage"})

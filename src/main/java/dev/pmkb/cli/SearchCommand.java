@@ -67,7 +67,7 @@ public final class SearchCommand implements Callable<Integer> {
             err.println("pmkb search: --limit must be 1 or more, was " + limit);
             return 2;
         }
-        Path indexDir = output.resolve(SearchIndex.DIRECTORY);
+        Path indexDir = SearchIndex.besideSite(output);
         if (!hasIndex(indexDir)) {
             err.println("no search index in " + output + ": run 'pmkb bake' first");
             return 1;

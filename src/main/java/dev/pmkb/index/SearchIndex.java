@@ -41,8 +41,14 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchIndex {
 
-    /** Where the bake writes the index, relative to the output folder. */
-    public static final String DIRECTORY = ".pmkb/lucene";
+    /**
+     * Where a bake of the site in {@code output} keeps its index, for {@code pmkb search}: a hidden folder beside
+     * the site, {@code .<output>.search-index}, so that publishing the site never publishes the index.
+     */
+    public static Path besideSite(Path output) {
+        Path site = output.toAbsolutePath().normalize();
+        return site.resolveSibling("." + site.getFileName() + ".search-index");
+    }
 
     public static final String ID = "id";
     public static final String URL = "url";

@@ -127,28 +127,50 @@ public final class Bake {
         }
         java.util.Optional<String> unsafeOutput = OutputFolder.problem(config);
         if (unsafeOutput.isPresent()) throw new BakeFailure(unsafeOutput.get());
+        Path index = SearchIndex.besideSite(config.output());
+        if (Files.exists(index, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !isIndex(index)) {
+            // named after the output, but a bake must not delete a folder of someone's that has that name
+            throw new BakeFailure("will not replace " + index + " with the search index (for 'pmkb search'): it is "
+                    + "not a search index pmkb wrote; move it away");
+        }
         List<Path> files = timed("list", () -> list(config.content()));
         Understander understander = reuse.understander(config);
         Map<Path, Postmortem> prepared = timed("read and understand", () -> readAndUnderstand(files, understander));
         Path staging = stagingFolder();
+        Path indexStaging = staging.resolveSibling(staging.getFileName() + INDEX_STAGING);
         try {
-            Baked baked = bakeInto(staging, prepared, understander);
+            Baked baked = bakeInto(staging, indexStaging, prepared, understander);
             sortDiagnostics();
             reuse.swap(staging, config.output(), baked.library());
+            swap(indexStaging, index);
             return new BakeReport(config.output(), baked.incidents(), baked.drafts(), baked.pages(), diagnostics, stages);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             deleteQuietly(staging);
+            deleteQuietly(indexStaging);
             throw new BakeFailure(e.getMessage(), e);
         } catch (BakeFailure | RuntimeException e) {
             deleteQuietly(staging);
+            deleteQuietly(indexStaging);
             throw e;
+        }
+    }
+
+    /** The Lucene index's staging folder is named after the site's, so that stale ones are removed alike. */
+    private static final String INDEX_STAGING = "-search-index";
+
+    private static boolean isIndex(Path folder) {
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
+        try (var entries = Files.list(folder)) {
+            return entries.anyMatch(file -> file.getFileName().toString().startsWith("segments_"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
     private record Baked(Library library, int incidents, int drafts, int pages) {
     }
 
-    private Baked bakeInto(Path staging, Map<Path, Postmortem> prepared, Understander understander)
+    private Baked bakeInto(Path staging, Path indexStaging, Map<Path, Postmortem> prepared, Understander understander)
             throws IOException, BakeFailure {
         JBakeSite.Folders folders = new JBakeSite.Folders(config.siteRoot(), config.content(), config.templates(),
                 config.assets(), staging);
@@ -162,8 +184,9 @@ public final class Bake {
             // (on two cores, waiting for them before rendering left one core idle for a third of the bake). Only
             // the search page waits for the export: it carries the export's manifest inline.
             java.util.concurrent.CompletableFuture<String> index = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                timed("index (in the background)", () -> writeIndex(published, staging));
-                return timed("search export (in the background)", () -> exportSearch(published, understander.taxonomy(), staging));
+                timed("index (in the background)", () -> writeIndex(published, indexStaging));
+                return timed("search export (in the background)",
+                        () -> exportSearch(published, understander.taxonomy(), indexStaging, staging));
             });
             Baked baked;
             try {
@@ -346,18 +369,18 @@ public final class Bake {
         }
     }
 
-    private static void writeIndex(List<Postmortem> published, Path staging) {
+    private static void writeIndex(List<Postmortem> published, Path indexStaging) {
         try {
-            SearchIndex.write(published, staging.resolve(SearchIndex.DIRECTORY));
+            SearchIndex.write(published, indexStaging);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Writes the static search export; returns its manifest, which the search page carries inline. */
-    private static String exportSearch(List<Postmortem> published, Taxonomy taxonomy, Path staging) {
+    private static String exportSearch(List<Postmortem> published, Taxonomy taxonomy, Path indexStaging, Path staging) {
         try {
-            return SearchExport.write(staging.resolve(SearchIndex.DIRECTORY), published, taxonomy,
+            return SearchExport.write(indexStaging, published, taxonomy,
                     staging.resolve(SearchExport.DIRECTORY)).manifest();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

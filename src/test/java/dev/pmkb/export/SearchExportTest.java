@@ -41,7 +41,7 @@ class SearchExportTest {
     @Test
     void exampleSiteExportMatchesTheLuceneIndex() throws IOException {
         Path site = Shared.exampleSite().output();
-        assertRoundTrip(site.resolve(SearchIndex.DIRECTORY), site.resolve(SearchExport.DIRECTORY));
+        assertRoundTrip(SearchIndex.besideSite(site), site.resolve(SearchExport.DIRECTORY));
     }
 
     @Test

@@ -64,7 +64,7 @@ class SearchParityTest {
     @Test
     void exampleLibrary() throws Exception {
         Path site = Shared.exampleSite().output();
-        assertParity(site, texts(Shared.repository().resolve("content")), 11);
+        assertParity(site, texts(Shared.exampleLibrary().resolve("content")), 11);
     }
 
     /** Typo fallback: a word missing from the dictionary becomes the closest body term, written as a word. */
@@ -102,7 +102,7 @@ class SearchParityTest {
             }
             assertEquals(c.getValue(), corrected.isNull() ? null : corrected.asText(), c.getKey());
         }
-        try (Searcher searcher = Searcher.open(site.resolve(SearchIndex.DIRECTORY))) {
+        try (Searcher searcher = Searcher.open(SearchIndex.besideSite(site))) {
             assertEquals(List.of(), searcher.search(SearchRequest.of("conection pool")));
             assertEquals("2024/checkout-pool-exhaustion", searcher.search(SearchRequest.of("connection pool")).getFirst().id());
         }
@@ -111,7 +111,7 @@ class SearchParityTest {
     @Test
     void sharedCorpus() throws Exception {
         Path site = Shared.corpusSite().output();
-        SearchExportTest.assertRoundTrip(site.resolve(SearchIndex.DIRECTORY), site.resolve(SearchExport.DIRECTORY));
+        SearchExportTest.assertRoundTrip(SearchIndex.besideSite(site), site.resolve(SearchExport.DIRECTORY));
         assertParity(site, texts(Shared.sharedFolder("corpus/alx")), 23);
     }
 
@@ -122,7 +122,7 @@ class SearchParityTest {
         assertEquals(requests.size(), lines.size());
         List<String> failures = new ArrayList<>();
         int withHits = 0;
-        try (Searcher searcher = Searcher.open(site.resolve(SearchIndex.DIRECTORY))) {
+        try (Searcher searcher = Searcher.open(SearchIndex.besideSite(site))) {
             for (int i = 0; i < requests.size(); i++) {
                 Request r = requests.get(i);
                 JsonNode js = JSON.readTree(lines.get(i));

@@ -35,7 +35,7 @@ public final class RelatedScale {
         Path dir = Files.createTempDirectory("pmkb-scale");
         var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime(), c0 = cpu.getCurrentThreadCpuTime();
-        SearchIndex.write(incidents, dir.resolve(SearchIndex.DIRECTORY));
+        SearchIndex.write(incidents, dir.resolve("index"));
         long t1 = System.nanoTime(), c1 = cpu.getCurrentThreadCpuTime();
         Map<String, List<Related>> related = RelatedIncidents.compute(incidents);
         long t2 = System.nanoTime(), c2 = cpu.getCurrentThreadCpuTime();

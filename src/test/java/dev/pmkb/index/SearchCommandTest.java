@@ -19,6 +19,8 @@ import picocli.CommandLine;
 class SearchCommandTest {
 
     @TempDir
+    static Path tmp;
+    /** The index lives beside the site, so the site is a folder inside the temporary one. */
     static Path site;
 
     record Run(int exit, String out, String err) {
@@ -26,7 +28,8 @@ class SearchCommandTest {
 
     @BeforeAll
     static void bake() throws Exception {
-        SearchIndex.write(Library.incidents(), site.resolve(SearchIndex.DIRECTORY));
+        site = tmp.resolve("site");
+        SearchIndex.write(Library.incidents(), SearchIndex.besideSite(site));
     }
 
     static Run run(String... args) {
@@ -47,7 +50,7 @@ class SearchCommandTest {
         Matcher m = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"url\":\"([^\"]+)\",\"title\":\"([^\"]*)\","
                 + "\"score\":([0-9.Ee-]+)}").matcher(run.out());
         List<Hit> expected;
-        try (Searcher searcher = Searcher.open(site.resolve(SearchIndex.DIRECTORY))) {
+        try (Searcher searcher = Searcher.open(SearchIndex.besideSite(site))) {
             expected = searcher.search(SearchRequest.of("connection pool"));
         }
         for (Hit hit : expected) {

@@ -33,7 +33,7 @@ class SearchIndexTest {
     void documentsAreGroupedByPrimaryCauseThenIdInOneSegmentWithStoredFields() throws Exception {
         List<Postmortem> shuffled = new ArrayList<>(Library.incidents());
         Collections.shuffle(shuffled, new java.util.Random(3));
-        Path indexDir = dir.resolve(SearchIndex.DIRECTORY);
+        Path indexDir = dir.resolve("index");
         SearchIndex.write(shuffled, indexDir);
         List<String> sortedIds = Library.incidents().stream()
                 .sorted(java.util.Comparator.comparing((Postmortem p) -> p.facts().causes().primary()).thenComparing(Postmortem::id))

@@ -29,8 +29,8 @@ class SearcherTest {
         // two twins whose scores tie: ids decide, not insertion order
         incidents.add(0, incident("z-twin").title("Kafka rebalance storm").rootCause("Kafka rebalance storm.").build());
         incidents.add(incident("a-twin").title("Kafka rebalance storm").rootCause("Kafka rebalance storm.").build());
-        SearchIndex.write(incidents, dir.resolve(SearchIndex.DIRECTORY));
-        searcher = Searcher.open(dir.resolve(SearchIndex.DIRECTORY));
+        SearchIndex.write(incidents, dir.resolve("index"));
+        searcher = Searcher.open(dir.resolve("index"));
     }
 
     @AfterAll

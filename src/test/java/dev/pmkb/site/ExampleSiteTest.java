@@ -43,7 +43,7 @@ class ExampleSiteTest {
 
     @Test
     void everyPublishedPostmortemHasAPageWithItsTitleAndText() throws IOException {
-        Path content = Shared.repository().resolve("content");
+        Path content = Shared.exampleLibrary().resolve("content");
         int published = 0;
         for (Path file : ContentFolder.scan(content).postmortems()) {
             SourceDocument doc = SourceReader.read(content, file);
@@ -197,7 +197,7 @@ class ExampleSiteTest {
         JsonNode incidents = json.get("incidents");
         assertEquals(incidentCount(), incidents.size());
         for (JsonNode i : incidents) {
-            assertTrue(Files.exists(Shared.repository().resolve("content").resolve(i.get("source").asText())));
+            assertTrue(Files.exists(Shared.exampleLibrary().resolve("content").resolve(i.get("source").asText())));
             assertTrue(Files.exists(site.output().resolve(i.get("url").asText())));
             assertNotNull(i.get("related"));
         }

@@ -94,7 +94,7 @@ class SearchInBrowserTest {
     /** Searcher's top 10 URLs for a query. */
     private static List<String> searcher(String query, boolean prefix) {
         try (dev.pmkb.index.Searcher searcher = dev.pmkb.index.Searcher.open(
-                Shared.exampleSite().output().resolve(dev.pmkb.index.SearchIndex.DIRECTORY))) {
+                dev.pmkb.index.SearchIndex.besideSite(Shared.exampleSite().output()))) {
             return searcher.search(new dev.pmkb.index.SearchRequest(query, List.of(), 10, prefix)).stream()
                     .map(dev.pmkb.index.Hit::url).toList();
         } catch (Exception e) {

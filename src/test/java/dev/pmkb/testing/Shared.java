@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Inputs the tests share: the repository's example library, baked once per test run (jbake-core allows one
+ * Inputs the tests share: the example library, baked once per test run (jbake-core allows one
  * bake per JVM at a time, and every test that reads the example site reads the same one), and the public
  * postmortems in {@code ../shared}, which are read where they are and never copied into the repository.
  */
@@ -28,11 +28,19 @@ public final class Shared {
         return Path.of("").toAbsolutePath();
     }
 
+    /**
+     * The example library the tests read: a copy of the repository's {@code content/} and settings, so that a
+     * fork or checkout with other content keeps pmkb's own tests green. Templates and assets are pmkb's.
+     */
+    public static Path exampleLibrary() {
+        return repository().resolve("src/test/resources/example-library");
+    }
+
     public static synchronized BakeResult exampleSite() {
         if (exampleSite == null) {
             try {
                 Path out = Files.createTempDirectory("pmkb-example-site").resolve("site");
-                SiteConfig config = SiteConfig.load(repository(),
+                SiteConfig config = SiteConfig.load(exampleLibrary(),
                         new SiteConfig.Overrides(null, out, "https://example.github.io/repo/", false));
                 exampleSite = new BakeResult(Bake.run(config));
             } catch (IOException e) {

@@ -74,10 +74,12 @@ final class CauseClassifier {
         this.vocabulary = vocabulary;
     }
 
-    /** Kinds whose text is about the fix or the future, never the cause. */
+    /**
+     * Kinds read already (the root cause, the summary) or about the future, never the cause. The resolution is
+     * read like the rest: a rollback there tells of a bad release.
+     */
     private static final Set<SectionKind> NOT_CAUSE = EnumSet.of(SectionKind.ROOT_CAUSE,
-            SectionKind.ROOT_CAUSE_AND_RESOLUTION, SectionKind.RESOLUTION, SectionKind.CORRECTIVE, SectionKind.TASKS,
-            SectionKind.SUMMARY);
+            SectionKind.ROOT_CAUSE_AND_RESOLUTION, SectionKind.CORRECTIVE, SectionKind.TASKS, SectionKind.SUMMARY);
     /** Only the start of the remaining text is read for stated causes: a cause is stated early. */
     private static final int MAX_ELSEWHERE = 20_000;
 

@@ -81,6 +81,27 @@ class CauseRolesTest {
     }
 
     @Test
+    void aRollbackInTheResolutionTellsOfABadRelease() {
+        Causes c = causes("""
+                # Search down
+
+                ## Root cause
+
+                The search service ran out of memory.
+
+                ## Timeline
+
+                - 10:10 Found that a recent deployment introduced the memory growth.
+
+                ## Resolution
+
+                1. Rolled back the faulty deployment.
+                """);
+        assertTrue(c.slugs().contains("bad-deploy"), c.slugs().toString());
+        assertEquals(SentenceRoles.Role.FIX, SentenceRoles.roleOf("Rolled back the faulty deployment."));
+    }
+
+    @Test
     void aRollbackStillTellsOfABadRelease() {
         assertTrue(rootCause("Errors started with version 4.2; the update was reverted at noon.").contains("bad-deploy"));
     }

@@ -43,8 +43,10 @@ final class TimeScanner {
     /** "2100hrs", "0930 hrs": military time, always with its suffix so years and counts are not read as times. */
     private static final Pattern MILITARY = Pattern.compile("(?i)(?<![\\d:.,])([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)\\b");
     /** "from 4pm to 6 GMT": the end of a range may be a bare hour. */
-    private static final Pattern BARE_RANGE_END = Pattern.compile("(?i)^\\s{0,2}(?:to|-|–|until|till)\\s{0,2}(\\d{1,2})(?![\\d:.,%]|\\s?(?:hours?|hrs?|min|minutes?|days?|percent|users?|servers?|[ap]\\.?m))");
+    private static final Pattern BARE_RANGE_END = Pattern.compile("(?i)^\\s{0,2}(?:to|-|–|until|till)\\s{0,2}(\\d{1,2})(?![\\d:.,%/\\-]|\\s?(?:hours?|hrs?|min|minutes?|days?|percent|users?|servers?|[ap]\\.?m))");
 
+    private static final Pattern NORTH_AMERICAN_ZONE = Pattern.compile(
+            "\\b(?:[PMCE][SD]?T|AK[SD]T|H[SD]T|N[SD]T|A[SD]T)\\b|(?i:\\b(?:pacific|eastern|central|mountain) (?:standard |daylight )?time\\b)");
     private static final Pattern ABBREVIATION_SLASH = Pattern.compile("\\s?/");
 
     private final DateOrder order;
@@ -499,16 +501,23 @@ final class TimeScanner {
         return false;
     }
 
-    /** Day-first when any numeric date in the text can only be day-first, month-first otherwise. */
+    /**
+     * Day-first when any numeric date in the text can only be day-first, month-first when one can only be
+     * month-first. With only ambiguous dates (03/04/2024), the zones decide: month-first is American usage, so
+     * it is taken when the text writes times in a North American zone, day-first (most of the world) otherwise.
+     */
     static DateOrder orderOf(String text) {
         Matcher m = NUMERIC_DATE.matcher(text);
         int scanned = 0;
+        boolean ambiguous = false;
         for (int from = 0; findNumericDate(m, text, from) && scanned++ < 1000; from = m.end()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
             if (a > 12 && b <= 12) return DateOrder.DAY_FIRST;
             if (b > 12 && a <= 12) return DateOrder.MONTH_FIRST;
+            ambiguous = true;
         }
-        return DateOrder.MONTH_FIRST;
+        if (!ambiguous) return DateOrder.MONTH_FIRST;
+        return NORTH_AMERICAN_ZONE.matcher(text).find() ? DateOrder.MONTH_FIRST : DateOrder.DAY_FIRST;
     }
 }

@@ -94,7 +94,7 @@ class WindowExtractorTest {
     void timesWithADotOrAnHBetweenHourAndMinutes() {
         Facts f = facts("""
                 ## Issue Description
-                On 01/02/2020, from 8.35 AM GMT until 9.05 AM GMT, the API was down.
+                On 2 January 2020, from 8.35 AM GMT until 9.05 AM GMT, the API was down.
                 """);
         assertEquals(OffsetDateTime.parse("2020-01-02T08:35Z"), f.start().instant().orElseThrow());
         assertEquals(30, f.duration().toMinutes());
@@ -238,5 +238,29 @@ class WindowExtractorTest {
                 """);
         assertEquals(2, f.timeline().size());
         assertEquals(70, f.duration().toMinutes());
+    }
+
+    @Test
+    void anAmbiguousNumericDateIsDayFirstUnlessTheTimesAreNorthAmerican() {
+        Facts lagos = facts("""
+                ## Summary
+                Started at 07/09/2023 05:15 PM WAT and ended at 07/09/2023 06:00 PM WAT.
+                """);
+        assertEquals(OffsetDateTime.parse("2023-09-07T17:15+01:00"), lagos.start().instant().orElseThrow());
+        Facts seattle = facts("""
+                ## Summary
+                Started at 07/09/2023 05:15 PM PDT and ended at 07/09/2023 06:00 PM PDT.
+                """);
+        assertEquals(OffsetDateTime.parse("2023-07-09T17:15-07:00"), seattle.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aRangeBetweenTwoDatedTimesDoesNotReadTheSecondDayAsAnHour() {
+        Facts f = facts("""
+                ## Summary
+                From 15/01/2021 3:00 a.m to 17/01/2021 2 a.m (GMT-5) the disk was full.
+                """);
+        assertEquals(OffsetDateTime.parse("2021-01-17T02:00-05:00"), f.end().instant().orElseThrow());
+        assertEquals(47 * 60, f.duration().toMinutes());
     }
 }

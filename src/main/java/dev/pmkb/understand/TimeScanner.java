@@ -25,9 +25,12 @@ final class TimeScanner {
     private static final Pattern MONTH_FIRST = Pattern.compile(
             "(?i)\\b" + MONTH + "\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{0,3}(?:of\\s)?(\\d{4})\\b)?");
     private static final Pattern DAY_FIRST = Pattern.compile(
-            "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?" + MONTH + "\\b\\.?(?:,?\\s{0,3}(\\d{4})\\b)?");
+            "(?i)\\b(\\d{1,2})(?:(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?|[/\\-])" + MONTH
+                    + "\\b\\.?(?:(?:,?\\s{0,3}|[/\\-])(\\d{4})\\b)?");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
-    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d/.])(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})(?![\\d/])");
+    /** "12/03/2024", "12.03.24", and with dashes only with a four-digit year ("02-20-2017"; "1-2-23" is no date). */
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(?<![\\d/.\\-])(\\d{1,2})([/.]|-(?=\\d{1,2}-\\d{4}))(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/\\-])");
     private static final Pattern TIME = Pattern.compile(
             "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
     private static final Pattern ZONE_NUMERIC = Pattern.compile(
@@ -118,8 +121,8 @@ final class TimeScanner {
         m = NUMERIC_DATE.matcher(text);
         for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
             int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(2));
-            int year = Integer.parseInt(m.group(3));
+            int b = Integer.parseInt(m.group(3));
+            int year = Integer.parseInt(m.group(4));
             if (year < 100) year += 2000;
             boolean dayFirst = a > 12 || (b <= 12 && order == DateOrder.DAY_FIRST);
             found.add(new Found(m.start(), m.end(), dayFirst
@@ -225,6 +228,9 @@ final class TimeScanner {
         while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
         boolean paren = i < limit && (text.charAt(i) == '(' || text.charAt(i) == '[');
         if (paren) i++;
+        // "12:16 pm, GMT+1, January 14": after a comma only an offset or a known abbreviation is a zone.
+        boolean comma = !paren && i + 1 < limit && text.charAt(i) == ',' && text.charAt(i + 1) == ' ';
+        if (comma) i += 2;
         if (!paren && text.regionMatches(true, i, "in ", 0, 3)) i += 3;
         if (i >= limit) return null;
         String window = text.substring(i, limit);
@@ -233,6 +239,11 @@ final class TimeScanner {
         if (m.lookingAt()) {
             written = m.group();
             // "(UTC timezone)", "UTC time": the extra word is not part of the zone.
+        } else if (comma) {
+            Matcher abbr = ZONE_ABBR.matcher(window);
+            if (abbr.lookingAt() && zones.knowsAbbreviation(ABBREVIATION_SLASH.split(abbr.group())[0].strip())) {
+                written = abbr.group();
+            }
         } else if ((m = ZONE_IANA.matcher(window)).lookingAt()) {
             written = m.group();
         } else if ((m = ZONE_WORDS.matcher(window)).lookingAt()
@@ -406,7 +417,7 @@ final class TimeScanner {
             boolean allows(String text, int start, int end) {
                 if (end - start > 2 || end >= text.length() || afterAsciiWordChar(text, start)) return false;
                 char c = text.charAt(end);
-                return isRegexSpace(c) || "stndrhofjmaSTNDRHOFJMA".indexOf(c) >= 0;
+                return isRegexSpace(c) || "stndrhofjmaSTNDRHOFJMA/-".indexOf(c) >= 0;
             }
         },
         /** {@code (?<![\d:.,])(\d{1,2})}. */
@@ -493,7 +504,9 @@ final class TimeScanner {
         m.useTransparentBounds(true);
         for (int j = Math.max(from, 1); j + 1 < n; j++) {
             char c = text.charAt(j);
-            if ((c != '/' && c != '.') || !isAsciiDigit(text.charAt(j - 1)) || !isAsciiDigit(text.charAt(j + 1))) continue;
+            if ((c != '/' && c != '.' && c != '-') || !isAsciiDigit(text.charAt(j - 1)) || !isAsciiDigit(text.charAt(j + 1))) {
+                continue;
+            }
             for (int start = Math.max(from, j - 2); start < j; start++) {
                 if (m.region(start, n).lookingAt()) return true;
             }
@@ -512,7 +525,7 @@ final class TimeScanner {
         boolean ambiguous = false;
         for (int from = 0; findNumericDate(m, text, from) && scanned++ < 1000; from = m.end()) {
             int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(2));
+            int b = Integer.parseInt(m.group(3));
             if (a > 12 && b <= 12) return DateOrder.DAY_FIRST;
             if (b > 12 && a <= 12) return DateOrder.MONTH_FIRST;
             ambiguous = true;

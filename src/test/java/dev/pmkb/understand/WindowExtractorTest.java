@@ -263,4 +263,43 @@ class WindowExtractorTest {
         assertEquals(OffsetDateTime.parse("2021-01-17T02:00-05:00"), f.end().instant().orElseThrow());
         assertEquals(47 * 60, f.duration().toMinutes());
     }
+
+    @Test
+    void datesWithDashesAndMonthNamesBetweenSlashes() {
+        Facts dashes = facts("""
+                ## Summary
+                At 2:00 PM PT on 02-20-2017 Apache stopped running.
+                """);
+        assertEquals(OffsetDateTime.parse("2017-02-20T14:00-08:00"), dashes.start().instant().orElseThrow());
+        Facts slashes = facts("""
+                ## Summary
+                Start: 06/May/2022 2:17 PM (GMT)
+                End: 06/May/2022 3:07 PM (GMT)
+                """);
+        assertEquals(OffsetDateTime.parse("2022-05-06T14:17Z"), slashes.start().instant().orElseThrow());
+        assertEquals(50, slashes.duration().toMinutes());
+    }
+
+    @Test
+    void aShortDashedNumberIsNoDate() {
+        Facts f = facts("""
+                ## Summary
+                Servers 1-2-23 failed at 10:00 UTC.
+                """);
+        assertNull(f.start().date());
+    }
+
+    @Test
+    void aZoneAfterACommaWhenItIsAnOffsetOrAKnownAbbreviation() {
+        Facts f = facts("""
+                ## Summary
+                From 6:00 am to 12:16 pm, GMT+1, January 14 2020 requests failed.
+                """);
+        assertEquals(OffsetDateTime.parse("2020-01-14T06:00+01:00"), f.start().instant().orElseThrow());
+        Facts notAZone = facts("""
+                ## Summary
+                At 6:00 am on January 14 2020, OK was all the dashboard said.
+                """);
+        assertNull(notAZone.start().zone());
+    }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WindowExtractorTest {
 
@@ -301,5 +302,35 @@ class WindowExtractorTest {
                 At 6:00 am on January 14 2020, OK was all the dashboard said.
                 """);
         assertNull(notAZone.start().zone());
+    }
+
+    @Test
+    void twelveAmAfterAMorningStartIsNoonWithAWarning() {
+        var p = Docs.understand("""
+                ## Summary
+                On 10/02/2022 from 11 AM to 12:30 AM the home page served 500s.
+                """);
+        assertEquals(LocalTime.of(12, 30), p.facts().end().time());
+        assertEquals(90, p.facts().duration().toMinutes());
+        assertTrue(p.diagnostics().stream().anyMatch(d -> d.message().contains("12 AM is midnight")));
+        Facts dated = facts("""
+                Start: 2022-02-10 11:00 AM UTC
+                End: 2022-02-11 12:30 AM UTC
+                """);
+        assertEquals(13 * 60 + 30, dated.duration().toMinutes());
+    }
+
+    @Test
+    void restorationInOtherWordsAndAYearlessDateStillGiveADuration() {
+        Facts f = facts("""
+                ## Summary
+                On 05 June at 10:00 PM, a Puppet manifest changed the WordPress settings.
+
+                ## Timeline
+                - 10:00 PM: users report errors
+                - 08:45 AM: manifest error identified
+                - 12:00 PM: system recovers and WordPress functions normally
+                """);
+        assertEquals(14 * 60, f.duration().toMinutes());
     }
 }

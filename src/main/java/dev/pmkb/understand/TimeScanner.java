@@ -23,7 +23,8 @@ final class TimeScanner {
     private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     private static final Pattern MONTH_FIRST = Pattern.compile(
-            "(?i)\\b" + MONTH + "\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{0,3}(?:of\\s)?(\\d{4})\\b)?");
+            "(?i)\\b" + MONTH + "\\.?(?:\\s{1,3}|(?=\\d{1,2}(?:st|nd|rd|th)?,\\s{0,3}\\d{4}\\b))(\\d{1,2})(?:st|nd|rd|th)?\\b"
+                    + "(?:,?\\s{0,3}(?:of\\s)?(\\d{4})\\b)?");
     private static final Pattern DAY_FIRST = Pattern.compile(
             "(?i)\\b(\\d{1,2})(?:(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?|[/\\-])" + MONTH
                     + "\\b\\.?(?:(?:,?\\s{0,3}|[/\\-])(\\d{4})\\b)?");
@@ -209,6 +210,14 @@ final class TimeScanner {
 
     /** "2:30:00 of downtime" or "ratio 3:45" are not clock times; clock times rarely precede those words. */
     private static boolean isDurationOrNumber(String text, Matcher m) {
+        // "at 00:00 hours", "@ 14:30 hrs": military usage, a clock time.
+        int before = m.start();
+        while (before > 0 && text.charAt(before - 1) == ' ') before--;
+        if (before > 0 && text.charAt(before - 1) == '@') return false;
+        if (before >= 2 && text.regionMatches(true, before - 2, "at", 0, 2)
+                && (before == 2 || !Character.isLetter(text.charAt(before - 3)))) {
+            return false;
+        }
         int after = m.end();
         String next = text.substring(after, Math.min(text.length(), after + 12)).toLowerCase(Locale.ROOT).strip();
         return next.startsWith("hour") || next.startsWith("hrs") || next.startsWith("min") || next.startsWith("%");
@@ -452,13 +461,13 @@ final class TimeScanner {
 
     /**
      * {@code m.find()} from {@code from} for {@link #MONTH_FIRST}, tried only where it can match: at the first
-     * letter of a month name with a digit 4 to 13 characters on ("may 9" to "september.   9").
+     * letter of a month name with a digit 3 to 13 characters on ("may9, 2021" to "september.   9").
      */
     private static boolean findMonthFirst(Matcher m, String text, int from, DigitRuns digits) {
         int n = text.length();
         m.useTransparentBounds(true);
         for (int i = from; i < n; i++) {
-            if (isMonthInitial(text.charAt(i)) && digits.anyIn(i + 4, i + 14) && m.region(i, n).lookingAt()) {
+            if (isMonthInitial(text.charAt(i)) && digits.anyIn(i + 3, i + 14) && m.region(i, n).lookingAt()) {
                 return true;
             }
         }

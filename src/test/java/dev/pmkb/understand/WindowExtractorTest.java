@@ -333,4 +333,50 @@ class WindowExtractorTest {
                 """);
         assertEquals(14 * 60, f.duration().toMinutes());
     }
+
+    @Test
+    void aClockTimeWrittenWithHours() {
+        Facts f = facts("""
+                ## Summary
+                On August 15, 2024, at 00:00 hours, the intrusion detection system raised an alert.
+                """);
+        assertEquals(LocalTime.MIDNIGHT, f.start().time());
+        Facts duration = facts("""
+                ## Summary
+                On August 15, 2024 the site was down for 2:30 hours.
+                """);
+        assertNull(duration.start());
+    }
+
+    @Test
+    void aMonthGluedToItsDayBeforeAYear() {
+        Facts f = facts("""
+                # API outage
+
+                The outage occurred on January23, 2021.
+
+                ## Summary
+                Requests failed from 7:31 PM to 9:21 PM PT.
+                """);
+        assertEquals(OffsetDateTime.parse("2021-01-23T19:31-08:00"), f.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aSingleTimeInTheSentenceThatSaysTheOutageHappened() {
+        Facts f = facts("""
+                ## Summary
+                On 31st January 2023 (10am GMT + 1), we experienced a server outage on all our servers.
+                """);
+        assertEquals(OffsetDateTime.parse("2023-01-31T10:00+01:00"), f.start().instant().orElseThrow());
+    }
+
+    @Test
+    void anIncidentDateFieldWinsOverADateInTheTitle() {
+        Facts f = facts("""
+                Postmortem Report: System Outage on August 10, 2024
+                Incident Date: August 16, 2024
+                Incident Time: 10:00 AM - 12:30 PM (EAT)
+                """);
+        assertEquals(OffsetDateTime.parse("2024-08-16T10:00+03:00"), f.start().instant().orElseThrow());
+    }
 }

@@ -25,7 +25,8 @@ final class IncidentWindow {
             "(?i)^(?:the\\s)?(?:outage\\s|incident\\s|issue\\s|downtime\\s|impact\\s)?(?:end(?:ed|ing)?|resolved|resolution time"
                     + "|recovered|restored|fixed|finish(?:ed)?|mitigated)(?:\\s(?:time|date|date and time|at|on))?\\s?(?::|-|–|at\\b|on\\b)");
     private static final Pattern SINGLE_START_WORDS = Pattern.compile(
-            "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at)\\b");
+            "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at|experienced|went (?:down|offline)"
+                    + "|happened|stopped)\\b");
     /** Lines longer than this are prose paragraphs; scanning only their start keeps the work bounded. */
     private static final int MAX_SCAN = 2000;
 

@@ -30,7 +30,7 @@ final class CauseClassifier {
     /** The weight a tag needs: one plain sentence of a root-cause section, or a stated cause elsewhere. */
     private static final double THRESHOLD = 0.9;
     /** A tag far weaker than the strongest is a word in passing, not a cause the author states. */
-    private static final double SHARE_OF_STRONGEST = 0.2;
+    private static final double SHARE_OF_STRONGEST = 0.3;
     private static final int MAX_EVIDENCE = 300;
     /** With nothing above {@link #THRESHOLD}: the weight of one cause named in a fix or in passing. */
     private static final double FALLBACK_THRESHOLD = 0.4;

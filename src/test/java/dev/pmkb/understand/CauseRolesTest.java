@@ -72,6 +72,15 @@ class CauseRolesTest {
     }
 
     @Test
+    void aTagMentionedOnceBesideATwiceStatedCauseIsDropped() {
+        List<String> t = rootCause("""
+                The root cause was a full disk on the log server.
+                The disk ran out of space because old logs were never rotated.
+                The DNS record of the log server was also old.""");
+        assertEquals(List.of("capacity"), t);
+    }
+
+    @Test
     void wordsOfTheFixAreNotCauses() {
         List<String> t = rootCause("""
                 The queue workers ran out of memory under the nightly batch.

@@ -30,7 +30,7 @@ final class CauseClassifier {
     /** The weight a tag needs: one plain sentence of a root-cause section, or a stated cause elsewhere. */
     private static final double THRESHOLD = 0.9;
     /** A tag far weaker than the strongest is a word in passing, not a cause the author states. */
-    private static final double SHARE_OF_STRONGEST = 0.2;
+    private static final double SHARE_OF_STRONGEST = 0.3;
     private static final int MAX_EVIDENCE = 300;
     /** With nothing above {@link #THRESHOLD}: the weight of one cause named in a fix or in passing. */
     private static final double FALLBACK_THRESHOLD = 0.4;
@@ -74,10 +74,12 @@ final class CauseClassifier {
         this.vocabulary = vocabulary;
     }
 
-    /** Kinds whose text is about the fix or the future, never the cause. */
+    /**
+     * Kinds read already (the root cause, the summary) or about the future, never the cause. The resolution is
+     * read like the rest: a rollback there tells of a bad release.
+     */
     private static final Set<SectionKind> NOT_CAUSE = EnumSet.of(SectionKind.ROOT_CAUSE,
-            SectionKind.ROOT_CAUSE_AND_RESOLUTION, SectionKind.RESOLUTION, SectionKind.CORRECTIVE, SectionKind.TASKS,
-            SectionKind.SUMMARY);
+            SectionKind.ROOT_CAUSE_AND_RESOLUTION, SectionKind.CORRECTIVE, SectionKind.TASKS, SectionKind.SUMMARY);
     /** Only the start of the remaining text is read for stated causes: a cause is stated early. */
     private static final int MAX_ELSEWHERE = 20_000;
 

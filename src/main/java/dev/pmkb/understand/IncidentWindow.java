@@ -27,7 +27,8 @@ final class IncidentWindow {
             "(?i)^(?:the\\s)?(?:outage\\s|incident\\s|issue\\s|downtime\\s|impact\\s)?(?:end(?:ed|ing)?|resolved|resolution time"
                     + "|recovered|restored|fixed|finish(?:ed)?|mitigated)(?:\\s(?:time|date|date and time|at|on))?\\s?(?::|-|–|at\\b|on\\b)");
     private static final Pattern SINGLE_START_WORDS = Pattern.compile(
-            "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at)\\b");
+            "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at|experienced|went (?:down|offline)"
+                    + "|happened|stopped)\\b");
     private static final int MAX_SCAN = Limits.MAX_SCANNED_LINE;
 
     private final TimeScanner scanner;

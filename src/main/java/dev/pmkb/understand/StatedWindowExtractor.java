@@ -145,6 +145,19 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
 
     /** A date to lend to times written without one: from the title, summary or preamble. */
     private static TimeResolver.Context contextOf(Reading r, String title, List<SourceLine> summaryLines) {
+        // "Incident Date: August 16, 2024" says which day outright, even under a title naming another.
+        int fields = 0;
+        for (SourceLine l : summaryLines) {
+            if (fields++ > 200) break;
+            if (l.text().length() > 200) continue;
+            String plain = PlainText.line(l.text());
+            Matcher field = DATE_FIELD.matcher(plain);
+            if (!field.lookingAt()) continue;
+            for (WrittenTime w : r.scanner.scan(plain.substring(field.end()))) {
+                LocalDate d = TimeResolver.dateOf(w.date(), null);
+                if (d != null) return new TimeResolver.Context(d, d.getYear(), null);
+            }
+        }
         List<String> texts = new ArrayList<>();
         texts.add(title);
         int n = 0;

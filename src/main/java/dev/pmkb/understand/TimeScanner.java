@@ -23,11 +23,15 @@ final class TimeScanner {
     private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     private static final Pattern MONTH_FIRST = Pattern.compile(
-            "(?i)\\b" + MONTH + "\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{0,3}(?:of\\s)?(\\d{4})\\b)?");
+            "(?i)\\b" + MONTH + "\\.?(?:\\s{1,3}|(?=\\d{1,2}(?:st|nd|rd|th)?,\\s{0,3}\\d{4}\\b))(\\d{1,2})(?:st|nd|rd|th)?\\b"
+                    + "(?:,?\\s{0,3}(?:of\\s)?(\\d{4})\\b)?");
     private static final Pattern DAY_FIRST = Pattern.compile(
-            "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?" + MONTH + "\\b\\.?(?:,?\\s{0,3}(\\d{4})\\b)?");
+            "(?i)\\b(\\d{1,2})(?:(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?|[/\\-])" + MONTH
+                    + "\\b\\.?(?:(?:,?\\s{0,3}|[/\\-])(\\d{4})\\b)?");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
-    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d/.])(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})(?![\\d/])");
+    /** "12/03/2024", "12.03.24", and with dashes only with a four-digit year ("02-20-2017"; "1-2-23" is no date). */
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(?<![\\d/.\\-])(\\d{1,2})([/.]|-(?=\\d{1,2}-\\d{4}))(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/\\-])");
     private static final Pattern TIME = Pattern.compile(
             "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
     private static final Pattern ZONE_NUMERIC = Pattern.compile(
@@ -43,8 +47,10 @@ final class TimeScanner {
     /** "2100hrs", "0930 hrs": military time, always with its suffix so years and counts are not read as times. */
     private static final Pattern MILITARY = Pattern.compile("(?i)(?<![\\d:.,])([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)\\b");
     /** "from 4pm to 6 GMT": the end of a range may be a bare hour. */
-    private static final Pattern BARE_RANGE_END = Pattern.compile("(?i)^\\s{0,2}(?:to|-|–|until|till)\\s{0,2}(\\d{1,2})(?![\\d:.,%]|\\s?(?:hours?|hrs?|min|minutes?|days?|percent|users?|servers?|[ap]\\.?m))");
+    private static final Pattern BARE_RANGE_END = Pattern.compile("(?i)^\\s{0,2}(?:to|-|–|until|till)\\s{0,2}(\\d{1,2})(?![\\d:.,%/\\-]|\\s?(?:hours?|hrs?|min|minutes?|days?|percent|users?|servers?|[ap]\\.?m))");
 
+    private static final Pattern NORTH_AMERICAN_ZONE = Pattern.compile(
+            "\\b(?:[PMCE][SD]?T|AK[SD]T|H[SD]T|N[SD]T|A[SD]T)\\b|(?i:\\b(?:pacific|eastern|central|mountain) (?:standard |daylight )?time\\b)");
     private static final Pattern ABBREVIATION_SLASH = Pattern.compile("\\s?/");
 
     private final DateOrder order;
@@ -116,8 +122,8 @@ final class TimeScanner {
         m = NUMERIC_DATE.matcher(text);
         for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
             int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(2));
-            int year = Integer.parseInt(m.group(3));
+            int b = Integer.parseInt(m.group(3));
+            int year = Integer.parseInt(m.group(4));
             if (year < 100) year += 2000;
             boolean dayFirst = a > 12 || (b <= 12 && order == DateOrder.DAY_FIRST);
             found.add(new Found(m.start(), m.end(), dayFirst
@@ -204,6 +210,14 @@ final class TimeScanner {
 
     /** "2:30:00 of downtime" or "ratio 3:45" are not clock times; clock times rarely precede those words. */
     private static boolean isDurationOrNumber(String text, Matcher m) {
+        // "at 00:00 hours", "@ 14:30 hrs": military usage, a clock time.
+        int before = m.start();
+        while (before > 0 && text.charAt(before - 1) == ' ') before--;
+        if (before > 0 && text.charAt(before - 1) == '@') return false;
+        if (before >= 2 && text.regionMatches(true, before - 2, "at", 0, 2)
+                && (before == 2 || !Character.isLetter(text.charAt(before - 3)))) {
+            return false;
+        }
         int after = m.end();
         String next = text.substring(after, Math.min(text.length(), after + 12)).toLowerCase(Locale.ROOT).strip();
         return next.startsWith("hour") || next.startsWith("hrs") || next.startsWith("min") || next.startsWith("%");
@@ -223,6 +237,9 @@ final class TimeScanner {
         while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
         boolean paren = i < limit && (text.charAt(i) == '(' || text.charAt(i) == '[');
         if (paren) i++;
+        // "12:16 pm, GMT+1, January 14": after a comma only an offset or a known abbreviation is a zone.
+        boolean comma = !paren && i + 1 < limit && text.charAt(i) == ',' && text.charAt(i + 1) == ' ';
+        if (comma) i += 2;
         if (!paren && text.regionMatches(true, i, "in ", 0, 3)) i += 3;
         if (i >= limit) return null;
         String window = text.substring(i, limit);
@@ -231,6 +248,11 @@ final class TimeScanner {
         if (m.lookingAt()) {
             written = m.group();
             // "(UTC timezone)", "UTC time": the extra word is not part of the zone.
+        } else if (comma) {
+            Matcher abbr = ZONE_ABBR.matcher(window);
+            if (abbr.lookingAt() && zones.knowsAbbreviation(ABBREVIATION_SLASH.split(abbr.group())[0].strip())) {
+                written = abbr.group();
+            }
         } else if ((m = ZONE_IANA.matcher(window)).lookingAt()) {
             written = m.group();
         } else if ((m = ZONE_WORDS.matcher(window)).lookingAt()
@@ -404,7 +426,7 @@ final class TimeScanner {
             boolean allows(String text, int start, int end) {
                 if (end - start > 2 || end >= text.length() || afterAsciiWordChar(text, start)) return false;
                 char c = text.charAt(end);
-                return isRegexSpace(c) || "stndrhofjmaSTNDRHOFJMA".indexOf(c) >= 0;
+                return isRegexSpace(c) || "stndrhofjmaSTNDRHOFJMA/-".indexOf(c) >= 0;
             }
         },
         /** {@code (?<![\d:.,])(\d{1,2})}. */
@@ -439,13 +461,13 @@ final class TimeScanner {
 
     /**
      * {@code m.find()} from {@code from} for {@link #MONTH_FIRST}, tried only where it can match: at the first
-     * letter of a month name with a digit 4 to 13 characters on ("may 9" to "september.   9").
+     * letter of a month name with a digit 3 to 13 characters on ("may9, 2021" to "september.   9").
      */
     private static boolean findMonthFirst(Matcher m, String text, int from, DigitRuns digits) {
         int n = text.length();
         m.useTransparentBounds(true);
         for (int i = from; i < n; i++) {
-            if (isMonthInitial(text.charAt(i)) && digits.anyIn(i + 4, i + 14) && m.region(i, n).lookingAt()) {
+            if (isMonthInitial(text.charAt(i)) && digits.anyIn(i + 3, i + 14) && m.region(i, n).lookingAt()) {
                 return true;
             }
         }
@@ -491,7 +513,9 @@ final class TimeScanner {
         m.useTransparentBounds(true);
         for (int j = Math.max(from, 1); j + 1 < n; j++) {
             char c = text.charAt(j);
-            if ((c != '/' && c != '.') || !isAsciiDigit(text.charAt(j - 1)) || !isAsciiDigit(text.charAt(j + 1))) continue;
+            if ((c != '/' && c != '.' && c != '-') || !isAsciiDigit(text.charAt(j - 1)) || !isAsciiDigit(text.charAt(j + 1))) {
+                continue;
+            }
             for (int start = Math.max(from, j - 2); start < j; start++) {
                 if (m.region(start, n).lookingAt()) return true;
             }
@@ -499,16 +523,23 @@ final class TimeScanner {
         return false;
     }
 
-    /** Day-first when any numeric date in the text can only be day-first, month-first otherwise. */
+    /**
+     * Day-first when any numeric date in the text can only be day-first, month-first when one can only be
+     * month-first. With only ambiguous dates (03/04/2024), the zones decide: month-first is American usage, so
+     * it is taken when the text writes times in a North American zone, day-first (most of the world) otherwise.
+     */
     static DateOrder orderOf(String text) {
         Matcher m = NUMERIC_DATE.matcher(text);
         int scanned = 0;
+        boolean ambiguous = false;
         for (int from = 0; findNumericDate(m, text, from) && scanned++ < 1000; from = m.end()) {
             int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(2));
+            int b = Integer.parseInt(m.group(3));
             if (a > 12 && b <= 12) return DateOrder.DAY_FIRST;
             if (b > 12 && a <= 12) return DateOrder.MONTH_FIRST;
+            ambiguous = true;
         }
-        return DateOrder.MONTH_FIRST;
+        if (!ambiguous) return DateOrder.MONTH_FIRST;
+        return NORTH_AMERICAN_ZONE.matcher(text).find() ? DateOrder.MONTH_FIRST : DateOrder.DAY_FIRST;
     }
 }

@@ -5,7 +5,9 @@ import dev.pmkb.model.IncidentTime;
 import dev.pmkb.model.TimelineEntry;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,12 +29,14 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
     private static final Pattern PAPERWORK = Pattern.compile(
             "(?i)\\b(?:closed|closing|close[sd]? (?:the|out)|post-?mortem|retrospective|review(?:ed)?|follow-?ups?|documented)\\b");
     private static final Pattern RESTORED = Pattern.compile(
-            "(?i)\\b(?:restored|recovered|back (?:online|up|to normal)|(?:fully |verified |all systems )operational"
+            "(?i)\\b(?:restored|restoring|recover(?:ed|s)|back (?:online|up|to normal)|successful resolution|resumed"
+                    + "|function(?:s|ing)? (?:normally|again|as expected)|(?:fully |verified |all systems )operational"
                     + "|working (?:again|normally|as (?:intended|expected))|confirmed working|up and running|running again"
                     + "|is now running|available again|resolved|fixed)\\b");
     /** A last entry that says the trouble goes on ("unable to reconnect", "still failing") is not the fix. */
     private static final Pattern STILL_FAILING = Pattern.compile(
             "(?i)\\b(?:unable|fail\\w*|cannot|can't|could not|couldn't|lost|errors?|still|not|awaiting|pending|ongoing)\\b");
+    private static final Pattern TWELVE_AM = Pattern.compile("(?i)\\b12(?::\\d{2})?\\s?a\\.?\\s?m\\b");
     private static final Pattern NOT_RESTORED = Pattern.compile(
             "(?i)\\b(?:not|partially|partly|isn't|wasn't)\\s(?:\\w+\\s)?(?:restored|recovered|operational|working|running|resolved|fixed)\\b");
 
@@ -61,6 +65,13 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
                     .findFirst().orElse(null);
         }
         if (start != null && end == null) end = restoredAt(entries, start);
+        if (start != null && end != null && isNoonSlip(start, end) && !hasOwnDate(r, end, start.date())) {
+            // "From 11 AM to 12:30 AM": 12 AM is midnight, but after a morning start the author meant noon.
+            r.findings.warnAtBody(window.endLine() > 0 ? window.endLine() : window.startLine(), "end \"" + end.written()
+                    + "\" read as " + end.time().plusHours(12) + ": 12 AM is midnight; write 12 PM for noon");
+            end = new IncidentTime(end.written(), start.date(), end.time().plusHours(12), end.zone(), end.offset(),
+                    end.resolution());
+        }
 
         Duration duration = null;
         Facts.DurationOrigin durationOrigin = null;
@@ -117,9 +128,26 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
         return d.isNegative() ? d.plusDays(1) : d;
     }
 
-    /** Whether {@code t} was written with a date that is not a calendar date. */
+    /** A morning start and an end written "12:xx AM" that falls on the start's day or the next. */
+    static boolean isNoonSlip(IncidentTime start, IncidentTime end) {
+        if (start.time() == null || end.time() == null || end.written() == null || end.time().getHour() != 0) return false;
+        if (!TWELVE_AM.matcher(end.written()).find()) return false;
+        if (start.time().getHour() < 6 || start.time().getHour() >= 12) return false;
+        return start.date() == null ? end.date() == null
+                : end.date() != null && (end.date().equals(start.date()) || end.date().equals(start.date().plusDays(1)));
+    }
+
+    /** Whether {@code t} was written with a date other than {@code shared} (the start's, written once for both). */
+    private static boolean hasOwnDate(Reading r, IncidentTime t, LocalDate shared) {
+        return r.scanner.scan(t.written()).stream()
+                .anyMatch(w -> w.date() != null && !Objects.equals(TimeResolver.dateOf(w.date(), 2024), shared));
+    }
+
+    /** Whether {@code t} was written with a date that is not a calendar date (written without a year is fine). */
     private static boolean garbledDate(Reading r, IncidentTime t) {
-        return t.written() != null && r.scanner.scan(t.written()).stream().anyMatch(w -> w.date() != null);
+        // A leap year lends "29 February" and "05 June" (no year) a day; "Febtember 45, 20234" has none.
+        return t.written() != null && r.scanner.scan(t.written()).stream()
+                .anyMatch(w -> w.date() != null && TimeResolver.dateOf(w.date(), 2024) == null);
     }
 
     /**

@@ -28,12 +28,19 @@ class CauseEvidencePageTest {
                 ## Resolution
 
                 The fix was deployed at 11:00.
+                -- content/tagged.md --
+                ---
+                title: Power cut
+                tags: [hardware]
+                ---
+                The rack lost power.
                 """).bake();
         String page = site.read("incidents/queue.html");
         assertTrue(page.contains("class=\"cause-evidence\""), page);
         assertTrue(page.contains("<dt>Resource leak</dt><dd><q>The root cause was a memory leak in the consumer &amp; worker process.</q></dd>"),
                 page);
         assertTrue(!page.contains("<dt>Bad deployment</dt>"), "the fix's words are no cause");
+        assertTrue(!site.read("incidents/tagged.html").contains("cause-evidence"), "a header's tags need no sentence");
         String json = site.read("incidents.json");
         assertTrue(json.replaceAll("\\s+", " ").contains("\"causeEvidence\" : [ { \"cause\" : \"resource-leak\","
                 + " \"sentence\" : \"The root cause was a memory leak"), json);

@@ -72,12 +72,42 @@ class CauseRolesTest {
     }
 
     @Test
+    void aTagMentionedOnceBesideATwiceStatedCauseIsDropped() {
+        List<String> t = rootCause("""
+                The root cause was a full disk on the log server.
+                The disk ran out of space because old logs were never rotated.
+                The DNS record of the log server was also old.""");
+        assertEquals(List.of("capacity"), t);
+    }
+
+    @Test
     void wordsOfTheFixAreNotCauses() {
         List<String> t = rootCause("""
                 The queue workers ran out of memory under the nightly batch.
                 The fix was deployed at 11:00 and two clones were deployed behind the balancer.
                 Permissions on the upload folder were limited manually.""");
         assertEquals(List.of("capacity"), t);
+    }
+
+    @Test
+    void aRollbackInTheResolutionTellsOfABadRelease() {
+        Causes c = causes("""
+                # Search down
+
+                ## Root cause
+
+                The search service ran out of memory.
+
+                ## Timeline
+
+                - 10:10 Found that a recent deployment introduced the memory growth.
+
+                ## Resolution
+
+                1. Rolled back the faulty deployment.
+                """);
+        assertTrue(c.slugs().contains("bad-deploy"), c.slugs().toString());
+        assertEquals(SentenceRoles.Role.FIX, SentenceRoles.roleOf("Rolled back the faulty deployment."));
     }
 
     @Test

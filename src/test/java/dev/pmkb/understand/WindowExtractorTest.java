@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WindowExtractorTest {
 
@@ -94,7 +95,7 @@ class WindowExtractorTest {
     void timesWithADotOrAnHBetweenHourAndMinutes() {
         Facts f = facts("""
                 ## Issue Description
-                On 01/02/2020, from 8.35 AM GMT until 9.05 AM GMT, the API was down.
+                On 2 January 2020, from 8.35 AM GMT until 9.05 AM GMT, the API was down.
                 """);
         assertEquals(OffsetDateTime.parse("2020-01-02T08:35Z"), f.start().instant().orElseThrow());
         assertEquals(30, f.duration().toMinutes());
@@ -238,5 +239,144 @@ class WindowExtractorTest {
                 """);
         assertEquals(2, f.timeline().size());
         assertEquals(70, f.duration().toMinutes());
+    }
+
+    @Test
+    void anAmbiguousNumericDateIsDayFirstUnlessTheTimesAreNorthAmerican() {
+        Facts lagos = facts("""
+                ## Summary
+                Started at 07/09/2023 05:15 PM WAT and ended at 07/09/2023 06:00 PM WAT.
+                """);
+        assertEquals(OffsetDateTime.parse("2023-09-07T17:15+01:00"), lagos.start().instant().orElseThrow());
+        Facts seattle = facts("""
+                ## Summary
+                Started at 07/09/2023 05:15 PM PDT and ended at 07/09/2023 06:00 PM PDT.
+                """);
+        assertEquals(OffsetDateTime.parse("2023-07-09T17:15-07:00"), seattle.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aRangeBetweenTwoDatedTimesDoesNotReadTheSecondDayAsAnHour() {
+        Facts f = facts("""
+                ## Summary
+                From 15/01/2021 3:00 a.m to 17/01/2021 2 a.m (GMT-5) the disk was full.
+                """);
+        assertEquals(OffsetDateTime.parse("2021-01-17T02:00-05:00"), f.end().instant().orElseThrow());
+        assertEquals(47 * 60, f.duration().toMinutes());
+    }
+
+    @Test
+    void datesWithDashesAndMonthNamesBetweenSlashes() {
+        Facts dashes = facts("""
+                ## Summary
+                At 2:00 PM PT on 02-20-2017 Apache stopped running.
+                """);
+        assertEquals(OffsetDateTime.parse("2017-02-20T14:00-08:00"), dashes.start().instant().orElseThrow());
+        Facts slashes = facts("""
+                ## Summary
+                Start: 06/May/2022 2:17 PM (GMT)
+                End: 06/May/2022 3:07 PM (GMT)
+                """);
+        assertEquals(OffsetDateTime.parse("2022-05-06T14:17Z"), slashes.start().instant().orElseThrow());
+        assertEquals(50, slashes.duration().toMinutes());
+    }
+
+    @Test
+    void aShortDashedNumberIsNoDate() {
+        Facts f = facts("""
+                ## Summary
+                Servers 1-2-23 failed at 10:00 UTC.
+                """);
+        assertNull(f.start().date());
+    }
+
+    @Test
+    void aZoneAfterACommaWhenItIsAnOffsetOrAKnownAbbreviation() {
+        Facts f = facts("""
+                ## Summary
+                From 6:00 am to 12:16 pm, GMT+1, January 14 2020 requests failed.
+                """);
+        assertEquals(OffsetDateTime.parse("2020-01-14T06:00+01:00"), f.start().instant().orElseThrow());
+        Facts notAZone = facts("""
+                ## Summary
+                At 6:00 am on January 14 2020, OK was all the dashboard said.
+                """);
+        assertNull(notAZone.start().zone());
+    }
+
+    @Test
+    void twelveAmAfterAMorningStartIsNoonWithAWarning() {
+        var p = Docs.understand("""
+                ## Summary
+                On 10/02/2022 from 11 AM to 12:30 AM the home page served 500s.
+                """);
+        assertEquals(LocalTime.of(12, 30), p.facts().end().time());
+        assertEquals(90, p.facts().duration().toMinutes());
+        assertTrue(p.diagnostics().stream().anyMatch(d -> d.message().contains("12 AM is midnight")));
+        Facts dated = facts("""
+                Start: 2022-02-10 11:00 AM UTC
+                End: 2022-02-11 12:30 AM UTC
+                """);
+        assertEquals(13 * 60 + 30, dated.duration().toMinutes());
+    }
+
+    @Test
+    void restorationInOtherWordsAndAYearlessDateStillGiveADuration() {
+        Facts f = facts("""
+                ## Summary
+                On 05 June at 10:00 PM, a Puppet manifest changed the WordPress settings.
+
+                ## Timeline
+                - 10:00 PM: users report errors
+                - 08:45 AM: manifest error identified
+                - 12:00 PM: system recovers and WordPress functions normally
+                """);
+        assertEquals(14 * 60, f.duration().toMinutes());
+    }
+
+    @Test
+    void aClockTimeWrittenWithHours() {
+        Facts f = facts("""
+                ## Summary
+                On August 15, 2024, at 00:00 hours, the intrusion detection system raised an alert.
+                """);
+        assertEquals(LocalTime.MIDNIGHT, f.start().time());
+        Facts duration = facts("""
+                ## Summary
+                On August 15, 2024 the site was down for 2:30 hours.
+                """);
+        assertNull(duration.start());
+    }
+
+    @Test
+    void aMonthGluedToItsDayBeforeAYear() {
+        Facts f = facts("""
+                # API outage
+
+                The outage occurred on January23, 2021.
+
+                ## Summary
+                Requests failed from 7:31 PM to 9:21 PM PT.
+                """);
+        assertEquals(OffsetDateTime.parse("2021-01-23T19:31-08:00"), f.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aSingleTimeInTheSentenceThatSaysTheOutageHappened() {
+        Facts f = facts("""
+                ## Summary
+                On 31st January 2023 (10am GMT + 1), we experienced a server outage on all our servers.
+                """);
+        assertEquals(OffsetDateTime.parse("2023-01-31T10:00+01:00"), f.start().instant().orElseThrow());
+    }
+
+    @Test
+    void anIncidentDateFieldWinsOverADateInTheTitle() {
+        Facts f = facts("""
+                Postmortem Report: System Outage on August 10, 2024
+                Incident Date: August 16, 2024
+                Incident Time: 10:00 AM - 12:30 PM (EAT)
+                """);
+        assertEquals(OffsetDateTime.parse("2024-08-16T10:00+03:00"), f.start().instant().orElseThrow());
     }
 }

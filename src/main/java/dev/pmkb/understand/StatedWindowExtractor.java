@@ -49,7 +49,7 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
 
     @Override
     public Stated extract(Reading r) {
-        List<SourceLine> durationLines = r.lines(SectionKind.DURATION);
+        List<SourceLine> durationLines = SectionSplitter.outsideCode(r.lines(SectionKind.DURATION));
         List<SourceLine> summaryLines = new ArrayList<>();
         for (Section s : r.sections) {
             if (s.kind() == SectionKind.SUMMARY || s.parent() == SectionKind.SUMMARY
@@ -57,6 +57,7 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
                 summaryLines.addAll(s.lines());
             }
         }
+        summaryLines = SectionSplitter.outsideCode(summaryLines);
         TimeResolver.Context context = contextOf(r, r.of(title), summaryLines);
         LocalDate summaryDate = context.date();
         if (context.date() == null) context = dateApart(r);

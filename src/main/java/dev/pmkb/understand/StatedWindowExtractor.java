@@ -103,7 +103,7 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             for (Section s : r.sections) {
                 for (SourceLine l : s.lines()) {
                     if (n++ > MAX_DATE_LINES) break;
-                    if (l.isBlank() || l.text().length() > 120) continue;
+                    if (l.isBlank() || l.text().length() > 120 || !hasDigit(l.text())) continue;
                     String plain = PlainText.line(l.text());
                     Matcher field = DATE_FIELD.matcher(plain);
                     String value = field.lookingAt() ? plain.substring(field.end()) : plain;
@@ -127,7 +127,8 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
         for (Section s : r.sections) {
             for (SourceLine l : s.lines()) {
                 if (n++ > MAX_DATE_LINES) return null;
-                if (l.isBlank() || l.text().length() > 400) continue;
+                // Every zone field names "time" ("Timezone", "Time (UTC)"): most lines are skipped before any work.
+                if (l.isBlank() || l.text().length() > 400 || PlainText.indexOfIgnoreCase(l.text(), "time", 0) < 0) continue;
                 String text = l.text().strip();
                 if (text.startsWith("|")) {
                     int cellEnd = text.indexOf('|', 1);
@@ -142,6 +143,14 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             }
         }
         return null;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') return true;
+        }
+        return false;
     }
 
     /** A date to lend to times written without one: from the title, summary or preamble. */

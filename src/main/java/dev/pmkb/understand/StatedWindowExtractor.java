@@ -103,7 +103,8 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             for (Section s : r.sections) {
                 for (SourceLine l : s.lines()) {
                     if (n++ > MAX_DATE_LINES) break;
-                    if (l.isBlank() || l.text().length() > 120 || !hasDigit(l.text())) continue;
+                    // A date line is short: "**Incident date**: Thursday, 5 December 2019" fits in 60 characters.
+                    if (l.isBlank() || l.text().strip().length() > 60 || !hasDigit(l.text())) continue;
                     String plain = PlainText.line(l.text());
                     Matcher field = DATE_FIELD.matcher(plain);
                     String value = field.lookingAt() ? plain.substring(field.end()) : plain;
@@ -128,7 +129,7 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             for (SourceLine l : s.lines()) {
                 if (n++ > MAX_DATE_LINES) return null;
                 // Every zone field names "time" ("Timezone", "Time (UTC)"): most lines are skipped before any work.
-                if (l.isBlank() || l.text().length() > 400 || PlainText.indexOfIgnoreCase(l.text(), "time", 0) < 0) continue;
+                if (l.isBlank() || l.text().length() > 400 || !mayNameAZone(l.text())) continue;
                 String text = l.text().strip();
                 if (text.startsWith("|")) {
                     int cellEnd = text.indexOf('|', 1);
@@ -143,6 +144,12 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             }
         }
         return null;
+    }
+
+    /** Every zone field has one of these: most lines are skipped before their plain text is made. */
+    private static boolean mayNameAZone(String text) {
+        return PlainText.indexOfIgnoreCase(text, "zone", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "time in", 0) >= 0
+                || PlainText.indexOfIgnoreCase(text, "time (", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "timestamp", 0) >= 0;
     }
 
     private static boolean hasDigit(String text) {

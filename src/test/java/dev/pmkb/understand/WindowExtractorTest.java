@@ -416,4 +416,19 @@ class WindowExtractorTest {
                 """);
         assertEquals(OffsetDateTime.parse("2024-03-05T10:00Z"), noSummary.start().instant().orElseThrow());
     }
+
+    @Test
+    void aLabelledDurationAnywhereWinsOverNumbersInCommands() {
+        Facts f = facts("""
+                Incident Date: October 29th
+                Time of Outage: 2:35 PM
+
+                Steps:
+                File search: ran find / -size +100M for 10 minutes to locate large files.
+
+                Resolution Time: 1 hour and 22 minutes
+                """);
+        assertEquals(82, f.duration().toMinutes());
+        assertEquals(Facts.DurationOrigin.STATED, f.durationOrigin());
+    }
 }

@@ -104,7 +104,9 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
                 for (SourceLine l : s.lines()) {
                     if (n++ > MAX_DATE_LINES) break;
                     // A date line is short: "**Incident date**: Thursday, 5 December 2019" fits in 60 characters.
-                    if (l.isBlank() || l.text().strip().length() > 60 || !hasDigit(l.text())) continue;
+                    if (l.isBlank() || l.text().strip().length() > 60 || !hasDigit(l.text()) || hasClockTime(l.text())) {
+                        continue;
+                    }
                     String plain = PlainText.line(l.text());
                     Matcher field = DATE_FIELD.matcher(plain);
                     String value = field.lookingAt() ? plain.substring(field.end()) : plain;
@@ -150,6 +152,16 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
     private static boolean mayNameAZone(String text) {
         return PlainText.indexOfIgnoreCase(text, "zone", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "time in", 0) >= 0
                 || PlainText.indexOfIgnoreCase(text, "time (", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "timestamp", 0) >= 0;
+    }
+
+    /** "10:15": a timeline entry, not a date line; most short lines with digits are these. */
+    private static boolean hasClockTime(String text) {
+        for (int i = 1; i + 1 < text.length(); i++) {
+            if (text.charAt(i) == ':' && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigit(String text) {

@@ -431,4 +431,21 @@ class WindowExtractorTest {
         assertEquals(82, f.duration().toMinutes());
         assertEquals(Facts.DurationOrigin.STATED, f.durationOrigin());
     }
+
+    @Test
+    void anIncidentToolsFieldsRunFromDetectedToFixedNotToClosed() {
+        Facts f = facts("""
+                # DB outage
+
+                ## Summary
+                - Detected: 2024-05-02 09:10 UTC
+                - Fixed: 2024-05-02 10:05 UTC
+                - Closed: 2024-05-03 16:00 UTC
+
+                The database ran out of connections.
+                """);
+        assertEquals(OffsetDateTime.parse("2024-05-02T09:10Z"), f.start().instant().orElseThrow());
+        assertEquals(OffsetDateTime.parse("2024-05-02T10:05Z"), f.end().instant().orElseThrow());
+        assertEquals(55, f.duration().toMinutes());
+    }
 }

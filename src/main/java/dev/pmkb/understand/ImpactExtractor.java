@@ -60,7 +60,7 @@ final class ImpactExtractor implements Extractor<ImpactExtractor.Hurt> {
         for (Section s : r.sections) {
             for (SourceLine l : s.lines()) {
                 if (n++ > MAX_FIELD_LINES) return null;
-                if (l.isBlank() || l.text().length() > 200) continue;
+                if (l.isBlank() || l.text().length() > 200 || l.text().indexOf('%') < 0) continue;
                 Matcher m = AFFECTED_FIELD.matcher(PlainText.line(l.text()));
                 if (m.lookingAt()) return Double.parseDouble(m.group(1));
             }

@@ -26,6 +26,8 @@ final class IncidentWindow {
     private static final Pattern END_LABEL = Pattern.compile(
             "(?i)^(?:the\\s)?(?:outage\\s|incident\\s|issue\\s|downtime\\s|impact\\s)?(?:end(?:ed|ing)?|resolved|resolution time"
                     + "|recovered|restored|fixed|finish(?:ed)?|mitigated)(?:\\s(?:time|date|date and time|at|on))?\\s?(?::|-|–|at\\b|on\\b)");
+    private static final Pattern DETECTED_LABEL = Pattern.compile(
+            "(?i)^(?:(?:incident|issue|outage)\\s)?(?:detected|reported|opened|declared)(?:\\s(?:at|on|time))?\\s?:");
     private static final Pattern SINGLE_START_WORDS = Pattern.compile(
             "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at|experienced|went (?:down|offline)"
                     + "|happened|stopped)\\b");
@@ -49,8 +51,17 @@ final class IncidentWindow {
         WrittenTime start = null;
         SourceLine endLine = null;
         WrittenTime end = null;
+        SourceLine detectedLine = null;
+        WrittenTime detected = null;
         for (SourceLine l : all) {
             String plain = plain(l);
+            if (detected == null && DETECTED_LABEL.matcher(plain).lookingAt()) {
+                WrittenTime t = first(plain);
+                if (t != null && t.time() != null) {
+                    detected = t;
+                    detectedLine = l;
+                }
+            }
             if (start == null && START_LABEL.matcher(plain).lookingAt()) {
                 WrittenTime t = first(plain);
                 if (t != null) {
@@ -64,6 +75,11 @@ final class IncidentWindow {
                     endLine = l;
                 }
             }
+        }
+        if (start == null && end != null && detected != null) {
+            // An incident tool's fields (Detected / Fixed / Closed): with no start stated, the detection opens it.
+            start = detected;
+            startLine = detectedLine;
         }
         if (start != null && end == null) {
             // "The outage started at 5:00 AM GMT on May 12 and ended at 8:00 AM GMT": both on the start line.

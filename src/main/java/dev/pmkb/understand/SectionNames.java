@@ -49,7 +49,12 @@ final class SectionNames {
                     "(?:conclusion|final thoughts|closing|references|appendix|acknowledg\\w*|about the author"
                             + "|supporting information|background|introduction)\\b.*"));
 
-    private static final Pattern STRAY_LEVEL = Pattern.compile("^h[1-6] (?=[a-z])");
+    /** "h2 timeline" without its "h2 ": tested by hand, since kindOf runs for every line that may be a label. */
+    private static String withoutStrayLevel(String words) {
+        boolean level = words.length() > 3 && words.charAt(0) == 'h' && words.charAt(1) >= '1' && words.charAt(1) <= '6'
+                && words.charAt(2) == ' ' && words.charAt(3) >= 'a' && words.charAt(3) <= 'z';
+        return level ? words.substring(3) : words;
+    }
     /** Headings longer than this are sentences, not section names. */
     private static final int MAX_WORDS = 9;
 
@@ -95,7 +100,7 @@ final class SectionNames {
     /** The kind named by {@code label}, or null when it names none. */
     static SectionKind kindOf(String label) {
         // "# h2 Timeline": the level of a heading typed out by an author who copied a Markdown cheat sheet.
-        String words = STRAY_LEVEL.matcher(PlainText.words(label)).replaceFirst("");
+        String words = withoutStrayLevel(PlainText.words(label));
         if (words.isEmpty() || words.length() > 120) return null;
         int count = words.split(" ").length;
         if (count > MAX_WORDS) return null;

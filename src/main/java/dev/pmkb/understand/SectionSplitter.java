@@ -10,6 +10,28 @@ import java.util.List;
  */
 final class SectionSplitter {
 
+    /**
+     * {@code lines} without fenced code: a log excerpt or command output quoted in a summary or timeline has
+     * timestamps of its own, which are not when the incident started or ended.
+     */
+    static List<SourceLine> outsideCode(List<SourceLine> lines) {
+        List<SourceLine> out = null;
+        boolean fenced = false;
+        for (int i = 0; i < lines.size(); i++) {
+            SourceLine l = lines.get(i);
+            String stripped = l.text().strip();
+            boolean fence = stripped.startsWith("```") || stripped.startsWith("~~~");
+            if (fence || fenced) {
+                if (out == null) out = new ArrayList<>(lines.subList(0, i));
+                if (fence) fenced = !fenced;
+                continue;
+            }
+            if (out != null) out.add(l);
+        }
+        return out == null ? lines : out;
+    }
+
+
     private static final int NOT_ATX = 7;
 
     private SectionSplitter() {

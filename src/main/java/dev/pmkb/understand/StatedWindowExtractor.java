@@ -49,7 +49,7 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
 
     @Override
     public Stated extract(Reading r) {
-        List<SourceLine> durationLines = r.lines(SectionKind.DURATION);
+        List<SourceLine> durationLines = SectionSplitter.outsideCode(r.lines(SectionKind.DURATION));
         List<SourceLine> summaryLines = new ArrayList<>();
         for (Section s : r.sections) {
             if (s.kind() == SectionKind.SUMMARY || s.parent() == SectionKind.SUMMARY
@@ -57,6 +57,7 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
                 summaryLines.addAll(s.lines());
             }
         }
+        summaryLines = SectionSplitter.outsideCode(summaryLines);
         TimeResolver.Context context = contextOf(r, r.of(title), summaryLines);
         LocalDate summaryDate = context.date();
         if (context.date() == null) context = dateApart(r);
@@ -102,7 +103,10 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             for (Section s : r.sections) {
                 for (SourceLine l : s.lines()) {
                     if (n++ > MAX_DATE_LINES) break;
-                    if (l.isBlank() || l.text().length() > 120) continue;
+                    // A date line is short: "**Incident date**: Thursday, 5 December 2019" fits in 60 characters.
+                    if (l.isBlank() || l.text().strip().length() > 60 || !hasDigit(l.text()) || hasClockTime(l.text())) {
+                        continue;
+                    }
                     String plain = PlainText.line(l.text());
                     Matcher field = DATE_FIELD.matcher(plain);
                     String value = field.lookingAt() ? plain.substring(field.end()) : plain;
@@ -126,7 +130,8 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
         for (Section s : r.sections) {
             for (SourceLine l : s.lines()) {
                 if (n++ > MAX_DATE_LINES) return null;
-                if (l.isBlank() || l.text().length() > 400) continue;
+                // Every zone field names "time" ("Timezone", "Time (UTC)"): most lines are skipped before any work.
+                if (l.isBlank() || l.text().length() > 400 || !mayNameAZone(l.text())) continue;
                 String text = l.text().strip();
                 if (text.startsWith("|")) {
                     int cellEnd = text.indexOf('|', 1);
@@ -141,6 +146,30 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             }
         }
         return null;
+    }
+
+    /** Every zone field has one of these: most lines are skipped before their plain text is made. */
+    private static boolean mayNameAZone(String text) {
+        return PlainText.indexOfIgnoreCase(text, "zone", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "time in", 0) >= 0
+                || PlainText.indexOfIgnoreCase(text, "time (", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "timestamp", 0) >= 0;
+    }
+
+    /** "10:15": a timeline entry, not a date line; most short lines with digits are these. */
+    private static boolean hasClockTime(String text) {
+        for (int i = 1; i + 1 < text.length(); i++) {
+            if (text.charAt(i) == ':' && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') return true;
+        }
+        return false;
     }
 
     /** A date to lend to times written without one: from the title, summary or preamble. */

@@ -144,9 +144,12 @@ final class TimeScanner {
     private List<WrittenTime> findTimes(String text, DigitRuns digits, List<int[]> dateSpans) {
         List<WrittenTime> times = new ArrayList<>();
         Matcher m = TIME.matcher(text);
+        int zoneEnd = 0;
         for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.TIME); from = m.end()) {
             if (m.group(2) == null && m.group(4) == null) continue;
             if (insideAny(m.start(), dateSpans)) continue;
+            // "10:00 AM (GMT+03:00)": the offset's 03:00 belongs to the zone of the time before it.
+            if (m.start() < zoneEnd) continue;
             int hour = Integer.parseInt(m.group(1));
             int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
             int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
@@ -168,6 +171,7 @@ final class TimeScanner {
             // it; "version 2.10" and "12.50 dollars" are not times.
             if (separator == '.' && ampm == null && zone == null) continue;
             int to = zone == null ? end : zone.to();
+            zoneEnd = to;
             times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
         }

@@ -19,7 +19,8 @@ final class TimelineExtractor implements Extractor<List<TimelineEntry>> {
         StatedWindowExtractor.Stated s = r.of(stated);
         TimeResolver.Context context = TimeResolver.Context.of(s.window().start(), s.context());
         List<TimelineEntry> timeline = new ArrayList<>();
-        for (TimelineReader.Entry e : new TimelineReader(r.scanner, r.resolver).read(r.lines(SectionKind.TIMELINE), context)) {
+        for (TimelineReader.Entry e : new TimelineReader(r.scanner, r.resolver).read(SectionSplitter.outsideCode(r.lines(SectionKind.TIMELINE)),
+                context)) {
             TimelineEntry t = e.entry();
             timeline.add(new TimelineEntry(t.time(), t.text(), t.kind(), r.doc.fileLine(t.line())));
         }

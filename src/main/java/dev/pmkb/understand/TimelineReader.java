@@ -62,7 +62,9 @@ final class TimelineReader {
                 raw = OUTER_PIPES.matcher(raw.strip()).replaceAll("").replace("|", " — ");
             }
             // "10.12:30 PM: Service restored": the tenth item of a numbered list whose space was lost.
-            String plain = GLUED_LIST_NUMBER.matcher(PlainText.line(raw)).replaceFirst("");
+            String plain = PlainText.line(raw);
+            Matcher glued = GLUED_LIST_NUMBER.matcher(plain);
+            if (glued.lookingAt()) plain = plain.substring(glued.end());
             if (plain.isEmpty() || plain.codePoints().noneMatch(Character::isLetterOrDigit)) continue;
             if (isTableHeader(plain)) continue;
             int indent = indentOf(raw);

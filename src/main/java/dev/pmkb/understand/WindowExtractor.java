@@ -23,7 +23,10 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
                     + "|around|roughly|outage of|down for|downtime of|total of)\\b");
     private static final Pattern APPROXIMATE = Pattern.compile(
             "(?i)~|\\b(?:about|approx\\w*|around|roughly|nearly|almost|over|more than|less than|under|some|estimated)\\b");
-    private static final Pattern DURATION_LABEL = Pattern.compile("(?i)(?:total |outage |incident )?duration\\s?:");
+    private static final Pattern DURATION_LABEL = Pattern.compile(
+            "(?i)(?:(?:total |outage |incident )?(?:duration|downtime)|resolution time|time to (?:resolve|recover|resolution|recovery))\\s?:");
+    /** Labelled lines are looked for in this many lines. */
+    private static final int MAX_FIELD_LINES = 2000;
     private static final Duration MAX_DURATION = Duration.ofDays(30);
     /** A timeline entry about the paperwork after the fix: the ticket closed, the postmortem written. */
     private static final Pattern PAPERWORK = Pattern.compile(
@@ -83,7 +86,8 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
         }
         if (d != null && (start.date() == null || end.date() == null)) {
             // Two times of day only, no date: an exact duration the author gives in a Duration field is surer.
-            Duration exact = exactStatedDuration(s.durationLines(), s.summaryLines());
+            String statement = durationStatement(r, s.durationLines());
+            Duration exact = statement == null ? null : exact(statement);
             if (exact != null && exact.compareTo(MAX_DURATION) <= 0) d = null;
         }
         if (d != null) {
@@ -99,7 +103,9 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
             }
         }
         if (duration == null) {
-            Duration stated = statedDuration(s.durationLines(), s.summaryLines());
+            String statement = durationStatement(r, s.durationLines());
+            Duration stated = statement != null ? StatedDuration.find(statement)
+                    : statedDuration(s.durationLines(), s.summaryLines());
             if (stated != null && stated.compareTo(MAX_DURATION) > 0) {
                 r.findings.warnAtBody(durationLine, "stated duration of " + stated.toDays() + " days is implausible: left out");
             } else if (stated != null) {
@@ -180,22 +186,46 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
     }
 
     /**
-     * A duration stated without "about", "approximately" or "~" on the first line of a Duration field or a
-     * "Duration:" line of the summary.
+     * The line that states the duration: the first of a Duration field with a duration in it, or a labelled line
+     * anywhere ("Duration: 30 mins", "Resolution time: 1 hour and 22 minutes", "Total downtime: 2h"); null when
+     * there is none.
      */
-    private static Duration exactStatedDuration(List<SourceLine> durationLines, List<SourceLine> summaryLines) {
-        for (List<SourceLine> lines : List.of(durationLines, summaryLines)) {
-            for (SourceLine l : IncidentWindow.head(lines)) {
-                String plain = PlainText.line(capped(l.text()));
-                if (lines == summaryLines && !DURATION_LABEL.matcher(plain).lookingAt()) continue;
-                Duration d = StatedDuration.find(plain);
-                if (d == null) continue;
-                int digit = 0;
-                while (digit < plain.length() && !Character.isDigit(plain.charAt(digit))) digit++;
-                return APPROXIMATE.matcher(plain.substring(0, digit)).find() ? null : d;
+    private static String durationStatement(Reading r, List<SourceLine> durationLines) {
+        for (SourceLine l : IncidentWindow.head(durationLines)) {
+            String plain = PlainText.line(capped(l.text()));
+            if (StatedDuration.find(plain) != null) return plain;
+        }
+        int n = 0;
+        for (Section section : r.sections) {
+            // "Resolution Time: 1 hour and 22 minutes" read as a section named by its label, the value its text.
+            boolean labelled = section.heading().length() < 60 && mayLabelADuration(section.heading())
+                    && DURATION_LABEL.matcher(PlainText.line(section.heading()) + ":").lookingAt();
+            for (SourceLine l : section.lines()) {
+                if (n++ > MAX_FIELD_LINES) return null;
+                String text = l.text();
+                if (labelled && !l.isBlank() && text.length() <= 300) {
+                    String plain = PlainText.line(text);
+                    if (StatedDuration.find(plain) != null) return plain;
+                    labelled = false;
+                }
+                if (text.length() > 300 || text.indexOf(':') < 0 || !mayLabelADuration(text)) continue;
+                String plain = PlainText.line(text);
+                if (DURATION_LABEL.matcher(plain).lookingAt() && StatedDuration.find(plain) != null) return plain;
             }
         }
         return null;
+    }
+
+    private static boolean mayLabelADuration(String text) {
+        return PlainText.indexOfIgnoreCase(text, "duration", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "downtime", 0) >= 0
+                || PlainText.indexOfIgnoreCase(text, "time to", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "resolution time", 0) >= 0;
+    }
+
+    /** The duration of a labelled line, unless an approximation word comes before its number. */
+    private static Duration exact(String plain) {
+        int digit = 0;
+        while (digit < plain.length() && !Character.isDigit(plain.charAt(digit))) digit++;
+        return APPROXIMATE.matcher(plain.substring(0, digit)).find() ? null : StatedDuration.find(plain);
     }
 
     private static Duration statedDuration(List<SourceLine> durationLines, List<SourceLine> summaryLines) {

@@ -379,4 +379,73 @@ class WindowExtractorTest {
                 """);
         assertEquals(OffsetDateTime.parse("2024-08-16T10:00+03:00"), f.start().instant().orElseThrow());
     }
+
+    @Test
+    void anOffsetWithMinutesAfterALoneStartIsNotAnEnd() {
+        Facts f = facts("""
+                ## Summary
+                The outage started at 10:00 AM (GMT+03:00) on 5 March 2024.
+                """);
+        assertEquals(OffsetDateTime.parse("2024-03-05T10:00+03:00"), f.start().instant().orElseThrow());
+        assertNull(f.end());
+    }
+
+    @Test
+    void timestampsInAQuotedLogAreNotTheIncidentsTimes() {
+        Facts f = facts("""
+                ## Summary
+                The API failed from 10:00 to 10:40 UTC on 5 March 2024.
+
+                ## Timeline
+                - 10:00 UTC: errors start
+                ```
+                2024-03-05 09:12:44 WARN pool almost full
+                2024-03-05 23:59:01 ERROR pool exhausted
+                ```
+                - 10:40 UTC: pool resized, service restored
+                """);
+        assertEquals(2, f.timeline().size());
+        assertEquals(40, f.duration().toMinutes());
+        Facts noSummary = facts("""
+                ## Timeline
+                ```
+                2024-03-05 09:12:44 WARN pool almost full
+                ```
+                - 2024-03-05 10:00 UTC: errors start
+                - 2024-03-05 10:40 UTC: service restored
+                """);
+        assertEquals(OffsetDateTime.parse("2024-03-05T10:00Z"), noSummary.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aLabelledDurationAnywhereWinsOverNumbersInCommands() {
+        Facts f = facts("""
+                Incident Date: October 29th
+                Time of Outage: 2:35 PM
+
+                Steps:
+                File search: ran find / -size +100M for 10 minutes to locate large files.
+
+                Resolution Time: 1 hour and 22 minutes
+                """);
+        assertEquals(82, f.duration().toMinutes());
+        assertEquals(Facts.DurationOrigin.STATED, f.durationOrigin());
+    }
+
+    @Test
+    void anIncidentToolsFieldsRunFromDetectedToFixedNotToClosed() {
+        Facts f = facts("""
+                # DB outage
+
+                ## Summary
+                - Detected: 2024-05-02 09:10 UTC
+                - Fixed: 2024-05-02 10:05 UTC
+                - Closed: 2024-05-03 16:00 UTC
+
+                The database ran out of connections.
+                """);
+        assertEquals(OffsetDateTime.parse("2024-05-02T09:10Z"), f.start().instant().orElseThrow());
+        assertEquals(OffsetDateTime.parse("2024-05-02T10:05Z"), f.end().instant().orElseThrow());
+        assertEquals(55, f.duration().toMinutes());
+    }
 }

@@ -88,7 +88,9 @@ public final class PreviewServer implements AutoCloseable {
      * under {@code servingLock}, with the security headers of {@code contentSecurityPolicy}.
      */
     public void start(Path site, String context, Lock servingLock, String contentSecurityPolicy) {
-        server.createContext(context, exchange -> {
+        // Every request reaches the handler, also those outside the context: GitHub Pages redirects /repo to
+        // /repo/ and answers 404 elsewhere, where the JDK's server would answer its own bare 404.
+        server.createContext("/", exchange -> {
             try (exchange) {
                 answer(exchange, site, context, servingLock, contentSecurityPolicy);
             }
@@ -116,7 +118,16 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         String path = exchange.getRequestURI().getPath();
-        String relative = path.length() >= context.length() ? path.substring(context.length()) : "";
+        if (!path.startsWith(context)) {
+            if ((path + "/").equals(context)) {
+                headers.set("Location", context);
+                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+            } else {
+                send(exchange, 404, "text/html; charset=utf-8", outsideTheSite(context));
+            }
+            return;
+        }
+        String relative = path.substring(context.length());
         Path file = resolve(site, relative);
         byte[] body = null;
         int status = 200;
@@ -128,7 +139,7 @@ public final class PreviewServer implements AutoCloseable {
                     sent = null;
                     status = 301;
                 } else {
-                    sent = file.resolve("index.html");
+                    sent = file.resolve("index.html"); // a folder without one is missing: never listed
                 }
             }
             if (status == 200) {
@@ -152,6 +163,17 @@ public final class PreviewServer implements AutoCloseable {
         } else {
             send(exchange, status, type(sent), body);
         }
+    }
+
+    /**
+     * What a request outside the site's path gets: 404, as on GitHub Pages, where a project site owns only its
+     * path, with a link to the site. {@code context} is a plain URL path (checked by serve), safe in HTML.
+     */
+    private static byte[] outsideTheSite(String context) {
+        return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Not found</title></head>\n"
+                + "<body><h1>Not found</h1><p>The site is previewed under <a href=\"" + context + "\">" + context
+                + "</a>, as GitHub Pages publishes a project site; nothing is published outside it.</p></body>\n"
+                + "</html>\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The file a request path names inside the site; null when it leaves the site or names a hidden file. */

@@ -40,6 +40,10 @@ class PreviewServerTest {
 
     private record Served(ServedSite site, PreviewServer server, SiteConfig config) implements AutoCloseable {
         static Served start(Path root) throws IOException {
+            return start(root, "/");
+        }
+
+        static Served start(Path root, String context) throws IOException {
             SiteConfig config = SiteConfig.load(root, SiteConfig.Overrides.NONE);
             ServedSite site = new ServedSite(config, new ServedSite.Events() {
                 @Override
@@ -57,12 +61,18 @@ class PreviewServerTest {
             });
             assertTrue(site.bake());
             PreviewServer server = PreviewServer.bind(0);
-            server.start(config.output(), "/", site.servingLock(), config.info().contentSecurityPolicy());
+            server.start(config.output(), context, site.servingLock(), config.info().contentSecurityPolicy());
             return new Served(site, server, config);
         }
 
         String url(String path) {
             return "http://127.0.0.1:" + server.port() + "/" + path;
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build() // follows no redirect
+                    .send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
         }
 
         @Override
@@ -132,6 +142,37 @@ class PreviewServerTest {
                     "nothing outside the site");
             assertTrue(rawStatus(port, "/incidents", "127.0.0.1:" + port).startsWith("HTTP/1.1 301"),
                     "a folder without its slash is redirected, as GitHub Pages does");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void answersMissingPagesFoldersAndOtherPathsAsGitHubPagesDoes(@TempDir Path tmp) throws Exception {
+        SiteFixture.write(tmp, SITE);
+        try (Served served = Served.start(tmp, "/repo/")) {
+            String notFound = Files.readString(served.config().output().resolve("404.html"));
+            assertTrue(notFound.contains("Page not found"), "the site has a 404 page of its own");
+            assertTrue(Files.isDirectory(served.config().output().resolve("css")), "a folder without index.html");
+            for (String missing : new String[]{"repo/nothing.html", "repo/a/b/c/deep", "repo/css/"}) {
+                HttpResponse<String> r = served.get(missing);
+                assertEquals(404, r.statusCode(), missing);
+                assertEquals(notFound, r.body(), missing + ": the site's 404.html, as Pages serves it (no listing)");
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), missing);
+            }
+
+            HttpResponse<String> repo = served.get("repo");
+            assertEquals(301, repo.statusCode());
+            assertEquals("/repo/", repo.headers().firstValue("Location").orElse(""));
+            HttpResponse<String> folder = served.get("repo/css");
+            assertEquals(301, folder.statusCode());
+            assertEquals("/repo/css/", folder.headers().firstValue("Location").orElse(""));
+            assertEquals(200, served.get("repo/").statusCode());
+
+            for (String outside : new String[]{"", "index.html", "other/repo/"}) {
+                HttpResponse<String> r = served.get(outside);
+                assertEquals(404, r.statusCode(), "/" + outside + ": outside the project site's path");
+                assertTrue(r.body().contains("href=\"/repo/\""), "/" + outside + " links to the site");
+            }
         }
     }
 

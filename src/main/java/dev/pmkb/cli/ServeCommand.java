@@ -77,7 +77,8 @@ public final class ServeCommand implements Callable<Integer> {
              FolderWatcher watcher = new FolderWatcher(watched);
              ServedSite served = new ServedSite(config, new Printer(config, site, out, err))) {
             if (!served.bake()) return 1;
-            server.start(config.output(), context, served.servingLock(), config.info().contentSecurityPolicy());
+            server.start(config.output(), context, served.servingLock(), config.info().contentSecurityPolicy(),
+                    served::version);
             out.println("Serving " + Terminal.folder(site.output, config.output(), site.site, config.siteRoot()) + " at http://127.0.0.1:"
                     + server.port() + context + "  (Ctrl-C to stop)");
             out.flush();

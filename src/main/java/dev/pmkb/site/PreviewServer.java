@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
+import java.util.function.LongSupplier;
 
 /**
  * What {@code pmkb serve} answers on 127.0.0.1: the files of the served site, as GitHub Pages would serve them.
@@ -42,6 +43,14 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private static final int THREADS = 16;
+
+    /** Where, under the site's path, live reload's script and the site's version are answered. */
+    static final String LIVE_RELOAD = "__pmkb/";
+
+    private static final byte[] RELOAD_SCRIPT = resource("reload.js");
+
+    /** Tells this run's versions from an earlier serve's. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
@@ -85,21 +94,24 @@ public final class PreviewServer implements AutoCloseable {
 
     /**
      * Answers requests under {@code context} ({@code /} or like {@code /repo/}) with the files of {@code site}, read
-     * under {@code servingLock}, with the security headers of {@code contentSecurityPolicy}.
+     * under {@code servingLock}, with the security headers of {@code contentSecurityPolicy}. With {@code liveReload}
+     * (the site's version, bumped when a change lands; null for none), every HTML page it sends loads
+     * {@value #LIVE_RELOAD}reload.js, which reloads the page once the version is no longer the page's.
      */
-    public void start(Path site, String context, Lock servingLock, String contentSecurityPolicy) {
+    public void start(Path site, String context, Lock servingLock, String contentSecurityPolicy,
+                      LongSupplier liveReload) {
         // Every request reaches the handler, also those outside the context: GitHub Pages redirects /repo to
         // /repo/ and answers 404 elsewhere, where the JDK's server would answer its own bare 404.
         server.createContext("/", exchange -> {
             try (exchange) {
-                answer(exchange, site, context, servingLock, contentSecurityPolicy);
+                answer(exchange, site, context, servingLock, contentSecurityPolicy, liveReload);
             }
         });
         server.start();
     }
 
-    private void answer(HttpExchange exchange, Path site, String context, Lock servingLock, String csp)
-            throws IOException {
+    private void answer(HttpExchange exchange, Path site, String context, Lock servingLock, String csp,
+                        LongSupplier liveReload) throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Content-Security-Policy", csp);
@@ -128,10 +140,21 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         String relative = path.substring(context.length());
+        if (liveReload != null && relative.startsWith(LIVE_RELOAD)) {
+            switch (relative.substring(LIVE_RELOAD.length())) {
+                case "reload.js" -> send(exchange, 200, TYPES.get("js"), RELOAD_SCRIPT);
+                case "version" -> send(exchange, 200, TYPES.get("txt"),
+                        version(liveReload).getBytes(StandardCharsets.US_ASCII));
+                default -> send(exchange, 404, TYPES.get("txt"), "not found\n".getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
         Path file = resolve(site, relative);
         byte[] body = null;
         int status = 200;
         Path sent = file;
+        // Read before the page: a change that lands while it is read makes the page reload once more, never miss it.
+        String shownVersion = liveReload == null ? null : version(liveReload);
         servingLock.lock();
         try {
             if (file != null && Files.isDirectory(file)) {
@@ -161,8 +184,47 @@ public final class PreviewServer implements AutoCloseable {
         } else if (body == null) {
             send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
         } else {
-            send(exchange, status, type(sent), body);
+            String type = type(sent);
+            if (shownVersion != null && type.startsWith("text/html")) {
+                body = withScript(body, context + LIVE_RELOAD + "reload.js?v=" + shownVersion);
+            }
+            send(exchange, status, type, body);
         }
+    }
+
+    /** What live reload compares: this server's run and the site's version, so a restarted serve reloads too. */
+    private String version(LongSupplier liveReload) {
+        return run + "." + liveReload.getAsLong();
+    }
+
+    /**
+     * The page with a module script tag before its last {@code </body>} (at the end when it has none). Works on the
+     * bytes, so a page in any ASCII-compatible encoding stays as it was.
+     */
+    static byte[] withScript(byte[] html, String src) {
+        byte[] tag = ("<script type=\"module\" src=\"" + src + "\"></script>").getBytes(StandardCharsets.US_ASCII);
+        byte[] close = "</body>".getBytes(StandardCharsets.US_ASCII);
+        int at = html.length;
+        for (int i = html.length - close.length; i >= 0; i--) {
+            if (startsWithIgnoringCase(html, i, close)) {
+                at = i;
+                break;
+            }
+        }
+        byte[] out = new byte[html.length + tag.length];
+        System.arraycopy(html, 0, out, 0, at);
+        System.arraycopy(tag, 0, out, at, tag.length);
+        System.arraycopy(html, at, out, at + tag.length, html.length - at);
+        return out;
+    }
+
+    private static boolean startsWithIgnoringCase(byte[] bytes, int from, byte[] ascii) {
+        for (int j = 0; j < ascii.length; j++) {
+            byte b = bytes[from + j];
+            if (b >= 'A' && b <= 'Z') b = (byte) (b + ('a' - 'A'));
+            if (b != ascii[j]) return false;
+        }
+        return true;
     }
 
     /**
@@ -187,6 +249,15 @@ public final class PreviewServer implements AutoCloseable {
             return file.startsWith(site) ? file : null;
         } catch (InvalidPathException e) {
             return null;
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = PreviewServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("pmkb's jar lacks " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pmkb.site;
 
+import dev.pmkb.testing.Browser;
 import dev.pmkb.testing.SiteFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,10 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What {@code pmkb serve} answers, and that one client that stops reading blocks nobody else. Loopback only. */
@@ -61,7 +67,8 @@ class PreviewServerTest {
             });
             assertTrue(site.bake());
             PreviewServer server = PreviewServer.bind(0);
-            server.start(config.output(), context, site.servingLock(), config.info().contentSecurityPolicy());
+            server.start(config.output(), context, site.servingLock(), config.info().contentSecurityPolicy(),
+                    site::version);
             return new Served(site, server, config);
         }
 
@@ -156,7 +163,8 @@ class PreviewServerTest {
             for (String missing : new String[]{"repo/nothing.html", "repo/a/b/c/deep", "repo/css/"}) {
                 HttpResponse<String> r = served.get(missing);
                 assertEquals(404, r.statusCode(), missing);
-                assertEquals(notFound, r.body(), missing + ": the site's 404.html, as Pages serves it (no listing)");
+                assertEquals(notFound, withoutLiveReload(r.body()),
+                        missing + ": the site's 404.html, as Pages serves it (no listing)");
                 assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), missing);
             }
 
@@ -174,6 +182,90 @@ class PreviewServerTest {
                 assertTrue(r.body().contains("href=\"/repo/\""), "/" + outside + " links to the site");
             }
         }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void pagesAsServedReloadThemselvesWhenAChangeLandsAndTheFilesOnDiskHaveNoTraceOfIt(@TempDir Path tmp)
+            throws Exception {
+        SiteFixture.write(tmp, SITE);
+        try (Served served = Served.start(tmp, "/repo/")) {
+            Path onDisk = served.config().output().resolve("incidents/2024-a.html");
+            HttpResponse<String> page = served.get("repo/incidents/2024-a.html");
+            Matcher script = LIVE_RELOAD.matcher(page.body());
+            assertTrue(script.find(), "serve adds the live reload script to the HTML it serves");
+            assertTrue(page.body().substring(script.end()).strip().startsWith("</body>"), "just before </body>");
+            assertEquals(Files.readString(onDisk), withoutLiveReload(page.body()), "and changes nothing else");
+            String css = Files.readString(served.config().output().resolve("css/pmkb.css"));
+            assertEquals(css, served.get("repo/css/pmkb.css").body(), "only HTML gets it");
+
+            HttpResponse<String> reload = served.get("repo/__pmkb/reload.js");
+            assertEquals(200, reload.statusCode());
+            assertTrue(reload.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+            assertEquals(served.config().info().contentSecurityPolicy(),
+                    reload.headers().firstValue("Content-Security-Policy").orElse(""));
+            assertTrue(reload.body().contains("location.reload()"));
+            assertEquals(script.group(1), served.get("repo/__pmkb/version").body(),
+                    "the page was served at the site's current version");
+
+            Files.writeString(tmp.resolve("content/2024/a.md"), "# Checkout pool drained\n\nOn March 3, 2024.\n");
+            assertTrue(served.site().bake());
+            String after = served.get("repo/__pmkb/version").body();
+            assertNotEquals(script.group(1), after, "a rebake that lands changes the version");
+            Matcher again = LIVE_RELOAD.matcher(served.get("repo/incidents/2024-a.html").body());
+            assertTrue(again.find());
+            assertEquals(after, again.group(1), "the page served now is at the new version");
+
+            Files.writeString(tmp.resolve("content/2024/a.md"), "# Checkout pool refilled\n\nOn March 3, 2024.\n");
+            assertFalse(served.site().changed(List.of(tmp.resolve("content/2024/a.md"))).pages().isEmpty());
+            assertNotEquals(after, served.get("repo/__pmkb/version").body(), "so does a page updated at once");
+
+            try (var files = Files.walk(served.config().output())) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains("__pmkb"),
+                            file + " as written by serve's bakes: live reload is only in what serve sends");
+                }
+            }
+        }
+        Path baked = tmp.resolve("baked");
+        SiteFixture.write(baked, SITE).bake();
+        try (var files = Files.walk(baked.resolve("output"))) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            assertTrue(all.size() > 10);
+            for (Path file : all) {
+                String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                assertFalse(text.contains("__pmkb") || text.contains("reload.js"), file + ": pmkb bake has no trace of it");
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aBrowserReloadsThePageWhenARebakeLandsWithinThePagesContentSecurityPolicy(@TempDir Path tmp)
+            throws Exception {
+        SiteFixture.write(tmp, SITE);
+        try (Served served = Served.start(tmp, "/repo/"); Browser browser = Browser.open(1000, 800)) {
+            browser.get(served.url("repo/incidents/2024-a.html"));
+            browser.script("window.beforeTheRebake = true;");
+            Files.writeString(tmp.resolve("content/2024/a.md"), "# Checkout pool drained\n\nOn March 3, 2024.\n");
+            assertTrue(served.site().bake());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (Boolean.TRUE.equals(browser.script("return window.beforeTheRebake === true;"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(Boolean.FALSE, browser.script("return window.beforeTheRebake === true;"),
+                    "the page reloaded itself");
+            assertTrue(browser.driver().getTitle().contains("Checkout pool drained"), browser.driver().getTitle());
+            assertEquals(List.of(), browser.consoleProblems(), "no Content-Security-Policy violation, no error");
+        }
+    }
+
+    private static final Pattern LIVE_RELOAD =
+            Pattern.compile("<script type=\"module\" src=\"/repo/__pmkb/reload\\.js\\?v=([^\"]+)\"></script>");
+
+    private static String withoutLiveReload(String page) {
+        return LIVE_RELOAD.matcher(page).replaceFirst("");
     }
 
     private static String rawStatus(int port, String path, String host) throws IOException {

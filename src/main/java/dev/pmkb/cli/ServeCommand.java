@@ -44,6 +44,10 @@ public final class ServeCommand implements Callable<Integer> {
             + "e.g. /repo/, to preview the site as GitHub Pages publishes a project site. Default: /.")
     String path;
 
+    @Option(names = "--drafts", description = "Also show the drafts (status: draft), each marked as a draft; "
+            + "pmkb bake never publishes them.")
+    boolean drafts;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,8 +60,9 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("pmkb serve: --path must be a URL path like /repo/, not '" + Terminal.printable(path) + "'");
             return 2;
         }
-        SiteConfig config = site.loadOrExplain(false, err);
-        if (config == null) return 2;
+        SiteConfig loaded = site.loadOrExplain(false, err);
+        if (loaded == null) return 2;
+        SiteConfig config = loaded.withDrafts(drafts);
         String context = (path.startsWith("/") ? "" : "/") + path + (path.endsWith("/") ? "" : "/");
         // The port is taken before the first bake: a second serve on the same port must not rebake the first one's
         // site before it finds out.

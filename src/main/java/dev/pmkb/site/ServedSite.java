@@ -249,7 +249,7 @@ public final class ServedSite implements AutoCloseable {
             if (before == null || before.current() != after.current()) changed.add(after);
         }
         List<Entry> toRender = changed.stream()
-                .filter(e -> !e.keepsPrevious() && e.kept() != null && !e.kept().draft()).toList();
+                .filter(e -> !e.keepsPrevious() && e.kept() != null && (config.drafts() || !e.kept().draft())).toList();
         Library last = baked;
         if (!templatesChanged && last != null && !toRender.isEmpty()) {
             try {
@@ -285,7 +285,7 @@ public final class ServedSite implements AutoCloseable {
         }
         Map<Path, Postmortem> prepared = Bake.onePerPage(all, fileOf, ignored -> {
         });
-        List<Postmortem> published = Bake.published(prepared.values());
+        List<Postmortem> published = Bake.published(prepared.values(), config.drafts());
         Library library = new Library(published, understander.taxonomy(), last.related());
         // Broken links are reported by the full rebake, once.
         MarkdownRenderer markdown = new MarkdownRenderer(Bake.contentLinks(config.content(), published, ignored -> {

@@ -2,6 +2,7 @@ package dev.pmkb.cli;
 
 import dev.pmkb.testing.SiteFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,6 +77,64 @@ class ServeTest {
         } finally {
             server.interrupt();
             server.join(10_000);
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void showsDraftsOnlyWhenAsked(@TempDir Path tmp) throws Exception {
+        SiteFixture.write(tmp, """
+                -- content/a.md --
+                # Published title
+
+                Some text.
+                -- content/b.md --
+                ---
+                status: draft
+                ---
+                # Draft title
+
+                Some text.
+                """);
+        HttpClient http = HttpClient.newHttpClient();
+        try (Serving serving = Serving.start("serve", "--site", tmp.toString(), "--port", "0", "--drafts")) {
+            assertTrue(serving.firstLines().contains("1 draft among them"), serving.firstLines());
+            HttpResponse<String> draft = http.send(HttpRequest.newBuilder(URI.create(serving.base()
+                    + "incidents/b.html")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, draft.statusCode());
+            assertTrue(draft.body().contains("Draft title") && draft.body().contains("draft-badge"));
+        }
+        try (Serving serving = Serving.start("serve", "--site", tmp.toString(), "--port", "0")) {
+            assertTrue(serving.firstLines().contains("1 draft not published"), serving.firstLines());
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(serving.base() + "incidents/b.html")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), "drafts are not served unless asked");
+        }
+    }
+
+    /** {@code pmkb serve} on a thread of its own, once it printed where it serves. */
+    private record Serving(Thread thread, String base, String firstLines) implements AutoCloseable {
+        static Serving start(String... args) throws Exception {
+            PipedWriter pipe = new PipedWriter();
+            BufferedReader output = new BufferedReader(new PipedReader(pipe, 1 << 16));
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(pipe, true));
+            cli.setErr(new PrintWriter(System.err, true));
+            Thread thread = new Thread(() -> cli.execute(args));
+            thread.setDaemon(true);
+            thread.start();
+            StringBuilder lines = new StringBuilder();
+            for (String line; (line = output.readLine()) != null; ) {
+                lines.append(line).append('\n');
+                Matcher m = Pattern.compile("(http://(127\\.0\\.0\\.1|localhost):\\d+/\\S*)").matcher(line);
+                if (m.find()) return new Serving(thread, m.group(1), lines.toString());
+            }
+            throw new AssertionError("serve printed no URL: " + lines);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(10_000);
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +22,14 @@ import java.util.concurrent.locks.Lock;
 import java.util.function.LongSupplier;
 
 /**
- * What {@code pmkb serve} answers on 127.0.0.1: the files of the served site, as GitHub Pages would serve them.
+ * What {@code pmkb serve} answers on 127.0.0.1 (or the address it is bound to): the files of the served site, as
+ * GitHub Pages would serve them.
  * <p>
  * Requests run on a pool of threads, so a client that stops reading blocks only its own thread. A file is read into
  * memory under the site's serving lock and written to the socket after the lock is released: the swap of a rebake
  * never waits for a reader's network. A response still unwritten after {@link #RESPONSE_SECONDS} is cut off by the
- * JDK's server. Only requests for the loopback's own names are answered, so a web page whose DNS name was pointed
- * at 127.0.0.1 (DNS rebinding) cannot read the preview.
+ * JDK's server. On the loopback, only requests for the loopback's own names are answered, so a web page whose DNS
+ * name was pointed at 127.0.0.1 (DNS rebinding) cannot read the preview.
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -65,19 +67,35 @@ public final class PreviewServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final int port;
+    /** The Host names answered; empty when served to the network, where any name is answered. */
+    private final Set<String> hostNames;
 
-    private PreviewServer(HttpServer server, ExecutorService threads) {
+    /** As asked for: the JDK reports 0.0.0.0 as {@code ::} on a dual-stack socket. */
+    private final InetAddress address;
+
+    private PreviewServer(HttpServer server, ExecutorService threads, InetAddress address) {
         this.server = server;
         this.threads = threads;
         this.port = server.getAddress().getPort();
+        this.address = address;
+        this.hostNames = toTheNetwork(address) ? Set.of() : Set.copyOf(List.of("127.0.0.1:" + port,
+                "localhost:" + port, "[::1]:" + port, hostName(address) + ":" + port));
+    }
+
+    /** Takes the port on 127.0.0.1; see {@link #bind(InetAddress, int)}. */
+    public static PreviewServer bind(int port) throws IOException {
+        return bind(InetAddress.getLoopbackAddress(), port);
     }
 
     /**
-     * Takes the port on 127.0.0.1 (0: any free one) without answering yet, so that a port in use is found before
-     * the first bake. Throws {@link java.net.BindException} when the port is taken.
+     * Takes the port (0: any free one) on {@code address} without answering yet, so that a port in use is found
+     * before the first bake. Throws {@link java.net.BindException} when the port is taken. Bound to a loopback
+     * address, it answers only requests for the loopback's names (against DNS rebinding); bound to any other
+     * address (0.0.0.0 in a container), requests come from other machines under names it cannot know, so it
+     * answers any.
      */
-    public static PreviewServer bind(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    public static PreviewServer bind(InetAddress address, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
         AtomicInteger count = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "pmkb-serve-" + count.incrementAndGet());
@@ -85,11 +103,34 @@ public final class PreviewServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        return new PreviewServer(server, threads);
+        return new PreviewServer(server, threads, address);
     }
 
     public int port() {
         return port;
+    }
+
+    /** Whether other machines may reach it: it is bound to an address other than the loopback's. */
+    public boolean servesTheNetwork() {
+        return hostNames.isEmpty();
+    }
+
+    /** The bound address as a URL names it: {@code 127.0.0.1}, {@code [::1]}, {@code 0.0.0.0}. */
+    public String host() {
+        return hostName(address);
+    }
+
+    private static boolean toTheNetwork(InetAddress address) {
+        return !address.isLoopbackAddress();
+    }
+
+    private static String hostName(InetAddress address) {
+        if (!(address instanceof java.net.Inet6Address)) return address.getHostAddress();
+        if (address.isAnyLocalAddress()) return "[::]";
+        if (address.isLoopbackAddress()) return "[::1]";
+        String literal = address.getHostAddress();
+        int zone = literal.indexOf('%');
+        return "[" + (zone < 0 ? literal : literal.substring(0, zone)) + "]";
     }
 
     /**
@@ -117,7 +158,7 @@ public final class PreviewServer implements AutoCloseable {
         headers.set("Content-Security-Policy", csp);
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
         headers.set("Cache-Control", "no-cache");
-        if (!loopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
+        if (!answersHost(exchange.getRequestHeaders().getFirst("Host"))) {
             send(exchange, 403, "text/plain; charset=utf-8",
                     "pmkb serve answers only requests for 127.0.0.1, localhost or [::1] on its port\n"
                             .getBytes(StandardCharsets.UTF_8));
@@ -278,11 +319,14 @@ public final class PreviewServer implements AutoCloseable {
         return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
-    /** The names a browser on this machine uses for the loopback, with this server's port. */
-    private boolean loopbackHost(String host) {
+    /**
+     * Whether a request for {@code host} is answered: any when served to the network, else only the names a
+     * browser on this machine uses for the loopback, with this server's port.
+     */
+    private boolean answersHost(String host) {
+        if (servesTheNetwork()) return true;
         if (host == null) return false;
-        String h = host.strip().toLowerCase(Locale.ROOT);
-        return Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port).contains(h);
+        return hostNames.contains(host.strip().toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.BufferedReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServeTest {
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void servesTheSiteAndShowsAnEditedPostmortem(@TempDir Path tmp) throws Exception {
         SiteFixture.write(tmp, """
                 -- content/a.md --
@@ -108,6 +112,30 @@ class ServeTest {
             assertTrue(serving.firstLines().contains("1 draft not published"), serving.firstLines());
             assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(serving.base() + "incidents/b.html")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode(), "drafts are not served unless asked");
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void boundToTheNetworkSaysSoAndAnswersAnyHostName(@TempDir Path tmp) throws Exception {
+        SiteFixture.write(tmp, """
+                -- content/a.md --
+                # First title
+
+                Some text.
+                """);
+        try (Serving serving = Serving.start("serve", "--site", tmp.toString(), "--port", "0", "--bind", "0.0.0.0")) {
+            Matcher line = Pattern.compile("to the network on 0\\.0\\.0\\.0:(\\d+) \\(http://localhost:\\1/ ")
+                    .matcher(serving.firstLines());
+            assertTrue(line.find(), serving.firstLines());
+            int port = Integer.parseInt(line.group(1));
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET /incidents/a.html HTTP/1.1\r\nHost: pmkb.container.example:"
+                        + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(response.startsWith("HTTP/1.1 200") && response.contains("First title"), response);
+            }
         }
     }
 

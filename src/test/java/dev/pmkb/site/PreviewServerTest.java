@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -258,6 +260,28 @@ class PreviewServerTest {
                     "the page reloaded itself");
             assertTrue(browser.driver().getTitle().contains("Checkout pool drained"), browser.driver().getTitle());
             assertEquals(List.of(), browser.consoleProblems(), "no Content-Security-Policy violation, no error");
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void boundToTheNetworkItAnswersAnyHostNameAndOnTheLoopbackOnlyItsNames(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("index.html"), "<p>hello</p>");
+        Lock none = new ReentrantLock();
+        try (PreviewServer network = PreviewServer.bind(InetAddress.getByName("0.0.0.0"), 0);
+             PreviewServer loopback = PreviewServer.bind(InetAddress.getLoopbackAddress(), 0)) {
+            network.start(tmp, "/", none, "default-src 'self'", null);
+            loopback.start(tmp, "/", none, "default-src 'self'", null);
+            assertTrue(network.servesTheNetwork());
+            assertEquals("0.0.0.0", network.host());
+            assertFalse(loopback.servesTheNetwork());
+            assertEquals("127.0.0.1", loopback.host());
+            for (String host : new String[]{"pmkb.internal.example:8080", "192.0.2.7:" + network.port()}) {
+                assertTrue(rawStatus(network.port(), "/index.html", host).startsWith("HTTP/1.1 200"),
+                        "another machine's name for this one: " + host);
+                assertTrue(rawStatus(loopback.port(), "/index.html", host).startsWith("HTTP/1.1 403"),
+                        "DNS rebinding, on the loopback: " + host);
+            }
         }
     }
 

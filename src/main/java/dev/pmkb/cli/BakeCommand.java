@@ -62,7 +62,7 @@ public final class BakeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Baked %d incident%s%s into %s in %.1f s (%d pages)%n", report.incidents(),
                 report.incidents() == 1 ? "" : "s",
                 report.drafts() > 0 ? " (" + report.drafts() + " draft" + (report.drafts() == 1 ? "" : "s")
-                        + " not published)" : "",
+                        + (config.drafts() ? " among them, marked as drafts)" : " not published)") : "",
                 Terminal.folder(typed.output, report.output(), typed.site, config.siteRoot()), seconds, report.pages());
         if (report.errors() > 0 || report.warnings() > 0) {
             out.printf(Locale.ROOT, "%d error%s, %d warning%s in the postmortems: '%s' lists them%n",

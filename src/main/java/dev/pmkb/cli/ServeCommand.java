@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Bakes the site, serves it on localhost and rebakes whenever a file under content/, "
+        description = "Bakes the site, serves it on 127.0.0.1 (or --bind) and rebakes whenever a file under content/, "
                 + "templates/ or assets/ changes: an edited postmortem's page first, then the rest. Stop with Ctrl-C.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:the first bake failed", "2:wrong usage, or the port is taken"})
@@ -36,13 +37,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1; 0 picks a free one. "
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one. "
             + "Default: ${DEFAULT-VALUE}.")
     int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "IP address to "
+            + "listen on. Default: ${DEFAULT-VALUE}, this machine only. 0.0.0.0 serves to the network, e.g. from a "
+            + "container: docker run -p 8080:8080 ... serve --bind 0.0.0.0.")
+    String bind;
 
     @Option(names = "--path", defaultValue = "/", paramLabel = "PATH", description = "Serve under this path, "
             + "e.g. /repo/, to preview the site as GitHub Pages publishes a project site. Default: /.")
     String path;
+
+    @Option(names = "--drafts", description = "Also show the drafts (status: draft), each marked as a draft; "
+            + "pmkb bake never publishes them.")
+    boolean drafts;
 
     @Override
     public Integer call() throws Exception {
@@ -56,18 +66,27 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("pmkb serve: --path must be a URL path like /repo/, not '" + Terminal.printable(path) + "'");
             return 2;
         }
-        SiteConfig config = site.loadOrExplain(false, err);
-        if (config == null) return 2;
+        Optional<InetAddress> address = ipAddress(bind);
+        if (address.isEmpty()) {
+            err.println("pmkb serve: --bind must be an IP address like 127.0.0.1 or 0.0.0.0, not '"
+                    + Terminal.printable(bind) + "'");
+            return 2;
+        }
+        SiteConfig loaded = site.loadOrExplain(false, err);
+        if (loaded == null) return 2;
+        SiteConfig config = loaded.withDrafts(drafts);
         String context = (path.startsWith("/") ? "" : "/") + path + (path.endsWith("/") ? "" : "/");
         // The port is taken before the first bake: a second serve on the same port must not rebake the first one's
         // site before it finds out.
         PreviewServer server;
         try {
-            server = PreviewServer.bind(port);
+            server = PreviewServer.bind(address.get(), port);
         } catch (IOException e) {
-            err.println("pmkb serve: cannot listen on 127.0.0.1:" + port + ": "
-                    + (e instanceof java.net.BindException ? "the port is in use" : Terminal.reason(e))
-                    + " (choose another with --port, or --port 0 for any free one)");
+            boolean elsewhere = e.getMessage() != null && e.getMessage().contains("assign");
+            err.println("pmkb serve: cannot listen on " + bind + ":" + port + ": " + (elsewhere
+                    ? "this machine has no such address (0.0.0.0 listens on all of them)"
+                    : (e instanceof java.net.BindException ? "the port is in use" : Terminal.reason(e))
+                    + " (choose another with --port, or --port 0 for any free one)"));
             err.flush();
             return 2;
         }
@@ -77,9 +96,17 @@ public final class ServeCommand implements Callable<Integer> {
              FolderWatcher watcher = new FolderWatcher(watched);
              ServedSite served = new ServedSite(config, new Printer(config, site, out, err))) {
             if (!served.bake()) return 1;
-            server.start(config.output(), context, served.servingLock(), config.info().contentSecurityPolicy());
-            out.println("Serving " + Terminal.folder(site.output, config.output(), site.site, config.siteRoot()) + " at http://127.0.0.1:"
-                    + server.port() + context + "  (Ctrl-C to stop)");
+            server.start(config.output(), context, served.servingLock(), config.info().contentSecurityPolicy(),
+                    served::version);
+            String folder = Terminal.folder(site.output, config.output(), site.site, config.siteRoot());
+            if (server.servesTheNetwork()) {
+                // Any Host name is answered then: the names other machines use for this one cannot be known.
+                out.println("Serving " + folder + " to the network on " + server.host() + ":" + server.port()
+                        + " (http://localhost:" + server.port() + context + " from this machine; Ctrl-C to stop)");
+            } else {
+                out.println("Serving " + folder + " at http://" + server.host() + ":" + server.port() + context
+                        + "  (Ctrl-C to stop)");
+            }
             out.flush();
             served.startRebaking();
             try {
@@ -91,6 +118,24 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The address {@code --bind} names: an IPv4 or IPv6 literal (IPv6 optionally in brackets) or localhost, which
+     * are never looked up in the DNS.
+     */
+    static Optional<InetAddress> ipAddress(String text) {
+        String s = text.strip();
+        if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
+        boolean v4 = s.matches("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+        boolean v6 = s.contains(":") && s.matches("[0-9A-Fa-f:.]+");
+        if (s.equalsIgnoreCase("localhost")) return Optional.of(InetAddress.getLoopbackAddress());
+        if (!v4 && !v6) return Optional.empty();
+        try {
+            return Optional.of(InetAddress.getByName(s)); // a literal: parsed, not looked up
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     /** Says what serve did, as pmkb bake would for a bake. */

@@ -23,7 +23,7 @@ public sealed interface Pages {
                     List<TimelineRow> timeline, List<String> rootCause, List<String> resolution,
                     List<Task> tasks, int tasksOpen, int tasksDone,
                     String bodyHtml, List<RelatedLink> related, Link previous, Link next,
-                    boolean titleComposed, String authorTitle) implements Pages {
+                    boolean titleComposed, String authorTitle, boolean draft) implements Pages {
     }
 
     record Home(int incidentCount, String firstDate, String lastDate, int causeCount, String medianDuration,

@@ -130,7 +130,7 @@ public final class SitePlanner {
                 causeChips(f.causes()), f.causes().inferred(), p.keywords(),
                 timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
                 markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
-                related(p), link(older), link(newer), p.titleComposed(), p.authorTitle());
+                related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft());
     }
 
     /** Plain text split where the author left a blank line. */
@@ -216,7 +216,8 @@ public final class SitePlanner {
         Facts f = p.facts();
         return new IncidentCard(p.url(), p.title(), Display.date(p.date()),
                 p.date() == null ? null : p.date().toString(), Display.duration(f.duration()),
-                Display.percent(f.impact().usersPercent()), causeChips(f.causes().slugs()), f.causes().inferred());
+                Display.percent(f.impact().usersPercent()), causeChips(f.causes().slugs()), f.causes().inferred(),
+                p.draft());
     }
 
     Pages.Home home() {

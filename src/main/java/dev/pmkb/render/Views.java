@@ -28,7 +28,7 @@ public final class Views {
 
     /** One incident in a list: enough to choose which one to read. */
     public record IncidentCard(String url, String title, String date, String isoDate, String duration,
-                               String impact, List<Chip> causes, boolean causesInferred) {
+                               String impact, List<Chip> causes, boolean causesInferred, boolean draft) {
     }
 
     /** A time as the author wrote it and in UTC. */

@@ -177,8 +177,8 @@ public final class Bake {
         try (JBakeSite site = JBakeSite.open(folders)) {
             List<String> crawled = timed("crawl", () -> site.crawl(prepared));
             reportLost(prepared, crawled);
-            List<Postmortem> published = published(prepared.values());
-            int drafts = prepared.size() - published.size();
+            List<Postmortem> published = published(prepared.values(), config.drafts());
+            int drafts = (int) prepared.values().stream().filter(Postmortem::draft).count();
             // The index and its static export need neither related incidents nor pages, and each is
             // single-threaded: they run on a thread of their own while related incidents and pages use the cores
             // (on two cores, waiting for them before rendering left one core idle for a third of the bake). Only
@@ -213,9 +213,12 @@ public final class Bake {
         }
     }
 
-    /** The published incidents of the prepared ones, in the order of the site's lists, each under a title of its own. */
-    static List<Postmortem> published(java.util.Collection<Postmortem> prepared) {
-        return Titles.distinguish(prepared.stream().filter(p -> !p.draft()).sorted(NEWEST_FIRST).toList());
+    /**
+     * The published incidents of the prepared ones, in the order of the site's lists, each under a title of its own;
+     * drafts only when {@code drafts} (a preview's).
+     */
+    static List<Postmortem> published(java.util.Collection<Postmortem> prepared, boolean drafts) {
+        return Titles.distinguish(prepared.stream().filter(p -> drafts || !p.draft()).sorted(NEWEST_FIRST).toList());
     }
 
     /**

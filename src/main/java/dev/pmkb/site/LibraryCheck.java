@@ -52,7 +52,7 @@ public record LibraryCheck(int files, List<Postmortem> postmortems, List<Diagnos
             throw e.getCause();
         }
         Map<Path, Postmortem> prepared = Bake.onePerPage(done, fileOf, diagnostics::add);
-        List<Postmortem> published = Bake.published(prepared.values());
+        List<Postmortem> published = Bake.published(prepared.values(), config.drafts());
         // Broken links are found where a bake finds them: while each page's HTML is made.
         java.util.Set<String> linked = ConcurrentHashMap.newKeySet();
         MarkdownRenderer markdown = new MarkdownRenderer(Bake.contentLinks(published, listing.attachments(), linked,

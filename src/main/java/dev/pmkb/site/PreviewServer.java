@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,15 +19,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
+import java.util.function.LongSupplier;
 
 /**
- * What {@code pmkb serve} answers on 127.0.0.1: the files of the served site, as GitHub Pages would serve them.
+ * What {@code pmkb serve} answers on 127.0.0.1 (or the address it is bound to): the files of the served site, as
+ * GitHub Pages would serve them.
  * <p>
  * Requests run on a pool of threads, so a client that stops reading blocks only its own thread. A file is read into
  * memory under the site's serving lock and written to the socket after the lock is released: the swap of a rebake
  * never waits for a reader's network. A response still unwritten after {@link #RESPONSE_SECONDS} is cut off by the
- * JDK's server. Only requests for the loopback's own names are answered, so a web page whose DNS name was pointed
- * at 127.0.0.1 (DNS rebinding) cannot read the preview.
+ * JDK's server. On the loopback, only requests for the loopback's own names are answered, so a web page whose DNS
+ * name was pointed at 127.0.0.1 (DNS rebinding) cannot read the preview.
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -43,6 +46,14 @@ public final class PreviewServer implements AutoCloseable {
 
     private static final int THREADS = 16;
 
+    /** Where, under the site's path, live reload's script and the site's version are answered. */
+    static final String LIVE_RELOAD = "__pmkb/";
+
+    private static final byte[] RELOAD_SCRIPT = resource("reload.js");
+
+    /** Tells this run's versions from an earlier serve's. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("mjs", "text/javascript; charset=utf-8"),
@@ -56,19 +67,35 @@ public final class PreviewServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final int port;
+    /** The Host names answered; empty when served to the network, where any name is answered. */
+    private final Set<String> hostNames;
 
-    private PreviewServer(HttpServer server, ExecutorService threads) {
+    /** As asked for: the JDK reports 0.0.0.0 as {@code ::} on a dual-stack socket. */
+    private final InetAddress address;
+
+    private PreviewServer(HttpServer server, ExecutorService threads, InetAddress address) {
         this.server = server;
         this.threads = threads;
         this.port = server.getAddress().getPort();
+        this.address = address;
+        this.hostNames = toTheNetwork(address) ? Set.of() : Set.copyOf(List.of("127.0.0.1:" + port,
+                "localhost:" + port, "[::1]:" + port, hostName(address) + ":" + port));
+    }
+
+    /** Takes the port on 127.0.0.1; see {@link #bind(InetAddress, int)}. */
+    public static PreviewServer bind(int port) throws IOException {
+        return bind(InetAddress.getLoopbackAddress(), port);
     }
 
     /**
-     * Takes the port on 127.0.0.1 (0: any free one) without answering yet, so that a port in use is found before
-     * the first bake. Throws {@link java.net.BindException} when the port is taken.
+     * Takes the port (0: any free one) on {@code address} without answering yet, so that a port in use is found
+     * before the first bake. Throws {@link java.net.BindException} when the port is taken. Bound to a loopback
+     * address, it answers only requests for the loopback's names (against DNS rebinding); bound to any other
+     * address (0.0.0.0 in a container), requests come from other machines under names it cannot know, so it
+     * answers any.
      */
-    public static PreviewServer bind(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    public static PreviewServer bind(InetAddress address, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
         AtomicInteger count = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "pmkb-serve-" + count.incrementAndGet());
@@ -76,34 +103,62 @@ public final class PreviewServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        return new PreviewServer(server, threads);
+        return new PreviewServer(server, threads, address);
     }
 
     public int port() {
         return port;
     }
 
+    /** Whether other machines may reach it: it is bound to an address other than the loopback's. */
+    public boolean servesTheNetwork() {
+        return hostNames.isEmpty();
+    }
+
+    /** The bound address as a URL names it: {@code 127.0.0.1}, {@code [::1]}, {@code 0.0.0.0}. */
+    public String host() {
+        return hostName(address);
+    }
+
+    private static boolean toTheNetwork(InetAddress address) {
+        return !address.isLoopbackAddress();
+    }
+
+    private static String hostName(InetAddress address) {
+        if (!(address instanceof java.net.Inet6Address)) return address.getHostAddress();
+        if (address.isAnyLocalAddress()) return "[::]";
+        if (address.isLoopbackAddress()) return "[::1]";
+        String literal = address.getHostAddress();
+        int zone = literal.indexOf('%');
+        return "[" + (zone < 0 ? literal : literal.substring(0, zone)) + "]";
+    }
+
     /**
      * Answers requests under {@code context} ({@code /} or like {@code /repo/}) with the files of {@code site}, read
-     * under {@code servingLock}, with the security headers of {@code contentSecurityPolicy}.
+     * under {@code servingLock}, with the security headers of {@code contentSecurityPolicy}. With {@code liveReload}
+     * (the site's version, bumped when a change lands; null for none), every HTML page it sends loads
+     * {@value #LIVE_RELOAD}reload.js, which reloads the page once the version is no longer the page's.
      */
-    public void start(Path site, String context, Lock servingLock, String contentSecurityPolicy) {
-        server.createContext(context, exchange -> {
+    public void start(Path site, String context, Lock servingLock, String contentSecurityPolicy,
+                      LongSupplier liveReload) {
+        // Every request reaches the handler, also those outside the context: GitHub Pages redirects /repo to
+        // /repo/ and answers 404 elsewhere, where the JDK's server would answer its own bare 404.
+        server.createContext("/", exchange -> {
             try (exchange) {
-                answer(exchange, site, context, servingLock, contentSecurityPolicy);
+                answer(exchange, site, context, servingLock, contentSecurityPolicy, liveReload);
             }
         });
         server.start();
     }
 
-    private void answer(HttpExchange exchange, Path site, String context, Lock servingLock, String csp)
-            throws IOException {
+    private void answer(HttpExchange exchange, Path site, String context, Lock servingLock, String csp,
+                        LongSupplier liveReload) throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Content-Security-Policy", csp);
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
         headers.set("Cache-Control", "no-cache");
-        if (!loopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
+        if (!answersHost(exchange.getRequestHeaders().getFirst("Host"))) {
             send(exchange, 403, "text/plain; charset=utf-8",
                     "pmkb serve answers only requests for 127.0.0.1, localhost or [::1] on its port\n"
                             .getBytes(StandardCharsets.UTF_8));
@@ -116,11 +171,31 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         String path = exchange.getRequestURI().getPath();
-        String relative = path.length() >= context.length() ? path.substring(context.length()) : "";
+        if (!path.startsWith(context)) {
+            if ((path + "/").equals(context)) {
+                headers.set("Location", context);
+                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+            } else {
+                send(exchange, 404, "text/html; charset=utf-8", outsideTheSite(context));
+            }
+            return;
+        }
+        String relative = path.substring(context.length());
+        if (liveReload != null && relative.startsWith(LIVE_RELOAD)) {
+            switch (relative.substring(LIVE_RELOAD.length())) {
+                case "reload.js" -> send(exchange, 200, TYPES.get("js"), RELOAD_SCRIPT);
+                case "version" -> send(exchange, 200, TYPES.get("txt"),
+                        version(liveReload).getBytes(StandardCharsets.US_ASCII));
+                default -> send(exchange, 404, TYPES.get("txt"), "not found\n".getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
         Path file = resolve(site, relative);
         byte[] body = null;
         int status = 200;
         Path sent = file;
+        // Read before the page: a change that lands while it is read makes the page reload once more, never miss it.
+        String shownVersion = liveReload == null ? null : version(liveReload);
         servingLock.lock();
         try {
             if (file != null && Files.isDirectory(file)) {
@@ -128,7 +203,7 @@ public final class PreviewServer implements AutoCloseable {
                     sent = null;
                     status = 301;
                 } else {
-                    sent = file.resolve("index.html");
+                    sent = file.resolve("index.html"); // a folder without one is missing: never listed
                 }
             }
             if (status == 200) {
@@ -150,8 +225,58 @@ public final class PreviewServer implements AutoCloseable {
         } else if (body == null) {
             send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
         } else {
-            send(exchange, status, type(sent), body);
+            String type = type(sent);
+            if (shownVersion != null && type.startsWith("text/html")) {
+                body = withScript(body, context + LIVE_RELOAD + "reload.js?v=" + shownVersion);
+            }
+            send(exchange, status, type, body);
         }
+    }
+
+    /** What live reload compares: this server's run and the site's version, so a restarted serve reloads too. */
+    private String version(LongSupplier liveReload) {
+        return run + "." + liveReload.getAsLong();
+    }
+
+    /**
+     * The page with a module script tag before its last {@code </body>} (at the end when it has none). Works on the
+     * bytes, so a page in any ASCII-compatible encoding stays as it was.
+     */
+    static byte[] withScript(byte[] html, String src) {
+        byte[] tag = ("<script type=\"module\" src=\"" + src + "\"></script>").getBytes(StandardCharsets.US_ASCII);
+        byte[] close = "</body>".getBytes(StandardCharsets.US_ASCII);
+        int at = html.length;
+        for (int i = html.length - close.length; i >= 0; i--) {
+            if (startsWithIgnoringCase(html, i, close)) {
+                at = i;
+                break;
+            }
+        }
+        byte[] out = new byte[html.length + tag.length];
+        System.arraycopy(html, 0, out, 0, at);
+        System.arraycopy(tag, 0, out, at, tag.length);
+        System.arraycopy(html, at, out, at + tag.length, html.length - at);
+        return out;
+    }
+
+    private static boolean startsWithIgnoringCase(byte[] bytes, int from, byte[] ascii) {
+        for (int j = 0; j < ascii.length; j++) {
+            byte b = bytes[from + j];
+            if (b >= 'A' && b <= 'Z') b = (byte) (b + ('a' - 'A'));
+            if (b != ascii[j]) return false;
+        }
+        return true;
+    }
+
+    /**
+     * What a request outside the site's path gets: 404, as on GitHub Pages, where a project site owns only its
+     * path, with a link to the site. {@code context} is a plain URL path (checked by serve), safe in HTML.
+     */
+    private static byte[] outsideTheSite(String context) {
+        return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Not found</title></head>\n"
+                + "<body><h1>Not found</h1><p>The site is previewed under <a href=\"" + context + "\">" + context
+                + "</a>, as GitHub Pages publishes a project site; nothing is published outside it.</p></body>\n"
+                + "</html>\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The file a request path names inside the site; null when it leaves the site or names a hidden file. */
@@ -165,6 +290,15 @@ public final class PreviewServer implements AutoCloseable {
             return file.startsWith(site) ? file : null;
         } catch (InvalidPathException e) {
             return null;
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = PreviewServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("pmkb's jar lacks " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -185,11 +319,14 @@ public final class PreviewServer implements AutoCloseable {
         return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
-    /** The names a browser on this machine uses for the loopback, with this server's port. */
-    private boolean loopbackHost(String host) {
+    /**
+     * Whether a request for {@code host} is answered: any when served to the network, else only the names a
+     * browser on this machine uses for the loopback, with this server's port.
+     */
+    private boolean answersHost(String host) {
+        if (servesTheNetwork()) return true;
         if (host == null) return false;
-        String h = host.strip().toLowerCase(Locale.ROOT);
-        return Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port).contains(h);
+        return hostNames.contains(host.strip().toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -119,6 +119,8 @@ public final class ServedSite implements AutoCloseable {
     /** Orders reads: a read that started later saw content at least as new. */
     private final AtomicLong tickets = new AtomicLong();
     private final AtomicLong understood = new AtomicLong();
+    /** Bumped once a change is on the served site: live reload's signal. */
+    private final AtomicLong version = new AtomicLong();
     private final ReentrantReadWriteLock output = new ReentrantReadWriteLock();
     private final Map<String, QuickPage> quickPages = new ConcurrentHashMap<>();
     private final Object understanderLock = new Object();
@@ -141,6 +143,14 @@ public final class ServedSite implements AutoCloseable {
     /** Held while a request reads the served folder: the swap of a rebake waits for it. */
     public Lock servingLock() {
         return output.readLock();
+    }
+
+    /**
+     * Counts the changes put on the served site (rebakes swapped in, pages updated at once): a browser showing a page
+     * served at an earlier count reloads it. Read before a page, it never misses a change the page lacks.
+     */
+    public long version() {
+        return version.get();
     }
 
     /** A full bake on this thread, reusing what is known; false when it failed (the previous site stays). */
@@ -239,7 +249,7 @@ public final class ServedSite implements AutoCloseable {
             if (before == null || before.current() != after.current()) changed.add(after);
         }
         List<Entry> toRender = changed.stream()
-                .filter(e -> !e.keepsPrevious() && e.kept() != null && !e.kept().draft()).toList();
+                .filter(e -> !e.keepsPrevious() && e.kept() != null && (config.drafts() || !e.kept().draft())).toList();
         Library last = baked;
         if (!templatesChanged && last != null && !toRender.isEmpty()) {
             try {
@@ -275,7 +285,7 @@ public final class ServedSite implements AutoCloseable {
         }
         Map<Path, Postmortem> prepared = Bake.onePerPage(all, fileOf, ignored -> {
         });
-        List<Postmortem> published = Bake.published(prepared.values());
+        List<Postmortem> published = Bake.published(prepared.values(), config.drafts());
         Library library = new Library(published, understander.taxonomy(), last.related());
         // Broken links are reported by the full rebake, once.
         MarkdownRenderer markdown = new MarkdownRenderer(Bake.contentLinks(config.content(), published, ignored -> {
@@ -321,6 +331,7 @@ public final class ServedSite implements AutoCloseable {
                 Files.deleteIfExists(temp);
             }
             quickPages.put(pagePath, quick);
+            version.incrementAndGet();
         } finally {
             lock.unlock();
         }
@@ -475,6 +486,7 @@ public final class ServedSite implements AutoCloseable {
                 Bake.swap(staging, target);
                 quickPages.clear();
                 baked = library;
+                version.incrementAndGet();
             } finally {
                 lock.unlock();
             }

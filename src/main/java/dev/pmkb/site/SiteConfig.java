@@ -18,9 +18,10 @@ import java.util.Properties;
  * @param assets     static files copied to the output root: the project's own, or the bundled ones
  * @param output     the site folder to (re)place
  * @param properties every key of {@code jbake.properties} (with command-line overrides applied)
+ * @param drafts     publish drafts too, marked as such: {@code pmkb serve --drafts} only, never {@code pmkb bake}
  */
 public record SiteConfig(Path siteRoot, Path content, Path templates, Path assets, Path output, SiteInfo info,
-                         int relatedLimit, boolean strict, Properties properties) {
+                         int relatedLimit, boolean strict, Properties properties, boolean drafts) {
 
     public static final String PROPERTIES_FILE = "jbake.properties";
     public static final String DEFAULT_OUTPUT = "output";
@@ -63,8 +64,14 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
                 Boolean.parseBoolean(props.getProperty("pmkb.images.remote", "false").strip()));
         int related = parseInt(props.getProperty("pmkb.related.limit", "5"), "pmkb.related.limit");
         SiteConfig config = new SiteConfig(root, content, templates, assets, output, info, related, overrides.strict(),
-                props);
+                props, false);
         return config;
+    }
+
+    /** These settings, publishing drafts too ({@code pmkb serve --drafts}) or not. */
+    public SiteConfig withDrafts(boolean publishDrafts) {
+        return new SiteConfig(siteRoot, content, templates, assets, output, info, relatedLimit, strict, properties,
+                publishDrafts);
     }
 
     /**

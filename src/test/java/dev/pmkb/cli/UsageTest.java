@@ -52,6 +52,18 @@ class UsageTest {
     }
 
     @Test
+    void aBindAddressMustBeAnIpAddressAndIsNeverLookedUp(@TempDir Path tmp) {
+        SiteFixture.write(tmp, SITE);
+        for (String address : new String[]{"example.com", "256.0.0.1", "0.0.0", "not an address", "::1 ; rm"}) {
+            wrongUsage(tmp, "--bind must be an IP address", "serve", "--site", tmp.toString(), "--bind", address);
+        }
+        for (String address : new String[]{"127.0.0.1", "0.0.0.0", "::1", "[::]", "localhost", "10.0.0.5"}) {
+            assertTrue(ServeCommand.ipAddress(address).isPresent(), address);
+        }
+        assertTrue(ServeCommand.ipAddress("localhost").get().isLoopbackAddress());
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aBusyPortIsFoundBeforeBaking(@TempDir Path tmp) throws Exception {
         SiteFixture.write(tmp, SITE);

@@ -267,4 +267,41 @@ class ServedSiteTest {
         assertTrue(site.bake());
         assertEquals(7, site.understoodFiles());
     }
+
+    @Test
+    void servedWithDraftsTheDraftsArePublishedMarkedAsDraftsAndPmkbBakeLeavesThemOut(@TempDir Path root)
+            throws Exception {
+        SiteFixture fixture = SiteFixture.write(root, LIBRARY + """
+                -- content/2024/d.md --
+                ---
+                status: draft
+                ---
+                # Cache stampede after deploy
+
+                On July 7, 2024 the cache was emptied by a deploy.
+                """);
+        Recorder recorder = new Recorder();
+        try (ServedSite site = new ServedSite(SiteConfig.load(root, SiteConfig.Overrides.NONE).withDrafts(true),
+                recorder)) {
+            assertTrue(site.bake(), () -> "the first bake failed: " + recorder.failures);
+            assertEquals(1, recorder.reports.getLast().drafts());
+            assertEquals(4, recorder.reports.getLast().incidents(), "the draft is on the preview");
+            String page = read(root, "incidents/2024-d.html");
+            assertTrue(page.contains("class=\"draft-badge\">Draft"), "marked as a draft on its page");
+            assertFalse(read(root, "incidents/2024-b.html").contains("draft-badge"), "and only the draft");
+            assertTrue(read(root, "archive.html").matches("(?s).*Cache stampede after deploy</a> <span "
+                    + "class=\"draft-badge\">Draft</span>.*"), "and in the lists");
+
+            Path d = root.resolve("content/2024/d.md");
+            Files.writeString(d, Files.readString(d).replace("Cache stampede", "Cache storm"));
+            assertEquals(List.of("incidents/2024-d.html"), site.changed(List.of(d)).pages(),
+                    "an edited draft's page is updated at once too");
+            assertTrue(read(root, "incidents/2024-d.html").contains("Cache storm after deploy"));
+        }
+        BakeReport baked = fixture.bake().report();
+        assertEquals(3, baked.incidents());
+        assertEquals(1, baked.drafts());
+        assertFalse(Files.exists(root.resolve("output/incidents/2024-d.html")), "pmkb bake publishes no draft");
+        assertFalse(read(root, "archive.html").contains("Cache storm"));
+    }
 }

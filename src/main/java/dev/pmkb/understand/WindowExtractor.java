@@ -39,6 +39,13 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
     /** A last entry that says the trouble goes on ("unable to reconnect", "still failing") is not the fix. */
     private static final Pattern STILL_FAILING = Pattern.compile(
             "(?i)\\b(?:unable|fail\\w*|cannot|can't|could not|couldn't|lost|errors?|still|not|awaiting|pending|ongoing)\\b");
+    /** An entry that tells of harm to users or services, not of work done on them. */
+    private static final Pattern HARM = Pattern.compile(
+            "(?i)\\b(?:errors?|fail(?:s|ed|ing|ures?)?|down|outages?|unavailable|unreachable|unexpected(?:ly)?"
+                    + "|disrupt\\w*|time-?outs?|timed? out|timing out|[45]\\d\\d|5xx|unhealthy|killed|crash\\w*|broke(?:n)?"
+                    + "|not (?:working|responding|available)|(?:weren't|wasn't|isn't|aren't) working|no longer|complain\\w*"
+                    + "|affected|impacted|degrad\\w*|spik\\w*|lost|stopped|alert\\w*|alarm\\w*|paged|reported|reporting"
+                    + "|detected|noticed|we have no|(?:is|are|was|were) slow|expir\\w*|unschedulable|result(?:s|ed|ing)? in|causing)\\b");
     private static final Pattern TWELVE_AM = Pattern.compile("(?i)\\b12(?::\\d{2})?\\s?a\\.?\\s?m\\b");
     private static final Pattern NOT_RESTORED = Pattern.compile(
             "(?i)\\b(?:not|partially|partly|isn't|wasn't)\\s(?:\\w+\\s)?(?:restored|recovered|operational|working|running|resolved|fixed)\\b");
@@ -63,9 +70,8 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
                     + "\": write one (UTC, WAT, UTC+1) so times can be compared");
         }
         if (start == null) {
-            // No start in the summary: the first timed timeline entry is the author's own earliest time.
-            start = entries.stream().map(TimelineEntry::time).filter(t -> t != null && t.time() != null)
-                    .findFirst().orElse(null);
+            // No start in the summary: the timeline's first event of the incident itself.
+            start = firstOfIncident(entries);
         }
         if (start != null && end == null) end = restoredAt(entries, start);
         if (start != null && end != null && isNoonSlip(start, end) && !hasOwnDate(r, end, start.date())) {
@@ -154,6 +160,24 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
         // A leap year lends "29 February" and "05 June" (no year) a day; "Febtember 45, 20234" has none.
         return t.written() != null && r.scanner.scan(t.written()).stream()
                 .anyMatch(w -> w.date() != null && TimeResolver.dateOf(w.date(), 2024) == null);
+    }
+
+    /**
+     * The first timed entry that tells of the incident itself: of harm done (errors, an outage, a disruption, users
+     * reporting) or of its detection. Timelines often open with the work that led up to it (a change made, a
+     * rollover begun, a workshop started): those precursors are not the start. A timeline that never tells of harm
+     * starts at its first timed entry.
+     */
+    static IncidentTime firstOfIncident(List<TimelineEntry> entries) {
+        IncidentTime first = null;
+        for (TimelineEntry e : entries) {
+            IncidentTime t = e.time();
+            if (t == null || t.time() == null) continue;
+            if (first == null) first = t;
+            if (e.kind() == TimelineEntry.Kind.DETECTION || HARM.matcher(e.text()).find()) return t;
+            if (e.kind() != TimelineEntry.Kind.ACTION) return first;
+        }
+        return first;
     }
 
     /**

@@ -34,6 +34,33 @@ class WindowExtractorTest {
     }
 
     @Test
+    void aTimelineStartsAtTheFirstHarmNotAtTheWorkThatLedUpToIt() {
+        Facts f = facts("""
+                # Gateway outage, 4 March 2024 (UTC)
+
+                ## Timeline
+                | Time | Event |
+                |------|-------|
+                | 2024-03-04 09:00 UTC | Maintenance window opened, config change prepared |
+                | 2024-03-04 09:20 UTC | Change applied to the gateway fleet |
+                | 2024-03-04 09:25 UTC | Gateway returning 502 to every client |
+                | 2024-03-04 09:50 UTC | Change reverted, service restored |
+                """);
+        assertEquals(OffsetDateTime.parse("2024-03-04T09:25Z"), f.start().instant().orElseThrow());
+        assertEquals(25, f.duration().toMinutes());
+    }
+
+    @Test
+    void aTimelineThatNeverTellsOfHarmStartsAtItsFirstEntry() {
+        Facts f = facts("""
+                ## Timeline
+                - 2024-03-04 09:00 UTC: migration started
+                - 2024-03-04 09:30 UTC: migration finished, service restored
+                """);
+        assertEquals(OffsetDateTime.parse("2024-03-04T09:00Z"), f.start().instant().orElseThrow());
+    }
+
+    @Test
     void theEndIsNotARestorationBeforeTheStart() {
         Facts f = facts("""
                 ## Summary

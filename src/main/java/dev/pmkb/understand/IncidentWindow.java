@@ -32,6 +32,7 @@ final class IncidentWindow {
             "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at|experienced|went (?:down|offline)"
                     + "|happened|stopped)\\b");
     private static final int MAX_SCAN = Limits.MAX_SCANNED_LINE;
+    private static final Pattern DASH_MARKER = Pattern.compile("^\\s*[—–]\\s+");
 
     private final TimeScanner scanner;
     private final TimeResolver resolver;
@@ -144,6 +145,8 @@ final class IncidentWindow {
     private static String plain(SourceLine l) {
         String raw = l.text();
         String p = PlainText.line(raw.length() > MAX_SCAN * 2 ? raw.substring(0, MAX_SCAN * 2) : raw);
+        // "— Start Time: ...": a dash written as the list's marker (pasted from a blog) before a field's label.
+        p = DASH_MARKER.matcher(p).replaceFirst("");
         return p.length() > MAX_SCAN ? p.substring(0, MAX_SCAN) : p;
     }
 

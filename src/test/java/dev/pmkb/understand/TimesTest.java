@@ -82,6 +82,18 @@ class TimesTest {
     }
 
     @Test
+    void startAndEndFieldsMarkedWithAnEmDash() {
+        Facts f = facts("""
+                Issue Summary
+                - Duration:
+                — Start Time: 2024-06-02 08:00 UTC.
+                — End Time: 2024-06-02 08:40 UTC.
+                """);
+        assertEquals(at("2024-06-02T08:00Z"), f.start().instant().orElseThrow());
+        assertEquals(at("2024-06-02T08:40Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
     void writtenDayMonthAndOrdinals() {
         Facts a = facts("Start: 12 March 2024, 08:00 UTC\n");
         assertEquals(LocalDate.of(2024, 3, 12), a.start().date());

@@ -32,6 +32,9 @@ final class TimeScanner {
     /** "12/03/2024", "12.03.24", and with dashes only with a four-digit year ("02-20-2017"; "1-2-23" is no date). */
     private static final Pattern NUMERIC_DATE = Pattern.compile(
             "(?<![\\d/.\\-])(\\d{1,2})([/.]|-(?=\\d{1,2}-\\d{4}))(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/\\-])");
+    /** "03, 14, 2024": month, day and year set apart by commas, as a form's three fields are; only with a full year. */
+    private static final Pattern COMMA_DATE = Pattern.compile(
+            "(?<![\\d,.])(\\d{1,2}),\\s{1,2}(\\d{1,2}),\\s{1,2}((?:19|20)\\d{2})(?![\\d,]\\d)");
     private static final Pattern TIME = Pattern.compile(
             "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
     private static final Pattern ZONE_NUMERIC = Pattern.compile(
@@ -128,6 +131,17 @@ final class TimeScanner {
             boolean dayFirst = a > 12 || (b <= 12 && order == DateOrder.DAY_FIRST);
             found.add(new Found(m.start(), m.end(), dayFirst
                     ? new WrittenTime.WrittenDate(year, b, a) : new WrittenTime.WrittenDate(year, a, b)));
+        }
+        if (text.indexOf(", ") >= 0) {
+            m = COMMA_DATE.matcher(text);
+            while (m.find()) {
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(2));
+                int year = Integer.parseInt(m.group(3));
+                boolean dayFirst = a > 12 || (b <= 12 && order == DateOrder.DAY_FIRST);
+                found.add(new Found(m.start(), m.end(), dayFirst
+                        ? new WrittenTime.WrittenDate(year, b, a) : new WrittenTime.WrittenDate(year, a, b)));
+            }
         }
         found.sort(Comparator.comparingInt(Found::from).thenComparing(f -> -(f.to() - f.from())));
         int end = -1;

@@ -94,6 +94,16 @@ class TimesTest {
     }
 
     @Test
+    void monthDayAndYearSetApartByCommas() {
+        Facts f = facts("""
+                Start: 06, 21, 2024, 9:00 AM UTC
+                End: 21, 06, 2024, 11:30 AM UTC
+                """);
+        assertEquals(at("2024-06-21T09:00Z"), f.start().instant().orElseThrow());
+        assertEquals(at("2024-06-21T11:30Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
     void writtenDayMonthAndOrdinals() {
         Facts a = facts("Start: 12 March 2024, 08:00 UTC\n");
         assertEquals(LocalDate.of(2024, 3, 12), a.start().date());

@@ -119,7 +119,20 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
                 durationOrigin = Facts.DurationOrigin.STATED;
             }
         }
+        if (end == null && start != null && start.time() != null && durationOrigin == Facts.DurationOrigin.STATED) {
+            // "At 10:00 AM our software failed. The incident lasted for 2 hours": the end is the start plus that.
+            end = plus(start, duration);
+        }
         return new Times(start, end, duration, durationOrigin);
+    }
+
+    /** {@code start} moved on by {@code d}, in its own zone; written by nobody, so {@code written} is null. */
+    static IncidentTime plus(IncidentTime start, Duration d) {
+        if (start.date() == null) {
+            return new IncidentTime(null, null, start.time().plus(d), start.zone(), start.offset(), start.resolution());
+        }
+        java.time.LocalDateTime at = start.local().orElseThrow().plus(d);
+        return new IncidentTime(null, at.toLocalDate(), at.toLocalTime(), start.zone(), start.offset(), start.resolution());
     }
 
     /**

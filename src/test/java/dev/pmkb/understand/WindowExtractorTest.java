@@ -61,6 +61,16 @@ class WindowExtractorTest {
     }
 
     @Test
+    void aStartAndAStatedDurationGiveTheEnd() {
+        Facts f = facts("""
+                ## Summary
+                On 5 May 2024 at 10:00 UTC the billing service went down. The outage lasted for 2 hours.
+                """);
+        assertEquals(OffsetDateTime.parse("2024-05-05T12:00Z"), f.end().instant().orElseThrow());
+        assertEquals(Facts.DurationOrigin.STATED, f.durationOrigin());
+    }
+
+    @Test
     void theEndIsNotARestorationBeforeTheStart() {
         Facts f = facts("""
                 ## Summary

@@ -69,6 +69,16 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
             r.findings.warnAtBody(window.startLine(), "no time zone for start \"" + start.written()
                     + "\": write one (UTC, WAT, UTC+1) so times can be compared");
         }
+        if (start != null && end == null && isRestoration(entries, start)) {
+            // "Duration: August 16, 2024, 19:30 UTC (45 minutes)": the one time stated is when the timeline says
+            // service came back, so it is the end, and the timeline tells the start.
+            IncidentTime first = firstOfIncident(entries);
+            Duration d = first == null ? null : between(first, start);
+            if (d != null && d.isPositive()) {
+                end = start;
+                start = first;
+            }
+        }
         if (start == null) {
             // No start in the summary: the timeline's first event of the incident itself.
             start = firstOfIncident(entries);
@@ -191,6 +201,17 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
             if (e.kind() != TimelineEntry.Kind.ACTION) return first;
         }
         return first;
+    }
+
+    /** Whether a timeline entry at {@code t} tells that service came back. */
+    private static boolean isRestoration(List<TimelineEntry> entries, IncidentTime t) {
+        for (TimelineEntry e : entries) {
+            if (e.time() == null || e.time().time() == null) continue;
+            Duration d = between(e.time(), t);
+            if (d == null || !d.isZero()) continue;
+            if (RESTORED.matcher(e.text()).find() && !NOT_RESTORED.matcher(e.text()).find()) return true;
+        }
+        return false;
     }
 
     /**

@@ -71,6 +71,22 @@ class WindowExtractorTest {
     }
 
     @Test
+    void aLoneStatedTimeThatTheTimelineCallsTheRestorationIsTheEnd() {
+        Facts f = facts("""
+                ## Summary
+                - Duration: June 3, 2024, 16:40 UTC (40 minutes)
+
+                ## Timeline
+                - 16:00 UTC: alerts fire, the API is down
+                - 16:20 UTC: bad config found
+                - 16:40 UTC: service restored
+                """);
+        assertEquals(OffsetDateTime.parse("2024-06-03T16:00Z"), f.start().instant().orElseThrow());
+        assertEquals(OffsetDateTime.parse("2024-06-03T16:40Z"), f.end().instant().orElseThrow());
+        assertEquals(40, f.duration().toMinutes());
+    }
+
+    @Test
     void theEndIsNotARestorationBeforeTheStart() {
         Facts f = facts("""
                 ## Summary

@@ -32,6 +32,9 @@ final class IncidentWindow {
             "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at|experienced|went (?:down|offline)"
                     + "|happened|stopped)\\b");
     private static final int MAX_SCAN = Limits.MAX_SCANNED_LINE;
+    private static final Pattern RESTORATION_WORDS = Pattern.compile(
+            "(?i)\\b(?:(?:fully |back )?(?:operational|online|restored|recovered|resolved|available)|back up|back to normal"
+                    + "|working (?:again|normally))\\b");
     private static final Pattern DASH_MARKER = Pattern.compile("^\\s*[—–]\\s+");
 
     private final TimeScanner scanner;
@@ -93,11 +96,12 @@ final class IncidentWindow {
         if (start == null) {
             for (List<SourceLine> group : List.of(durationLines, summaryLines)) {
                 for (SourceLine l : group) {
-                    List<WrittenTime> times = timed(scanner.scan(plain(l)));
+                    String plain = plain(l);
+                    List<WrittenTime> times = timed(scanner.scan(plain));
                     if (times.size() >= 2) {
                         start = times.get(0);
                         startLine = l;
-                        end = times.get(1);
+                        end = restorationAmong(times, plain);
                         endLine = l;
                         break;
                     }
@@ -148,6 +152,18 @@ final class IncidentWindow {
         // "— Start Time: ...": a dash written as the list's marker (pasted from a blog) before a field's label.
         p = DASH_MARKER.matcher(p).replaceFirst("");
         return p.length() > MAX_SCAN ? p.substring(0, MAX_SCAN) : p;
+    }
+
+    /**
+     * The end among a line's times after its first: the one that follows words of restoration ("at 2:20 PM
+     * Apache was restarted and the website was fully operational by 2:30 PM"), else the second.
+     */
+    private static WrittenTime restorationAmong(List<WrittenTime> times, String plain) {
+        for (int i = times.size() - 1; i >= 2; i--) {
+            String before = plain.substring(times.get(i - 1).to(), times.get(i).from());
+            if (RESTORATION_WORDS.matcher(before).find()) return times.get(i);
+        }
+        return times.get(1);
     }
 
     private WrittenTime first(String plain) {

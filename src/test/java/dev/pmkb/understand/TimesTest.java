@@ -104,6 +104,16 @@ class TimesTest {
     }
 
     @Test
+    void aSummaryLineWithThreeTimesEndsWhereItSaysServiceWasBack() {
+        Facts f = facts("""
+                ## Summary
+                At 9:00 AM UTC on 7 July 2024 the shop went down. At 9:15 AM the database was restarted and the shop was back online by 9:45 AM UTC.
+                """);
+        assertEquals(at("2024-07-07T09:00Z"), f.start().instant().orElseThrow());
+        assertEquals(at("2024-07-07T09:45Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
     void writtenDayMonthAndOrdinals() {
         Facts a = facts("Start: 12 March 2024, 08:00 UTC\n");
         assertEquals(LocalDate.of(2024, 3, 12), a.start().date());

@@ -87,6 +87,63 @@ class WindowExtractorTest {
     }
 
     @Test
+    void aStatusPagesUpdatesNewestFirstAreItsTimeline() {
+        Facts f = facts("""
+                ---
+                title: Object storage errors in AMS1
+                date: 2022-09-14 09:05:00
+                ---
+
+                09:50 UTC
+
+                Uploads are responding again and error rates are back to normal.
+
+                ---
+
+                09:20 UTC
+
+                We are working on restoring the storage gateway.
+
+                ---
+
+                09:05 UTC
+
+                We are seeing errors on uploads to object storage in AMS1.
+                """);
+        assertEquals(OffsetDateTime.parse("2022-09-14T09:05Z"), f.start().instant().orElseThrow());
+        assertEquals(OffsetDateTime.parse("2022-09-14T09:50Z"), f.end().instant().orElseThrow());
+        assertEquals(45, f.duration().toMinutes());
+    }
+
+    @Test
+    void anUpdateThatHopesForRestorationOrIsStillInvestigatingIsNotTheEnd() {
+        Facts f = facts("""
+                ---
+                title: Compute outage in LON1
+                date: 2022-09-14 09:05:00
+                ---
+
+                09:50 UTC
+
+                Our storage partner is investigating and we will update as soon as we know more.
+
+                ---
+
+                09:20 UTC
+
+                We hope to have all instances restored very soon.
+
+                ---
+
+                09:05 UTC
+
+                All instances in LON1 are down.
+                """);
+        assertEquals(OffsetDateTime.parse("2022-09-14T09:05Z"), f.start().instant().orElseThrow());
+        assertNull(f.end());
+    }
+
+    @Test
     void theEndIsNotARestorationBeforeTheStart() {
         Facts f = facts("""
                 ## Summary

@@ -32,6 +32,9 @@ final class IncidentWindow {
             "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at|experienced|went (?:down|offline)"
                     + "|happened|stopped)\\b");
     private static final int MAX_SCAN = Limits.MAX_SCANNED_LINE;
+    /** "Our next update will be at 03:15 UTC": the time of an update promised, not of the incident. */
+    private static final Pattern NEXT_UPDATE = Pattern.compile(
+            "(?i)\\b(?:next update|update (?:\\w+ ){0,2}(?:at|by)|will (?:next )?update|updates? (?:again )?(?:at|by))\\b");
     private static final Pattern RESTORATION_WORDS = Pattern.compile(
             "(?i)\\b(?:(?:fully |back )?(?:operational|online|restored|recovered|resolved|available)|back up|back to normal"
                     + "|working (?:again|normally))\\b");
@@ -114,7 +117,8 @@ final class IncidentWindow {
                 for (SourceLine l : group) {
                     String plain = plain(l);
                     List<WrittenTime> times = timed(scanner.scan(plain));
-                    if (times.size() == 1 && (group == durationLines || SINGLE_START_WORDS.matcher(plain).find())) {
+                    if (times.size() == 1 && (group == durationLines || SINGLE_START_WORDS.matcher(plain).find())
+                            && !NEXT_UPDATE.matcher(plain).find()) {
                         start = times.getFirst();
                         startLine = l;
                         break;

@@ -36,14 +36,17 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
                     + "|function(?:s|ing)? (?:normally|again|as expected)|(?:fully |verified |all systems )operational"
                     + "|working (?:again|normally|as (?:intended|expected))|confirmed working|up and running|running again"
                     + "|is now running|available again|responding (?:again|normally)|resolved|fixed)\\b");
-    /** Restoration hoped for or under way, not done: "power can be restored", "working on restoring power". */
+    /**
+     * Restoration hoped for or under way, not done: "power can be restored", "working on restoring power",
+     * "awaiting permission ... to start restoring power".
+     */
     private static final Pattern RESTORATION_TO_COME = Pattern.compile(
             "(?i)\\b(?:can|could|will|would|to|until|once|before|hope|attempting|working)\\s(?:\\w+\\s){0,3}"
-                    + "(?:restor|recover|resolv|fix)\\w*");
+                    + "(?:restor|recover|resolv|fix)\\w*|\\b(?:awaiting|no eta|not yet)\\b");
     /** A last entry that says the trouble goes on ("unable to reconnect", "still failing") is not the fix. */
     private static final Pattern STILL_FAILING = Pattern.compile(
             "(?i)\\b(?:unable|fail\\w*|cannot|can't|could not|couldn't|lost|errors?|still|not|awaiting|pending|ongoing"
-                    + "|investigating|will update)\\b");
+                    + "|investigating|will update|next update)\\b");
     /** An entry that tells of harm to users or services, not of work done on them. */
     private static final Pattern HARM = Pattern.compile(
             "(?i)\\b(?:errors?|fail(?:s|ed|ing|ures?)?|down|outages?|unavailable|unreachable|unexpected(?:ly)?"

@@ -144,6 +144,29 @@ class WindowExtractorTest {
     }
 
     @Test
+    void aPromisedNextUpdateIsNotTheStartAndAwaitingARepairIsNotTheEnd() {
+        Facts f = facts("""
+                ---
+                title: Power loss in SFO2
+                date: 2022-09-14 21:40:00
+                ---
+
+                23:10 UTC
+
+                Engineers are awaiting access to the building, then restoring power.
+                Our next update will be at 23:40 UTC.
+
+                ---
+
+                21:40 UTC
+
+                A power failure has taken SFO2 offline.
+                """);
+        assertEquals(OffsetDateTime.parse("2022-09-14T21:40Z"), f.start().instant().orElseThrow());
+        assertNull(f.end());
+    }
+
+    @Test
     void theEndIsNotARestorationBeforeTheStart() {
         Facts f = facts("""
                 ## Summary

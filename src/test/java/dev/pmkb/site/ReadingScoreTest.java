@@ -23,14 +23,14 @@ class ReadingScoreTest {
      * the figures reached so far: raise them to the new figures whenever reading improves, never lower them to
      * let a change through.
      */
-    static final double START_PERCENT = 73;
-    static final double END_PERCENT = 72;
-    static final double DURATION_PERCENT = 66;
-    static final double IMPACT_PERCENT = 91;
-    static final double PRIMARY_PERCENT = 84;
-    static final double CAUSE_PRECISION = 0.76;
-    static final double CAUSE_RECALL = 0.73;
-    static final double CAUSE_F1 = 0.75;
+    static final double START_PERCENT = 98;
+    static final double END_PERCENT = 98;
+    static final double DURATION_PERCENT = 97;
+    static final double IMPACT_PERCENT = 95;
+    static final double PRIMARY_PERCENT = 97;
+    static final double CAUSE_PRECISION = 0.93;
+    static final double CAUSE_RECALL = 0.90;
+    static final double CAUSE_F1 = 0.91;
 
     @Test
     void theCorpusIsReadAtLeastAsWellAsBefore() {

@@ -35,6 +35,7 @@ final class TimeScanner {
     /** "03, 14, 2024": month, day and year set apart by commas, as a form's three fields are; only with a full year. */
     private static final Pattern COMMA_DATE = Pattern.compile(
             "(?<![\\d,.])(\\d{1,2}),\\s{1,2}(\\d{1,2}),\\s{1,2}((?:19|20)\\d{2})(?![\\d,]\\d)");
+    private static final Pattern ON_BETWEEN = Pattern.compile("(?i),?\\s{1,2}on\\s{1,2}");
     private static final Pattern TIME = Pattern.compile(
             "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
     private static final Pattern ZONE_NUMERIC = Pattern.compile(
@@ -78,7 +79,7 @@ final class TimeScanner {
         List<WrittenTime> result = new ArrayList<>();
         boolean[] used = new boolean[dates.size()];
         for (WrittenTime t : times) {
-            int d = nearestDate(t, dateSpans);
+            int d = nearestDate(t, dateSpans, text);
             if (d >= 0) {
                 boolean shared = used[d];
                 used[d] = true;
@@ -339,8 +340,15 @@ final class TimeScanner {
         }
     }
 
-    /** The date written just before the time; failing that, just after it ("10:00 to 12:00 on June 7"). */
-    private static int nearestDate(WrittenTime t, List<int[]> spans) {
+    /**
+     * The date joined to the time by "on" ("until noon on January 28", "4 pm on May 3"); else the date written
+     * just before the time; failing that, just after it ("10:00 to 12:00 on June 7").
+     */
+    private static int nearestDate(WrittenTime t, List<int[]> spans, String text) {
+        for (int i = 0; i < spans.size(); i++) {
+            int from = spans.get(i)[0];
+            if (from >= t.to() && from - t.to() <= 5 && ON_BETWEEN.matcher(text.substring(t.to(), from)).matches()) return i;
+        }
         int before = -1;
         for (int i = 0; i < spans.size(); i++) {
             if (spans.get(i)[1] <= t.from()) before = i;

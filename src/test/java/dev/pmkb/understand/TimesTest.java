@@ -114,6 +114,16 @@ class TimesTest {
     }
 
     @Test
+    void aDateJoinedToItsTimeByOnBelongsToThatTime() {
+        Facts f = facts("""
+                ## Summary
+                Uploads failed from 9:00 UTC on 2 May 2024 until 11:00 UTC on 4 May 2024.
+                """);
+        assertEquals(at("2024-05-02T09:00Z"), f.start().instant().orElseThrow());
+        assertEquals(at("2024-05-04T11:00Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
     void writtenDayMonthAndOrdinals() {
         Facts a = facts("Start: 12 March 2024, 08:00 UTC\n");
         assertEquals(LocalDate.of(2024, 3, 12), a.start().date());

@@ -35,6 +35,9 @@ final class TimeScanner {
     /** "03, 14, 2024": month, day and year set apart by commas, as a form's three fields are; only with a full year. */
     private static final Pattern COMMA_DATE = Pattern.compile(
             "(?<![\\d,.])(\\d{1,2}),\\s{1,2}(\\d{1,2}),\\s{1,2}((?:19|20)\\d{2})(?![\\d,]\\d)");
+    /** "until noon on January 28", "at midnight": an hour named, after the word that makes it a time. */
+    private static final Pattern NAMED_HOUR = Pattern.compile(
+            "(?i)\\b(?:at|until|till|by|from|to|around|before|after|since)\\s(?:about\\s|around\\s)?(noon|midday|midnight)\\b");
     private static final Pattern ON_BETWEEN = Pattern.compile("(?i),?\\s{1,2}on\\s{1,2}");
     private static final Pattern TIME = Pattern.compile(
             "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
@@ -199,6 +202,19 @@ final class TimeScanner {
             times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
                     LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
                     zone == null ? null : zone.written()));
+        }
+        if (PlainText.indexOfIgnoreCase(text, "noon", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "midday", 0) >= 0
+                || PlainText.indexOfIgnoreCase(text, "midnight", 0) >= 0) {
+            m = NAMED_HOUR.matcher(text);
+            while (m.find()) {
+                if (insideAny(m.start(1), dateSpans)) continue;
+                int end = trimEnd(text, m.end());
+                Zone zone = zoneAfter(text, end);
+                int to = zone == null ? end : zone.to();
+                LocalTime at = m.group(1).equalsIgnoreCase("midnight") ? LocalTime.MIDNIGHT : LocalTime.NOON;
+                times.add(new WrittenTime(m.start(1), to, text.substring(m.start(1), to).strip(), null, at,
+                        zone == null ? null : zone.written()));
+            }
         }
         times.sort(Comparator.comparingInt(WrittenTime::from));
         addBareRangeEnds(text, times);

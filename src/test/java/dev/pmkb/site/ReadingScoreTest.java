@@ -24,8 +24,8 @@ class ReadingScoreTest {
      * let a change through.
      */
     static final double START_PERCENT = 98;
-    static final double END_PERCENT = 98;
-    static final double DURATION_PERCENT = 97;
+    static final double END_PERCENT = 99;
+    static final double DURATION_PERCENT = 98;
     static final double IMPACT_PERCENT = 95;
     static final double PRIMARY_PERCENT = 97;
     static final double CAUSE_PRECISION = 0.93;

@@ -124,6 +124,20 @@ class TimesTest {
     }
 
     @Test
+    void noonAndMidnightNamedAsTimes() {
+        Facts f = facts("""
+                ## Summary
+                On 3 May 2024 at 11 pm the queue stalled, and it stayed down until noon on 5 May 2024.
+                """);
+        assertEquals(java.time.LocalDateTime.parse("2024-05-05T12:00"), f.end().local().orElseThrow());
+        Facts g = facts("""
+                ## Summary
+                On 3 May 2024, from 9 pm until midnight, the queue stalled.
+                """);
+        assertEquals(java.time.LocalDateTime.parse("2024-05-04T00:00"), g.end().local().orElseThrow());
+    }
+
+    @Test
     void writtenDayMonthAndOrdinals() {
         Facts a = facts("Start: 12 March 2024, 08:00 UTC\n");
         assertEquals(LocalDate.of(2024, 3, 12), a.start().date());

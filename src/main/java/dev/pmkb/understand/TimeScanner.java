@@ -38,6 +38,11 @@ final class TimeScanner {
     /** "until noon on January 28", "at midnight": an hour named, after the word that makes it a time. */
     private static final Pattern NAMED_HOUR = Pattern.compile(
             "(?i)\\b(?:at|until|till|by|from|to|around|before|after|since)\\s(?:about\\s|around\\s)?(noon|midday|midnight)\\b");
+    /** "15Sep94", "03Jan2023": day, month and year run together, as in military and old operations logs. */
+    private static final Pattern COMPACT_DATE = Pattern.compile("(?i)\\b(\\d{1,2})" + MONTH + "(\\d{4}|\\d{2})\\b");
+    /** "1430 15Sep94": four digits are a time when such a date follows them. */
+    private static final Pattern MILITARY_BEFORE_DATE = Pattern.compile(
+            "(?i)(?<![\\d:.,])([01]\\d|2[0-3])([0-5]\\d)(?=\\s{1,2}\\d{1,2}" + MONTH + "(?:\\d{4}|\\d{2})\\b)");
     private static final Pattern ON_BETWEEN = Pattern.compile("(?i),?\\s{1,2}on\\s{1,2}");
     private static final Pattern TIME = Pattern.compile(
             "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
@@ -126,6 +131,14 @@ final class TimeScanner {
             found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                     m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
         }
+        m = COMPACT_DATE.matcher(text);
+        while (m.find()) {
+            int year = Integer.parseInt(m.group(3));
+            // Two-digit years: '94 is 1994, '23 is 2023.
+            if (year < 100) year += year >= 70 ? 1900 : 2000;
+            found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(year, month(m.group(2)),
+                    Integer.parseInt(m.group(1)))));
+        }
         m = NUMERIC_DATE.matcher(text);
         for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
             int a = Integer.parseInt(m.group(1));
@@ -192,6 +205,14 @@ final class TimeScanner {
             zoneEnd = to;
             times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
+        }
+        m = MILITARY_BEFORE_DATE.matcher(text);
+        while (m.find()) {
+            if (insideAny(m.start(), dateSpans)) continue;
+            Zone zone = zoneAfter(text, m.end());
+            times.add(new WrittenTime(m.start(), m.end(), m.group(), null,
+                    LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+                    zone == null ? null : zone.written()));
         }
         m = MILITARY.matcher(text);
         for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.MILITARY); from = m.end()) {

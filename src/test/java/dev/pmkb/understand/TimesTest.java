@@ -138,6 +138,16 @@ class TimesTest {
     }
 
     @Test
+    void fourDigitTimesBeforeADateRunTogether() {
+        Facts f = facts("""
+                ## Summary
+                The core router failed at 1430 15Sep94 UTC and was back at 1610 15Sep94 UTC.
+                """);
+        assertEquals(at("1994-09-15T14:30Z"), f.start().instant().orElseThrow());
+        assertEquals(at("1994-09-15T16:10Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
     void writtenDayMonthAndOrdinals() {
         Facts a = facts("Start: 12 March 2024, 08:00 UTC\n");
         assertEquals(LocalDate.of(2024, 3, 12), a.start().date());

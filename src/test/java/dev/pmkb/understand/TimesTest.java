@@ -264,6 +264,16 @@ class TimesTest {
     }
 
     @Test
+    void aStatementThatAllTimesInTheReportAreInAZoneCoversTimesWithoutOne() {
+        Facts f = facts("""
+                ## Summary
+                All times in this report are Central European Time.
+                The API failed at 10:00 on 3 March 2024 and was back at 10:45.
+                """);
+        assertEquals(at("2024-03-03T10:00+01:00"), f.start().instant().orElseThrow());
+    }
+
+    @Test
     void aStatementThatAllTimesAreInAZoneCoversTimesWithoutOne() {
         Facts f = facts("""
                 ## Summary

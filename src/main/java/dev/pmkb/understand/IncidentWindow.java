@@ -32,6 +32,13 @@ final class IncidentWindow {
             "(?i)\\b(?:start(?:ed|ing)?|began|begin|occurred|from|since|commenced|at|experienced|went (?:down|offline)"
                     + "|happened|stopped)\\b");
     private static final int MAX_SCAN = Limits.MAX_SCANNED_LINE;
+    /** "Our next update will be at 03:15 UTC": the time of an update promised, not of the incident. */
+    private static final Pattern NEXT_UPDATE = Pattern.compile(
+            "(?i)\\b(?:next update|update (?:\\w+ ){0,2}(?:at|by)|will (?:next )?update|updates? (?:again )?(?:at|by))\\b");
+    private static final Pattern RESTORATION_WORDS = Pattern.compile(
+            "(?i)\\b(?:(?:fully |back )?(?:operational|online|restored|recovered|resolved|available)|back up|back to normal"
+                    + "|working (?:again|normally))\\b");
+    private static final Pattern DASH_MARKER = Pattern.compile("^\\s*[—–]\\s+");
 
     private final TimeScanner scanner;
     private final TimeResolver resolver;
@@ -92,11 +99,12 @@ final class IncidentWindow {
         if (start == null) {
             for (List<SourceLine> group : List.of(durationLines, summaryLines)) {
                 for (SourceLine l : group) {
-                    List<WrittenTime> times = timed(scanner.scan(plain(l)));
+                    String plain = plain(l);
+                    List<WrittenTime> times = timed(scanner.scan(plain));
                     if (times.size() >= 2) {
                         start = times.get(0);
                         startLine = l;
-                        end = times.get(1);
+                        end = restorationAmong(times, plain);
                         endLine = l;
                         break;
                     }
@@ -109,7 +117,8 @@ final class IncidentWindow {
                 for (SourceLine l : group) {
                     String plain = plain(l);
                     List<WrittenTime> times = timed(scanner.scan(plain));
-                    if (times.size() == 1 && (group == durationLines || SINGLE_START_WORDS.matcher(plain).find())) {
+                    if (times.size() == 1 && (group == durationLines || SINGLE_START_WORDS.matcher(plain).find())
+                            && !NEXT_UPDATE.matcher(plain).find()) {
                         start = times.getFirst();
                         startLine = l;
                         break;
@@ -144,7 +153,21 @@ final class IncidentWindow {
     private static String plain(SourceLine l) {
         String raw = l.text();
         String p = PlainText.line(raw.length() > MAX_SCAN * 2 ? raw.substring(0, MAX_SCAN * 2) : raw);
+        // "— Start Time: ...": a dash written as the list's marker (pasted from a blog) before a field's label.
+        p = DASH_MARKER.matcher(p).replaceFirst("");
         return p.length() > MAX_SCAN ? p.substring(0, MAX_SCAN) : p;
+    }
+
+    /**
+     * The end among a line's times after its first: the one that follows words of restoration ("at 2:20 PM
+     * Apache was restarted and the website was fully operational by 2:30 PM"), else the second.
+     */
+    private static WrittenTime restorationAmong(List<WrittenTime> times, String plain) {
+        for (int i = times.size() - 1; i >= 2; i--) {
+            String before = plain.substring(times.get(i - 1).to(), times.get(i).from());
+            if (RESTORATION_WORDS.matcher(before).find()) return times.get(i);
+        }
+        return times.get(1);
     }
 
     private WrittenTime first(String plain) {

@@ -26,7 +26,7 @@ final class SectionNames {
                             + "|summary of (?:the )?(?:issue|incident|outage)\\b.*|what happened\\b.*"
                             + "|(?:issue|incident|outage|problem) description\\b.*"),
             name(SectionKind.TIMELINE,
-                    "(?:(?:incident|detailed|event|outage) )?(?:timeline|chronology|sequence of events)\\b.*"
+                    "(?:(?:the|our) )?(?:(?:incident|detailed|event|outage) )?(?:timeline|chronology|sequence of events)\\b.*"
                             + "|time ?line\\b.*|timeline of events\\b.*"),
             name(SectionKind.RESOLUTION,
                     "(?:resolution|recovery|resolution and recovery|mitigation|the fix|fix|solution"

@@ -26,7 +26,7 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
     }
 
     private static final Pattern DECLARED_ZONE = Pattern.compile(
-            "(?i)\\ball (?:times?|timestamps?)(?: are| listed| shown| given| below)?(?: in)?\\s{1,3}\\(?([A-Za-z][A-Za-z/_+\\-:0-9 ]{0,30}?)\\s{0,2}(?:[).,;*_]|$)",
+            "(?i)\\ball (?:times?|timestamps?)(?: in (?:this|the) (?:report|document|post-?mortem|timeline))?(?: are| listed| shown| given| below)?(?: in)?\\s{1,3}\\(?([A-Za-z][A-Za-z/_+\\-:0-9 ]{0,30}?)\\s{0,2}(?:[).,;*_]|$)",
             Pattern.MULTILINE);
 
     /** "Date:", "**Incident date**:", "Date of the incident -": the label of a date field. */

@@ -32,6 +32,18 @@ final class TimeScanner {
     /** "12/03/2024", "12.03.24", and with dashes only with a four-digit year ("02-20-2017"; "1-2-23" is no date). */
     private static final Pattern NUMERIC_DATE = Pattern.compile(
             "(?<![\\d/.\\-])(\\d{1,2})([/.]|-(?=\\d{1,2}-\\d{4}))(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/\\-])");
+    /** "03, 14, 2024": month, day and year set apart by commas, as a form's three fields are; only with a full year. */
+    private static final Pattern COMMA_DATE = Pattern.compile(
+            "(?<![\\d,.])(\\d{1,2}),\\s{1,2}(\\d{1,2}),\\s{1,2}((?:19|20)\\d{2})(?![\\d,]\\d)");
+    /** "until noon on January 28", "at midnight": an hour named, after the word that makes it a time. */
+    private static final Pattern NAMED_HOUR = Pattern.compile(
+            "(?i)\\b(?:at|until|till|by|from|to|around|before|after|since)\\s(?:about\\s|around\\s)?(noon|midday|midnight)\\b");
+    /** "15Sep94", "03Jan2023": day, month and year run together, as in military and old operations logs. */
+    private static final Pattern COMPACT_DATE = Pattern.compile("(?i)\\b(\\d{1,2})" + MONTH + "(\\d{4}|\\d{2})\\b");
+    /** "1430 15Sep94": four digits are a time when such a date follows them. */
+    private static final Pattern MILITARY_BEFORE_DATE = Pattern.compile(
+            "(?i)(?<![\\d:.,])([01]\\d|2[0-3])([0-5]\\d)(?=\\s{1,2}\\d{1,2}" + MONTH + "(?:\\d{4}|\\d{2})\\b)");
+    private static final Pattern ON_BETWEEN = Pattern.compile("(?i),?\\s{1,2}on\\s{1,2}");
     private static final Pattern TIME = Pattern.compile(
             "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
     private static final Pattern ZONE_NUMERIC = Pattern.compile(
@@ -75,7 +87,7 @@ final class TimeScanner {
         List<WrittenTime> result = new ArrayList<>();
         boolean[] used = new boolean[dates.size()];
         for (WrittenTime t : times) {
-            int d = nearestDate(t, dateSpans);
+            int d = nearestDate(t, dateSpans, text);
             if (d >= 0) {
                 boolean shared = used[d];
                 used[d] = true;
@@ -119,6 +131,14 @@ final class TimeScanner {
             found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(
                     m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
         }
+        m = COMPACT_DATE.matcher(text);
+        while (m.find()) {
+            int year = Integer.parseInt(m.group(3));
+            // Two-digit years: '94 is 1994, '23 is 2023.
+            if (year < 100) year += year >= 70 ? 1900 : 2000;
+            found.add(new Found(m.start(), m.end(), new WrittenTime.WrittenDate(year, month(m.group(2)),
+                    Integer.parseInt(m.group(1)))));
+        }
         m = NUMERIC_DATE.matcher(text);
         for (int from = 0; findNumericDate(m, text, from); from = m.end()) {
             int a = Integer.parseInt(m.group(1));
@@ -128,6 +148,17 @@ final class TimeScanner {
             boolean dayFirst = a > 12 || (b <= 12 && order == DateOrder.DAY_FIRST);
             found.add(new Found(m.start(), m.end(), dayFirst
                     ? new WrittenTime.WrittenDate(year, b, a) : new WrittenTime.WrittenDate(year, a, b)));
+        }
+        if (text.indexOf(", ") >= 0) {
+            m = COMMA_DATE.matcher(text);
+            while (m.find()) {
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(2));
+                int year = Integer.parseInt(m.group(3));
+                boolean dayFirst = a > 12 || (b <= 12 && order == DateOrder.DAY_FIRST);
+                found.add(new Found(m.start(), m.end(), dayFirst
+                        ? new WrittenTime.WrittenDate(year, b, a) : new WrittenTime.WrittenDate(year, a, b)));
+            }
         }
         found.sort(Comparator.comparingInt(Found::from).thenComparing(f -> -(f.to() - f.from())));
         int end = -1;
@@ -175,6 +206,14 @@ final class TimeScanner {
             times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
         }
+        m = MILITARY_BEFORE_DATE.matcher(text);
+        while (m.find()) {
+            if (insideAny(m.start(), dateSpans)) continue;
+            Zone zone = zoneAfter(text, m.end());
+            times.add(new WrittenTime(m.start(), m.end(), m.group(), null,
+                    LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+                    zone == null ? null : zone.written()));
+        }
         m = MILITARY.matcher(text);
         for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.MILITARY); from = m.end()) {
             if (insideAny(m.start(), dateSpans)) continue;
@@ -184,6 +223,19 @@ final class TimeScanner {
             times.add(new WrittenTime(m.start(), to, text.substring(m.start(), to).strip(), null,
                     LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
                     zone == null ? null : zone.written()));
+        }
+        if (PlainText.indexOfIgnoreCase(text, "noon", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "midday", 0) >= 0
+                || PlainText.indexOfIgnoreCase(text, "midnight", 0) >= 0) {
+            m = NAMED_HOUR.matcher(text);
+            while (m.find()) {
+                if (insideAny(m.start(1), dateSpans)) continue;
+                int end = trimEnd(text, m.end());
+                Zone zone = zoneAfter(text, end);
+                int to = zone == null ? end : zone.to();
+                LocalTime at = m.group(1).equalsIgnoreCase("midnight") ? LocalTime.MIDNIGHT : LocalTime.NOON;
+                times.add(new WrittenTime(m.start(1), to, text.substring(m.start(1), to).strip(), null, at,
+                        zone == null ? null : zone.written()));
+            }
         }
         times.sort(Comparator.comparingInt(WrittenTime::from));
         addBareRangeEnds(text, times);
@@ -325,8 +377,15 @@ final class TimeScanner {
         }
     }
 
-    /** The date written just before the time; failing that, just after it ("10:00 to 12:00 on June 7"). */
-    private static int nearestDate(WrittenTime t, List<int[]> spans) {
+    /**
+     * The date joined to the time by "on" ("until noon on January 28", "4 pm on May 3"); else the date written
+     * just before the time; failing that, just after it ("10:00 to 12:00 on June 7").
+     */
+    private static int nearestDate(WrittenTime t, List<int[]> spans, String text) {
+        for (int i = 0; i < spans.size(); i++) {
+            int from = spans.get(i)[0];
+            if (from >= t.to() && from - t.to() <= 5 && ON_BETWEEN.matcher(text.substring(t.to(), from)).matches()) return i;
+        }
         int before = -1;
         for (int i = 0; i < spans.size(); i++) {
             if (spans.get(i)[1] <= t.from()) before = i;

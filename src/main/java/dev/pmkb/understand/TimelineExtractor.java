@@ -19,8 +19,16 @@ final class TimelineExtractor implements Extractor<List<TimelineEntry>> {
         StatedWindowExtractor.Stated s = r.of(stated);
         TimeResolver.Context context = TimeResolver.Context.of(s.window().start(), s.context());
         List<TimelineEntry> timeline = new ArrayList<>();
-        for (TimelineReader.Entry e : new TimelineReader(r.scanner, r.resolver).read(SectionSplitter.outsideCode(r.lines(SectionKind.TIMELINE)),
-                context)) {
+        List<SourceLine> lines = SectionSplitter.outsideCode(r.lines(SectionKind.TIMELINE));
+        if (lines.isEmpty()) {
+            // A status page: no timeline section, the body is its time-stamped updates.
+            List<SourceLine> body = new ArrayList<>();
+            for (Section section : r.sections) body.addAll(section.lines());
+            body = SectionSplitter.outsideCode(body);
+            if (StatusUpdates.hasUpdates(body, r.scanner)) lines = body;
+        }
+        lines = StatusUpdates.oldestFirst(lines, r.scanner);
+        for (TimelineReader.Entry e : new TimelineReader(r.scanner, r.resolver).read(lines, context)) {
             TimelineEntry t = e.entry();
             timeline.add(new TimelineEntry(t.time(), t.text(), t.kind(), r.doc.fileLine(t.line())));
         }

@@ -35,10 +35,25 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
             "(?i)\\b(?:restored|restoring|recover(?:ed|s)|back (?:online|up|to normal)|successful resolution|resumed"
                     + "|function(?:s|ing)? (?:normally|again|as expected)|(?:fully |verified |all systems )operational"
                     + "|working (?:again|normally|as (?:intended|expected))|confirmed working|up and running|running again"
-                    + "|is now running|available again|resolved|fixed)\\b");
+                    + "|is now running|available again|responding (?:again|normally)|resolved|fixed)\\b");
+    /**
+     * Restoration hoped for or under way, not done: "power can be restored", "working on restoring power",
+     * "awaiting permission ... to start restoring power".
+     */
+    private static final Pattern RESTORATION_TO_COME = Pattern.compile(
+            "(?i)\\b(?:can|could|will|would|to|until|once|before|hope|attempting|working)\\s(?:\\w+\\s){0,3}"
+                    + "(?:restor|recover|resolv|fix)\\w*|\\b(?:awaiting|no eta|not yet)\\b");
     /** A last entry that says the trouble goes on ("unable to reconnect", "still failing") is not the fix. */
     private static final Pattern STILL_FAILING = Pattern.compile(
-            "(?i)\\b(?:unable|fail\\w*|cannot|can't|could not|couldn't|lost|errors?|still|not|awaiting|pending|ongoing)\\b");
+            "(?i)\\b(?:unable|fail\\w*|cannot|can't|could not|couldn't|lost|errors?|still|not|awaiting|pending|ongoing"
+                    + "|investigating|will update|next update)\\b");
+    /** An entry that tells of harm to users or services, not of work done on them. */
+    private static final Pattern HARM = Pattern.compile(
+            "(?i)\\b(?:errors?|fail(?:s|ed|ing|ures?)?|down|outages?|unavailable|unreachable|unexpected(?:ly)?"
+                    + "|disrupt\\w*|time-?outs?|timed? out|timing out|[45]\\d\\d|5xx|unhealthy|killed|crash\\w*|broke(?:n)?"
+                    + "|not (?:working|responding|available)|(?:weren't|wasn't|isn't|aren't) working|no longer|complain\\w*"
+                    + "|affected|impacted|degrad\\w*|spik\\w*|lost|stopped|alert\\w*|alarm\\w*|paged|reported|reporting"
+                    + "|detected|noticed|we have no|(?:is|are|was|were) slow|expir\\w*|unschedulable|result(?:s|ed|ing)? in|causing)\\b");
     private static final Pattern TWELVE_AM = Pattern.compile("(?i)\\b12(?::\\d{2})?\\s?a\\.?\\s?m\\b");
     private static final Pattern NOT_RESTORED = Pattern.compile(
             "(?i)\\b(?:not|partially|partly|isn't|wasn't)\\s(?:\\w+\\s)?(?:restored|recovered|operational|working|running|resolved|fixed)\\b");
@@ -62,10 +77,19 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
             r.findings.warnAtBody(window.startLine(), "no time zone for start \"" + start.written()
                     + "\": write one (UTC, WAT, UTC+1) so times can be compared");
         }
+        if (start != null && end == null && isRestoration(entries, start)) {
+            // "Duration: August 16, 2024, 19:30 UTC (45 minutes)": the one time stated is when the timeline says
+            // service came back, so it is the end, and the timeline tells the start.
+            IncidentTime first = firstOfIncident(entries);
+            Duration d = first == null ? null : between(first, start);
+            if (d != null && d.isPositive()) {
+                end = start;
+                start = first;
+            }
+        }
         if (start == null) {
-            // No start in the summary: the first timed timeline entry is the author's own earliest time.
-            start = entries.stream().map(TimelineEntry::time).filter(t -> t != null && t.time() != null)
-                    .findFirst().orElse(null);
+            // No start in the summary: the timeline's first event of the incident itself.
+            start = firstOfIncident(entries);
         }
         if (start != null && end == null) end = restoredAt(entries, start);
         if (start != null && end != null && isNoonSlip(start, end) && !hasOwnDate(r, end, start.date())) {
@@ -113,7 +137,20 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
                 durationOrigin = Facts.DurationOrigin.STATED;
             }
         }
+        if (end == null && start != null && start.time() != null && durationOrigin == Facts.DurationOrigin.STATED) {
+            // "At 10:00 AM our software failed. The incident lasted for 2 hours": the end is the start plus that.
+            end = plus(start, duration);
+        }
         return new Times(start, end, duration, durationOrigin);
+    }
+
+    /** {@code start} moved on by {@code d}, in its own zone; written by nobody, so {@code written} is null. */
+    static IncidentTime plus(IncidentTime start, Duration d) {
+        if (start.date() == null) {
+            return new IncidentTime(null, null, start.time().plus(d), start.zone(), start.offset(), start.resolution());
+        }
+        java.time.LocalDateTime at = start.local().orElseThrow().plus(d);
+        return new IncidentTime(null, at.toLocalDate(), at.toLocalTime(), start.zone(), start.offset(), start.resolution());
     }
 
     /**
@@ -157,6 +194,35 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
     }
 
     /**
+     * The first timed entry that tells of the incident itself: of harm done (errors, an outage, a disruption, users
+     * reporting) or of its detection. Timelines often open with the work that led up to it (a change made, a
+     * rollover begun, a workshop started): those precursors are not the start. A timeline that never tells of harm
+     * starts at its first timed entry.
+     */
+    static IncidentTime firstOfIncident(List<TimelineEntry> entries) {
+        IncidentTime first = null;
+        for (TimelineEntry e : entries) {
+            IncidentTime t = e.time();
+            if (t == null || t.time() == null) continue;
+            if (first == null) first = t;
+            if (e.kind() == TimelineEntry.Kind.DETECTION || HARM.matcher(e.text()).find()) return t;
+            if (e.kind() != TimelineEntry.Kind.ACTION) return first;
+        }
+        return first;
+    }
+
+    /** Whether a timeline entry at {@code t} tells that service came back. */
+    private static boolean isRestoration(List<TimelineEntry> entries, IncidentTime t) {
+        for (TimelineEntry e : entries) {
+            if (e.time() == null || e.time().time() == null) continue;
+            Duration d = between(e.time(), t);
+            if (d == null || !d.isZero()) continue;
+            if (RESTORED.matcher(e.text()).find() && !NOT_RESTORED.matcher(e.text()).find()) return true;
+        }
+        return false;
+    }
+
+    /**
      * When service came back, as the timeline tells it: its last restoration entry at or after the start ("service
      * restored", "all systems verified operational", "confirmed working"). An entry that only closes the ticket or
      * writes the postmortem comes after the restoration and is not it. A timeline that never says the service
@@ -174,6 +240,7 @@ final class WindowExtractor implements Extractor<WindowExtractor.Times> {
             if (d != null && d.isNegative()) continue;
             last = t;
             lastEntry = e;
+            if (RESTORATION_TO_COME.matcher(e.text()).find()) continue;
             boolean restoring = RESTORED.matcher(e.text()).find() && !NOT_RESTORED.matcher(e.text()).find();
             if (e.kind() != TimelineEntry.Kind.RESOLUTION && !restoring) continue;
             if (PAPERWORK.matcher(e.text()).find() && !restoring) continue;

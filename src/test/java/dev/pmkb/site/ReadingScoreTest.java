@@ -23,9 +23,9 @@ class ReadingScoreTest {
      * the figures reached so far: raise them to the new figures whenever reading improves, never lower them to
      * let a change through.
      */
-    static final double START_PERCENT = 90;
-    static final double END_PERCENT = 93;
-    static final double DURATION_PERCENT = 92;
+    static final double START_PERCENT = 98;
+    static final double END_PERCENT = 99;
+    static final double DURATION_PERCENT = 98;
     static final double IMPACT_PERCENT = 95;
     static final double PRIMARY_PERCENT = 97;
     static final double CAUSE_PRECISION = 0.93;

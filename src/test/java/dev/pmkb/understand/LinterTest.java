@@ -64,7 +64,7 @@ class LinterTest {
                 """), 6).stream().map(Diagnostic::toString).toList();
         assertTrue(m.contains("incidents/example.md:7: warning: placeholder left in the text: \"TODO: who was "
                 + "affected\"; write what happened there, or remove it"), m.toString());
-        assertTrue(m.stream().anyMatch(s -> s.startsWith("incidents/example.md:10: warning: no time zone for \"19:55")),
+        assertTrue(m.stream().anyMatch(s -> s.startsWith("incidents/example.md:11: warning: no time zone for \"20:10")),
                 "the time's own line, not the top of the file: " + m);
     }
 }

@@ -59,6 +59,13 @@ class SectionsTest {
     }
 
     @Test
+    void aTimelineHeadingWithTheOrOurBeforeIt() {
+        assertEquals(SectionKind.TIMELINE, SectionNames.kindOf("The Timeline of Events:"));
+        assertEquals(SectionKind.TIMELINE, SectionNames.kindOf("Our incident timeline"));
+        assertNull(SectionNames.kindOf("The timeline slipped because the vendor was late on the fix"));
+    }
+
+    @Test
     void labelsNestedInListItemsBelongToTheSummary() {
         Facts f = Docs.understand("""
                 **Issue Summary:**

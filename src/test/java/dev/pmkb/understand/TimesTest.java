@@ -82,6 +82,72 @@ class TimesTest {
     }
 
     @Test
+    void startAndEndFieldsMarkedWithAnEmDash() {
+        Facts f = facts("""
+                Issue Summary
+                - Duration:
+                — Start Time: 2024-06-02 08:00 UTC.
+                — End Time: 2024-06-02 08:40 UTC.
+                """);
+        assertEquals(at("2024-06-02T08:00Z"), f.start().instant().orElseThrow());
+        assertEquals(at("2024-06-02T08:40Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
+    void monthDayAndYearSetApartByCommas() {
+        Facts f = facts("""
+                Start: 06, 21, 2024, 9:00 AM UTC
+                End: 21, 06, 2024, 11:30 AM UTC
+                """);
+        assertEquals(at("2024-06-21T09:00Z"), f.start().instant().orElseThrow());
+        assertEquals(at("2024-06-21T11:30Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
+    void aSummaryLineWithThreeTimesEndsWhereItSaysServiceWasBack() {
+        Facts f = facts("""
+                ## Summary
+                At 9:00 AM UTC on 7 July 2024 the shop went down. At 9:15 AM the database was restarted and the shop was back online by 9:45 AM UTC.
+                """);
+        assertEquals(at("2024-07-07T09:00Z"), f.start().instant().orElseThrow());
+        assertEquals(at("2024-07-07T09:45Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
+    void aDateJoinedToItsTimeByOnBelongsToThatTime() {
+        Facts f = facts("""
+                ## Summary
+                Uploads failed from 9:00 UTC on 2 May 2024 until 11:00 UTC on 4 May 2024.
+                """);
+        assertEquals(at("2024-05-02T09:00Z"), f.start().instant().orElseThrow());
+        assertEquals(at("2024-05-04T11:00Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
+    void noonAndMidnightNamedAsTimes() {
+        Facts f = facts("""
+                ## Summary
+                On 3 May 2024 at 11 pm the queue stalled, and it stayed down until noon on 5 May 2024.
+                """);
+        assertEquals(java.time.LocalDateTime.parse("2024-05-05T12:00"), f.end().local().orElseThrow());
+        Facts g = facts("""
+                ## Summary
+                On 3 May 2024, from 9 pm until midnight, the queue stalled.
+                """);
+        assertEquals(java.time.LocalDateTime.parse("2024-05-04T00:00"), g.end().local().orElseThrow());
+    }
+
+    @Test
+    void fourDigitTimesBeforeADateRunTogether() {
+        Facts f = facts("""
+                ## Summary
+                The core router failed at 1430 15Sep94 UTC and was back at 1610 15Sep94 UTC.
+                """);
+        assertEquals(at("1994-09-15T14:30Z"), f.start().instant().orElseThrow());
+        assertEquals(at("1994-09-15T16:10Z"), f.end().instant().orElseThrow());
+    }
+
+    @Test
     void writtenDayMonthAndOrdinals() {
         Facts a = facts("Start: 12 March 2024, 08:00 UTC\n");
         assertEquals(LocalDate.of(2024, 3, 12), a.start().date());
@@ -195,6 +261,16 @@ class TimesTest {
         assertEquals(at("2023-10-13T21:15+01:00"), f.end().instant().orElseThrow());
         Facts g = facts("## Summary\nOn 2022-03-01, from 4pm to 6 GMT, the blog returned errors.\n");
         assertEquals(at("2022-03-01T18:00Z"), g.end().instant().orElseThrow());
+    }
+
+    @Test
+    void aStatementThatAllTimesInTheReportAreInAZoneCoversTimesWithoutOne() {
+        Facts f = facts("""
+                ## Summary
+                All times in this report are Central European Time.
+                The API failed at 10:00 on 3 March 2024 and was back at 10:45.
+                """);
+        assertEquals(at("2024-03-03T10:00+01:00"), f.start().instant().orElseThrow());
     }
 
     @Test

@@ -34,6 +34,139 @@ class WindowExtractorTest {
     }
 
     @Test
+    void aTimelineStartsAtTheFirstHarmNotAtTheWorkThatLedUpToIt() {
+        Facts f = facts("""
+                # Gateway outage, 4 March 2024 (UTC)
+
+                ## Timeline
+                | Time | Event |
+                |------|-------|
+                | 2024-03-04 09:00 UTC | Maintenance window opened, config change prepared |
+                | 2024-03-04 09:20 UTC | Change applied to the gateway fleet |
+                | 2024-03-04 09:25 UTC | Gateway returning 502 to every client |
+                | 2024-03-04 09:50 UTC | Change reverted, service restored |
+                """);
+        assertEquals(OffsetDateTime.parse("2024-03-04T09:25Z"), f.start().instant().orElseThrow());
+        assertEquals(25, f.duration().toMinutes());
+    }
+
+    @Test
+    void aTimelineThatNeverTellsOfHarmStartsAtItsFirstEntry() {
+        Facts f = facts("""
+                ## Timeline
+                - 2024-03-04 09:00 UTC: migration started
+                - 2024-03-04 09:30 UTC: migration finished, service restored
+                """);
+        assertEquals(OffsetDateTime.parse("2024-03-04T09:00Z"), f.start().instant().orElseThrow());
+    }
+
+    @Test
+    void aStartAndAStatedDurationGiveTheEnd() {
+        Facts f = facts("""
+                ## Summary
+                On 5 May 2024 at 10:00 UTC the billing service went down. The outage lasted for 2 hours.
+                """);
+        assertEquals(OffsetDateTime.parse("2024-05-05T12:00Z"), f.end().instant().orElseThrow());
+        assertEquals(Facts.DurationOrigin.STATED, f.durationOrigin());
+    }
+
+    @Test
+    void aLoneStatedTimeThatTheTimelineCallsTheRestorationIsTheEnd() {
+        Facts f = facts("""
+                ## Summary
+                - Duration: June 3, 2024, 16:40 UTC (40 minutes)
+
+                ## Timeline
+                - 16:00 UTC: alerts fire, the API is down
+                - 16:20 UTC: bad config found
+                - 16:40 UTC: service restored
+                """);
+        assertEquals(OffsetDateTime.parse("2024-06-03T16:00Z"), f.start().instant().orElseThrow());
+        assertEquals(OffsetDateTime.parse("2024-06-03T16:40Z"), f.end().instant().orElseThrow());
+        assertEquals(40, f.duration().toMinutes());
+    }
+
+    @Test
+    void aStatusPagesUpdatesNewestFirstAreItsTimeline() {
+        Facts f = facts("""
+                ---
+                title: Object storage errors in AMS1
+                date: 2022-09-14 09:05:00
+                ---
+
+                09:50 UTC
+
+                Uploads are responding again and error rates are back to normal.
+
+                ---
+
+                09:20 UTC
+
+                We are working on restoring the storage gateway.
+
+                ---
+
+                09:05 UTC
+
+                We are seeing errors on uploads to object storage in AMS1.
+                """);
+        assertEquals(OffsetDateTime.parse("2022-09-14T09:05Z"), f.start().instant().orElseThrow());
+        assertEquals(OffsetDateTime.parse("2022-09-14T09:50Z"), f.end().instant().orElseThrow());
+        assertEquals(45, f.duration().toMinutes());
+    }
+
+    @Test
+    void anUpdateThatHopesForRestorationOrIsStillInvestigatingIsNotTheEnd() {
+        Facts f = facts("""
+                ---
+                title: Compute outage in LON1
+                date: 2022-09-14 09:05:00
+                ---
+
+                09:50 UTC
+
+                Our storage partner is investigating and we will update as soon as we know more.
+
+                ---
+
+                09:20 UTC
+
+                We hope to have all instances restored very soon.
+
+                ---
+
+                09:05 UTC
+
+                All instances in LON1 are down.
+                """);
+        assertEquals(OffsetDateTime.parse("2022-09-14T09:05Z"), f.start().instant().orElseThrow());
+        assertNull(f.end());
+    }
+
+    @Test
+    void aPromisedNextUpdateIsNotTheStartAndAwaitingARepairIsNotTheEnd() {
+        Facts f = facts("""
+                ---
+                title: Power loss in SFO2
+                date: 2022-09-14 21:40:00
+                ---
+
+                23:10 UTC
+
+                Engineers are awaiting access to the building, then restoring power.
+                Our next update will be at 23:40 UTC.
+
+                ---
+
+                21:40 UTC
+
+                A power failure has taken SFO2 offline.
+                """);
+        assertEquals(OffsetDateTime.parse("2022-09-14T21:40Z"), f.start().instant().orElseThrow());
+        assertNull(f.end());
+    }
+
+    @Test
     void theEndIsNotARestorationBeforeTheStart() {
         Facts f = facts("""
                 ## Summary

@@ -212,7 +212,8 @@ public final class PreviewServer implements AutoCloseable {
                 } else {
                     status = 404;
                     sent = site.resolve("404.html");
-                    if (Files.isRegularFile(sent)) body = Files.readAllBytes(sent);
+                    // 404.html links relative to the site root; answering a deep path, it must say where that is.
+                    if (Files.isRegularFile(sent)) body = withBase(Files.readAllBytes(sent), context);
                 }
             }
         } finally {
@@ -257,6 +258,27 @@ public final class PreviewServer implements AutoCloseable {
         System.arraycopy(tag, 0, out, at, tag.length);
         System.arraycopy(html, at, out, at + tag.length, html.length - at);
         return out;
+    }
+
+    /**
+     * The page with {@code <base href>} first in its head, so that its relative links resolve from {@code href}
+     * wherever the page is answered (the CSP's {@code base-uri 'self'} allows a path of this site).
+     */
+    static byte[] withBase(byte[] html, String href) {
+        byte[] open = "<head".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + open.length <= html.length; i++) {
+            if (!startsWithIgnoringCase(html, i, open)) continue;
+            int end = i + open.length;
+            while (end < html.length && html[end] != '>') end++;
+            if (end == html.length) break;
+            byte[] tag = ("<base href=\"" + href + "\">").getBytes(StandardCharsets.US_ASCII);
+            byte[] out = new byte[html.length + tag.length];
+            System.arraycopy(html, 0, out, 0, end + 1);
+            System.arraycopy(tag, 0, out, end + 1, tag.length);
+            System.arraycopy(html, end + 1, out, end + 1 + tag.length, html.length - end - 1);
+            return out;
+        }
+        return html;
     }
 
     private static boolean startsWithIgnoringCase(byte[] bytes, int from, byte[] ascii) {

@@ -165,8 +165,10 @@ class PreviewServerTest {
             for (String missing : new String[]{"repo/nothing.html", "repo/a/b/c/deep", "repo/css/"}) {
                 HttpResponse<String> r = served.get(missing);
                 assertEquals(404, r.statusCode(), missing);
-                assertEquals(notFound, withoutLiveReload(r.body()),
-                        missing + ": the site's 404.html, as Pages serves it (no listing)");
+                // Answered at any depth, the page's links resolve from the site's root: it is styled and they work.
+                assertFalse(notFound.contains("<base"), "the file on disk has no base");
+                assertEquals(notFound.replaceFirst("(<head[^>]*>)", "$1<base href=\"/repo/\">"),
+                        withoutLiveReload(r.body()), missing + ": the site's 404.html, as Pages serves it (no listing)");
                 assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), missing);
             }
 

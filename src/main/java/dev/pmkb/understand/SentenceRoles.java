@@ -92,23 +92,60 @@ final class SentenceRoles {
     /** The sentence cut where it turns ("but", "however", "turned out"), each part with its role. */
     static List<Clause> clauses(String sentence) {
         List<Clause> out = new ArrayList<>();
+        for (Part p : parts(sentence)) out.add(new Clause(p.text(), p.role()));
+        return out;
+    }
+
+    /**
+     * The parts {@link #clauses} cuts a sentence into, each reading its role only when asked: most parts name no
+     * cause, and their role is never needed. Only the ruled-out test is made at once, as it decides the cuts.
+     */
+    static List<Part> parts(String sentence) {
+        List<Part> out = new ArrayList<>();
         for (String part : CLAUSE_BREAK.split(sentence)) {
             if (part.isBlank()) continue;
-            Role role = roleOf(part);
-            if (role != Role.RULED_OUT) {
-                out.add(new Clause(part, role));
+            if (!RULED_OUT.matcher(part).find()) {
+                out.add(new Part(part, null, false));
                 continue;
             }
             // "It was not DNS: a firewall rule…" turns at the colon; "Initial hypothesis: a DDoS" does not.
             String[] pieces = NEGATED.matcher(part).find() ? LABEL_BREAK.split(part) : new String[] {part};
-            out.add(new Clause(pieces[0], role));
-            for (int i = 1; i < pieces.length; i++) out.add(new Clause(pieces[i], roleOf(pieces[i])));
+            out.add(new Part(pieces[0], Role.RULED_OUT, false));
+            for (int i = 1; i < pieces.length; i++) out.add(new Part(pieces[i], null, true));
         }
         return out;
     }
 
+    /** A clause whose role is read on the first call of {@link #role()}. */
+    static final class Part {
+        private final String text;
+        private Role role;
+        /** False when the part is known not to be ruled out, so that test need not be made again. */
+        private final boolean mayBeRuledOut;
+
+        Part(String text, Role role, boolean mayBeRuledOut) {
+            this.text = text;
+            this.role = role;
+            this.mayBeRuledOut = mayBeRuledOut;
+        }
+
+        String text() {
+            return text;
+        }
+
+        Role role() {
+            if (role == null) role = mayBeRuledOut ? roleOf(text) : roleOfNotRuledOut(text);
+            return role;
+        }
+    }
+
     static Role roleOf(String clause) {
         if (RULED_OUT.matcher(clause).find()) return Role.RULED_OUT;
+        return roleOfNotRuledOut(clause);
+    }
+
+    /** {@link #roleOf} of a clause {@link #RULED_OUT} does not match. */
+    private static Role roleOfNotRuledOut(String clause) {
         if (CAUSE.matcher(clause).find()) return Role.CAUSE;
         if (FIX.matcher(clause).find()) return Role.FIX;
         if (INVESTIGATION.matcher(clause).find()) return Role.INVESTIGATION;

@@ -38,8 +38,8 @@ final class CauseClassifier {
     private static final int FALLBACK_TAGS = 2;
     private static final String CONFIG_CHANGE = "config-change";
     /** Every match of {@link #CONFIG_FAULT} contains one of these. */
-    private static final List<String> CONFIG_STEMS = List.of("conf", "cfg", "setting", "manifest", "file", ".y", ".ini",
-            ".toml");
+    private static final PlainText.Needles CONFIG_STEMS = new PlainText.Needles(List.of("conf", "cfg", "setting",
+            "manifest", "file", ".y", ".ini", ".toml"));
     /** Tags a fault in a configuration is mistaken for: the code's bug, a release, a person's typo. */
     private static final Set<String> CONFIG_NOT = Set.of("software-bug", "bad-deploy", "human-error", "certificate-expiry");
     /**
@@ -203,10 +203,7 @@ final class CauseClassifier {
 
     /** False only when {@link #CONFIG_FAULT} cannot match: the sentence names no configuration, setting or file. */
     private static boolean mayNameConfig(String sentence) {
-        for (String stem : CONFIG_STEMS) {
-            if (PlainText.indexOfIgnoreCase(sentence, stem, 0) >= 0) return true;
-        }
-        return false;
+        return CONFIG_STEMS.anyIn(sentence);
     }
 
     /** True when an exception phrase of the same tag covers the hit: "nginx upstream" is no third party. */

@@ -38,8 +38,8 @@ final class CauseClassifier {
     private static final int FALLBACK_TAGS = 2;
     private static final String CONFIG_CHANGE = "config-change";
     /** Every match of {@link #CONFIG_FAULT} contains one of these. */
-    private static final List<String> CONFIG_STEMS = List.of("conf", "cfg", "setting", "manifest", "file", ".y", ".ini",
-            ".toml");
+    private static final PlainText.Needles CONFIG_STEMS = new PlainText.Needles(List.of("conf", "cfg", "setting",
+            "manifest", "file", ".y", ".ini", ".toml"));
     /** Tags a fault in a configuration is mistaken for: the code's bug, a release, a person's typo. */
     private static final Set<String> CONFIG_NOT = Set.of("software-bug", "bad-deploy", "human-error", "certificate-expiry");
     /**
@@ -113,20 +113,35 @@ final class CauseClassifier {
             for (String sentence : SentenceRoles.sentences(p.text())) {
                 // Most sentences name no cause at all: their roles need not be read.
                 boolean mayNameConfig = mayNameConfig(sentence);
-                if (!mayNameConfig && vocabulary.causePhrases().find(Words.of(sentence)).isEmpty()) {
-                    order++;
-                    continue;
+                Words sentenceWords = null;
+                List<PhraseIndex.Hit<String>> sentenceHits = null;
+                if (!mayNameConfig) {
+                    sentenceWords = Words.of(sentence);
+                    sentenceHits = vocabulary.causePhrases().find(sentenceWords);
+                    if (sentenceHits.isEmpty()) {
+                        order++;
+                        continue;
+                    }
                 }
-                for (SentenceRoles.Clause clause : SentenceRoles.clauses(sentence)) {
+                List<SentenceRoles.Part> parts = SentenceRoles.parts(sentence);
+                for (SentenceRoles.Part clause : parts) {
+                    // A sentence of one clause is read once: its words and hits are the sentence's.
+                    boolean whole = sentenceWords != null && parts.size() == 1 && clause.text().equals(sentence);
+                    Words words = whole ? sentenceWords : Words.of(clause.text());
+                    boolean configFault = mayNameConfig && CONFIG_FAULT.matcher(clause.text()).find();
+                    List<PhraseIndex.Hit<String>> hits = whole ? sentenceHits : vocabulary.causePhrases().find(words);
+                    if (hits.isEmpty() && !configFault) {
+                        // Nothing to weigh: the clause's role does not matter.
+                        order++;
+                        continue;
+                    }
                     double weight = p.place().weight * clause.role().weight;
                     // Outside the cause and summary only a sentence that says "caused by" speaks of the cause;
                     // the others count only when nothing else names one.
                     boolean inPassing = p.place() == Place.ELSEWHERE && clause.role() != SentenceRoles.Role.CAUSE
                             && clause.role() != SentenceRoles.Role.FIX;
-                    Words words = Words.of(clause.text());
-                    boolean configFault = mayNameConfig && CONFIG_FAULT.matcher(clause.text()).find();
                     List<PhraseIndex.Hit<String>> exceptions = vocabulary.causeExceptions().find(words);
-                    for (PhraseIndex.Hit<String> h : vocabulary.causePhrases().find(words)) {
+                    for (PhraseIndex.Hit<String> h : hits) {
                         if (h.label().equals(UNKNOWN) || excepted(h, exceptions)) continue;
                         // "A typo in the nginx config", "an update to the load balancer configuration": the
                         // configuration is what was wrong, not the code or a release.
@@ -188,10 +203,7 @@ final class CauseClassifier {
 
     /** False only when {@link #CONFIG_FAULT} cannot match: the sentence names no configuration, setting or file. */
     private static boolean mayNameConfig(String sentence) {
-        for (String stem : CONFIG_STEMS) {
-            if (PlainText.indexOfIgnoreCase(sentence, stem, 0) >= 0) return true;
-        }
-        return false;
+        return CONFIG_STEMS.anyIn(sentence);
     }
 
     /** True when an exception phrase of the same tag covers the hit: "nginx upstream" is no third party. */

@@ -1,5 +1,6 @@
 package dev.pmkb.understand;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -254,6 +255,44 @@ final class PlainText {
             if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) return i;
         }
         return -1;
+    }
+
+    /**
+     * Needles looked for together, ignoring case as {@link #indexOfIgnoreCase} does, in one pass over a text: a
+     * character none of them starts with is passed over after one look-up.
+     */
+    static final class Needles {
+        private final List<String> needles;
+        private final boolean[] initials = new boolean[128];
+
+        /** Needles written in lower case, each starting with an ASCII character. */
+        Needles(List<String> needles) {
+            this.needles = List.copyOf(needles);
+            for (String needle : this.needles) {
+                char lower = needle.charAt(0);
+                char upper = Character.toUpperCase(lower);
+                if (lower >= 128 || upper >= 128) throw new IllegalArgumentException("not an ASCII start: " + needle);
+                initials[lower] = true;
+                initials[upper] = true;
+            }
+        }
+
+        /** The same as: {@code indexOfIgnoreCase(text, needle, 0) >= 0} for any of the needles. */
+        boolean anyIn(String text) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= 128 || !initials[c]) continue;
+                for (String needle : needles) {
+                    char lower = needle.charAt(0);
+                    if ((c == lower || c == Character.toUpperCase(lower)) && i <= n - needle.length()
+                            && text.regionMatches(true, i, needle, 0, needle.length())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     static String lower(String s) {

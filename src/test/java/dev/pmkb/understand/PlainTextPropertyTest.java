@@ -52,6 +52,28 @@ class PlainTextPropertyTest {
                 line -> assertEquals(regexLine(line), PlainText.line(line)));
     }
 
+    /** {@link PlainText.Needles} answers in one pass what {@link PlainText#indexOfIgnoreCase} answers per needle. */
+    @Test
+    void needlesAreFoundWhereIndexOfIgnoreCaseFindsOne() {
+        List<String> stems = List.of("conf", "cfg", "setting", "manifest", "file", ".y", ".ini", ".toml", "i", "kelvin",
+                "sit", "all time");
+        Property.forAll(3000, random -> {
+            List<String> needles = new java.util.ArrayList<>();
+            int count = 1 + random.nextInt(4);
+            for (int i = 0; i < count; i++) needles.add(Property.one(random, stems));
+            return List.of(needles, Property.tokens(random, 20, stems, Tokens.WORDS, Tokens.NON_ASCII, Tokens.SEPARATORS,
+                    List.of("CONF", "Cfg", "SETTINGS", "Manifest", "FILE", ".YAML", ".Ini", "toml", "\u212Aelvin", "ſit",
+                            "İ", "ı", "ALL TIME", "con", "fil", ".", "y")));
+        }, input -> {
+            List<String> needles = input.get(0);
+            if (needles.isEmpty()) return;
+            String text = String.join("", input.get(1));
+            boolean expected = false;
+            for (String needle : needles) expected |= PlainText.indexOfIgnoreCase(text, needle, 0) >= 0;
+            assertEquals(expected, new PlainText.Needles(needles).anyIn(text));
+        }, input -> input.get(0) + " in " + Property.show(input.get(1)));
+    }
+
     /**
      * {@link PlainText#indexOfIgnoreCase} says where a {@code (?i)} regex starting with the needle need not be tried:
      * from any position, the next place it gives is never after the regex's next match.

@@ -60,8 +60,13 @@ final class IncidentWindow {
         WrittenTime end = null;
         SourceLine detectedLine = null;
         WrittenTime detected = null;
-        for (SourceLine l : all) {
+        // The fallbacks below look at the same lines again: each line's plain text and times are made once.
+        String[] plains = new String[all.size()];
+        List<List<WrittenTime>> timedOf = new ArrayList<>(java.util.Collections.nCopies(all.size(), null));
+        for (int i = 0; i < all.size(); i++) {
+            SourceLine l = all.get(i);
             String plain = plain(l);
+            plains[i] = plain;
             if (detected == null && DETECTED_LABEL.matcher(plain).lookingAt()) {
                 WrittenTime t = first(plain);
                 if (t != null && t.time() != null) {
@@ -97,34 +102,30 @@ final class IncidentWindow {
             }
         }
         if (start == null) {
-            for (List<SourceLine> group : List.of(durationLines, summaryLines)) {
-                for (SourceLine l : group) {
-                    String plain = plain(l);
-                    List<WrittenTime> times = timed(scanner.scan(plain));
-                    if (times.size() >= 2) {
-                        start = times.get(0);
-                        startLine = l;
-                        end = restorationAmong(times, plain);
-                        endLine = l;
-                        break;
-                    }
+            for (int i = 0; i < all.size(); i++) {
+                SourceLine l = all.get(i);
+                String plain = plains[i];
+                List<WrittenTime> times = timedAt(timedOf, i, plain);
+                if (times.size() >= 2) {
+                    start = times.get(0);
+                    startLine = l;
+                    end = restorationAmong(times, plain);
+                    endLine = l;
+                    break;
                 }
-                if (start != null) break;
             }
         }
         if (start == null) {
-            for (List<SourceLine> group : List.of(durationLines, summaryLines)) {
-                for (SourceLine l : group) {
-                    String plain = plain(l);
-                    List<WrittenTime> times = timed(scanner.scan(plain));
-                    if (times.size() == 1 && (group == durationLines || SINGLE_START_WORDS.matcher(plain).find())
-                            && !NEXT_UPDATE.matcher(plain).find()) {
-                        start = times.getFirst();
-                        startLine = l;
-                        break;
-                    }
+            for (int i = 0; i < all.size(); i++) {
+                SourceLine l = all.get(i);
+                String plain = plains[i];
+                List<WrittenTime> times = timedAt(timedOf, i, plain);
+                if (times.size() == 1 && (i < durationLines.size() || SINGLE_START_WORDS.matcher(plain).find())
+                        && !NEXT_UPDATE.matcher(plain).find()) {
+                    start = times.getFirst();
+                    startLine = l;
+                    break;
                 }
-                if (start != null) break;
             }
         }
         if (start == null && end == null) return Window.NONE;
@@ -176,6 +177,16 @@ final class IncidentWindow {
             if (t.time() != null) return t;
         }
         return all.isEmpty() ? null : all.getFirst();
+    }
+
+    /** The timed times of the {@code i}th line, scanned the first time they are asked for. */
+    private List<WrittenTime> timedAt(List<List<WrittenTime>> timedOf, int i, String plain) {
+        List<WrittenTime> times = timedOf.get(i);
+        if (times == null) {
+            times = timed(scanner.scan(plain));
+            timedOf.set(i, times);
+        }
+        return times;
     }
 
     private static List<WrittenTime> timed(List<WrittenTime> all) {

@@ -150,9 +150,12 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
 
     /** Every zone field has one of these: most lines are skipped before their plain text is made. */
     private static boolean mayNameAZone(String text) {
-        return PlainText.indexOfIgnoreCase(text, "zone", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "time in", 0) >= 0
-                || PlainText.indexOfIgnoreCase(text, "time (", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "timestamp", 0) >= 0;
+        return ZONE_FIELD_WORDS.anyIn(text);
     }
+
+    /** Looked for in one pass over a line, not one pass per word. */
+    private static final PlainText.Needles ZONE_FIELD_WORDS = new PlainText.Needles(
+            List.of("zone", "time in", "time (", "timestamp"));
 
     /** "10:15": a timeline entry, not a date line; most short lines with digits are these. */
     private static boolean hasClockTime(String text) {

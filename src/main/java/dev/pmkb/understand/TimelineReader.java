@@ -147,9 +147,22 @@ final class TimelineReader {
         return width;
     }
 
-    private static boolean isTableHeader(String plain) {
+    static boolean isTableHeader(String plain) {
+        // A header's words start with "time", "timestamp" or "when": most entries are passed over at their first letter.
+        if (!mayStartATableHeader(plain)) return false;
         String w = PlainText.words(plain);
         return TABLE_HEADER.matcher(w).matches();
+    }
+
+    /** Whether the first letter or digit lowers to 't' or 'w', as it does in {@link PlainText#words}. */
+    private static boolean mayStartATableHeader(String plain) {
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (!Character.isLetterOrDigit(c)) continue;
+            char lower = Character.toLowerCase(c);
+            return lower == 't' || lower == 'w';
+        }
+        return false;
     }
 
     /** A time written at the start of the entry ("10:15 AM -", "May 11, 2023, 9:00 AM (WAT):"). */

@@ -104,7 +104,7 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
                 for (SourceLine l : s.lines()) {
                     if (n++ > MAX_DATE_LINES) break;
                     // A date line is short: "**Incident date**: Thursday, 5 December 2019" fits in 60 characters.
-                    if (l.isBlank() || l.text().strip().length() > 60 || !hasDigit(l.text()) || hasClockTime(l.text())) {
+                    if (l.isBlank() || strippedLength(l.text()) > 60 || !hasDigit(l.text()) || hasClockTime(l.text())) {
                         continue;
                     }
                     String plain = PlainText.line(l.text());
@@ -165,6 +165,15 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             }
         }
         return false;
+    }
+
+    /** {@code text.strip().length()} without the copy: most of the lines looked at are long prose. */
+    static int strippedLength(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) from++;
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
+        return to - from;
     }
 
     private static boolean hasDigit(String text) {

@@ -286,17 +286,30 @@ public final class Bake {
     }
 
     private Map<Path, Postmortem> readAndUnderstand(List<Path> files, Understander understander) {
+        return understandAll(reuse, config.content(), files, understander, diagnostics::add).onePerPage();
+    }
+
+    /**
+     * What reading and understanding the listed files gave: every postmortem understood, in no order, and the
+     * ones that get a page (one per page, {@link #onePerPage}).
+     */
+    record Understanding(java.util.Collection<Postmortem> all, Map<Path, Postmortem> onePerPage) {
+    }
+
+    /** Reads and understands {@code files} on all cores, as a bake does; {@code check} does the same without one. */
+    static Understanding understandAll(Reuse reuse, Path content, List<Path> files, Understander understander,
+                                       java.util.function.Consumer<Diagnostic> report) {
         ConcurrentLinkedQueue<Postmortem> done = new ConcurrentLinkedQueue<>();
         Map<String, Path> fileOf = new java.util.concurrent.ConcurrentHashMap<>();
         files.parallelStream().forEach(file -> {
-            Understood understood = reuse.understand(config.content(), file, understander);
-            diagnostics.addAll(understood.diagnostics());
+            Understood understood = reuse.understand(content, file, understander);
+            understood.diagnostics().forEach(report);
             Postmortem p = understood.postmortem();
             if (p == null) return;
             fileOf.put(p.source(), file);
             done.add(p);
         });
-        return onePerPage(done, fileOf, diagnostics::add);
+        return new Understanding(done, onePerPage(done, fileOf, report));
     }
 
     /** Two files that would write the same page: the first in path order wins, the other is reported. */

@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * What {@code pmkb check} reports: the diagnostics a bake of the same folder gives, found by the same steps
@@ -37,21 +36,13 @@ public record LibraryCheck(int files, List<Postmortem> postmortems, List<Diagnos
         diagnostics.addAll(listing.problems());
         List<Path> listed = listing.postmortems();
         Understander understander = Bake.NOTHING.understander(config);
-        ConcurrentLinkedQueue<Postmortem> done = new ConcurrentLinkedQueue<>();
-        Map<String, Path> fileOf = new ConcurrentHashMap<>();
+        Bake.Understanding understood;
         try {
-            listed.parallelStream().forEach(file -> {
-                Bake.Understood understood = Bake.NOTHING.understand(content, file, understander);
-                diagnostics.addAll(understood.diagnostics());
-                Postmortem p = understood.postmortem();
-                if (p == null) return;
-                fileOf.put(p.source(), file);
-                done.add(p);
-            });
+            understood = Bake.understandAll(Bake.NOTHING, content, listed, understander, diagnostics::add);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        Map<Path, Postmortem> prepared = Bake.onePerPage(done, fileOf, diagnostics::add);
+        Map<Path, Postmortem> prepared = understood.onePerPage();
         List<Postmortem> published = Bake.published(prepared.values(), config.drafts());
         // Broken links are found where a bake finds them: while each page's HTML is made.
         java.util.Set<String> linked = ConcurrentHashMap.newKeySet();
@@ -61,7 +52,7 @@ public record LibraryCheck(int files, List<Postmortem> postmortems, List<Diagnos
         Bake.unlinkedAttachments(listing.attachments().keySet(), linked).forEach(diagnostics::add);
         List<Diagnostic> sorted = withLinkLines(content, diagnostics);
         sorted.sort(Comparator.comparing(Diagnostic::source).thenComparingInt(Diagnostic::line));
-        List<Postmortem> all = done.stream().sorted(Comparator.comparing(Postmortem::source)).toList();
+        List<Postmortem> all = understood.all().stream().sorted(Comparator.comparing(Postmortem::source)).toList();
         return new LibraryCheck(listed.size(), all, List.copyOf(sorted));
     }
 

@@ -41,12 +41,14 @@ public final class Naming {
 
     /** An id of at most {@link Limits#MAX_ID_BYTES} bytes: a longer one is cut and ends with a hash of the whole path. */
     private static String bounded(String id, String path) {
-        if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Limits.MAX_ID_BYTES) return id;
+        // A UTF-16 char is at most three UTF-8 bytes: almost every id is short enough without encoding it.
+        if (id.length() * 3 <= Limits.MAX_ID_BYTES
+                || id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Limits.MAX_ID_BYTES) return id;
         StringBuilder cut = new StringBuilder();
         int bytes = 0;
         for (int i = 0; i < id.length(); ) {
             int cp = id.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its UTF-8 bytes
             if (bytes + size > Limits.MAX_ID_BYTES - 10) break;
             cut.appendCodePoint(cp);
             bytes += size;

@@ -222,21 +222,6 @@ public final class Bake {
     }
 
     /**
-     * Links from postmortems into the content folder, for {@code pmkb serve}'s quick pages: a link works when its
-     * target is a file the bake publishes ({@link ContentFolder}).
-     */
-    static MarkdownRenderer.ContentLinks contentLinks(Path content, List<Postmortem> published,
-                                                      java.util.function.Consumer<Diagnostic> report) {
-        Map<String, Path> attachments;
-        try {
-            attachments = ContentFolder.scan(content).attachments();
-        } catch (IOException e) {
-            attachments = Map.of();
-        }
-        return contentLinks(published, attachments, java.util.concurrent.ConcurrentHashMap.newKeySet(), report);
-    }
-
-    /**
      * Links from published postmortems into the content folder: to another postmortem's page, or to one of its
      * {@code attachments}, which is then recorded in {@code linked}; any other link is shown as text, with a warning.
      */

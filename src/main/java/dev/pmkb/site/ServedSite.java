@@ -221,18 +221,19 @@ public final class ServedSite implements AutoCloseable {
         List<Entry> changed = new ArrayList<>();
         List<String> pages = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        List<Path> listing = List.of();
+        ContentFolder.Listing folder = new ContentFolder.Listing(List.of(), Map.of(), List.of());
         // The understander of the last bake: a changed taxonomy is the full rebake's to apply, to every file.
         Understander understander = this.understander;
         boolean listed = false;
         try {
             if (understander != null && Files.isDirectory(config.content())) {
-                listing = ContentFolder.scan(config.content()).postmortems();
+                folder = ContentFolder.scan(config.content());
                 listed = true;
             }
         } catch (IOException | UncheckedIOException e) {
             failures.add("cannot list " + config.content() + ": " + e.getMessage());
         }
+        List<Path> listing = folder.postmortems();
         if (listed) {
             Set<Path> present = new HashSet<>(listing);
             for (Iterator<Map.Entry<Path, Entry>> it = files.entrySet().iterator(); it.hasNext(); ) {
@@ -253,7 +254,7 @@ public final class ServedSite implements AutoCloseable {
         Library last = baked;
         if (!templatesChanged && last != null && !toRender.isEmpty()) {
             try {
-                pages.addAll(writePages(listing, toRender, understander, last));
+                pages.addAll(writePages(folder, toRender, understander, last));
             } catch (IOException | RuntimeException e) {
                 failures.add("cannot update the changed pages at once: " + e.getMessage());
             }
@@ -272,11 +273,11 @@ public final class ServedSite implements AutoCloseable {
      * Renders the pages of {@code entries} against the library as it is now, with the related incidents of the
      * last bake (which the full rebake then recomputes), and moves each into the served folder.
      */
-    private List<String> writePages(List<Path> listing, List<Entry> entries, Understander understander, Library last)
-            throws IOException {
+    private List<String> writePages(ContentFolder.Listing folder, List<Entry> entries, Understander understander,
+                                    Library last) throws IOException {
         List<Postmortem> all = new ArrayList<>();
         Map<String, Path> fileOf = new HashMap<>();
-        for (Path file : listing) {
+        for (Path file : folder.postmortems()) {
             Entry e = files.get(file);
             if (e != null && e.kept() != null) {
                 all.add(e.kept());
@@ -288,8 +289,9 @@ public final class ServedSite implements AutoCloseable {
         List<Postmortem> published = Bake.published(prepared.values(), config.drafts());
         Library library = new Library(published, understander.taxonomy(), last.related());
         // Broken links are reported by the full rebake, once.
-        MarkdownRenderer markdown = new MarkdownRenderer(Bake.contentLinks(config.content(), published, ignored -> {
-        }), config.info().remoteImages());
+        MarkdownRenderer markdown = new MarkdownRenderer(Bake.contentLinks(published, folder.attachments(),
+                java.util.concurrent.ConcurrentHashMap.newKeySet(), ignored -> {
+                }), config.info().remoteImages());
         SitePlanner planner = new SitePlanner(library, config.info(), markdown);
         PageRenderer renderer = renderer();
         List<String> written = new ArrayList<>();

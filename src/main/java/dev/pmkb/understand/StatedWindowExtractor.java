@@ -29,6 +29,9 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             "(?i)\\ball (?:times?|timestamps?)(?: in (?:this|the) (?:report|document|post-?mortem|timeline))?(?: are| listed| shown| given| below)?(?: in)?\\s{1,3}\\(?([A-Za-z][A-Za-z/_+\\-:0-9 ]{0,30}?)\\s{0,2}(?:[).,;*_]|$)",
             Pattern.MULTILINE);
 
+    /** "📆 ", "- ": what may come before a statement of the zone. */
+    private static final Pattern LEADING_SYMBOLS = Pattern.compile("^[^\\p{L}\\p{N}(]+");
+
     /** "Date:", "**Incident date**:", "Date of the incident -": the label of a date field. */
     private static final Pattern DATE_FIELD = Pattern.compile(
             "(?i)(?:(?:incident|outage|event)\\s)?date(?:\\sof\\s(?:the\\s)?(?:incident|outage|event))?\\s?[:\\-–]\\s*");
@@ -90,6 +93,23 @@ final class StatedWindowExtractor implements Extractor<StatedWindowExtractor.Sta
             }
         }
         return null;
+    }
+
+    /**
+     * The zone that a line saying nothing else declares ("All times in UTC.", "Timezone: CET", "(all times are PST)",
+     * a time column's header "Time (EAT)"), or null: such a line sets the zone of the times around it and is not
+     * itself an event.
+     */
+    static String zoneStatement(String plain, ZoneRules zones) {
+        String text = LEADING_SYMBOLS.matcher(plain).replaceFirst("").strip();
+        if (text.startsWith("(") && text.endsWith(")")) text = text.substring(1, text.length() - 1).strip();
+        Matcher m = DECLARED_ZONE.matcher(text);
+        String zone = null;
+        if (m.lookingAt() && m.start() == 0 && text.substring(m.end()).isBlank()) zone = m.group(1).strip();
+        if (zone == null && (m = ZONE_FIELD.matcher(text)).matches()) zone = m.group(1).strip();
+        if (zone == null) return null;
+        return zones.resolve(zone, LocalDate.of(2024, 1, 1), null).resolution() != IncidentTime.ZoneResolution.UNKNOWN
+                ? zone : null;
     }
 
     /**

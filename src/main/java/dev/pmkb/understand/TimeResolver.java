@@ -32,6 +32,10 @@ final class TimeResolver {
         this.findings = findings;
     }
 
+    ZoneRules zones() {
+        return zones;
+    }
+
     /** The written date, if it is a real calendar date; garbled ones ("Febtember 45") give null. */
     static LocalDate dateOf(WrittenTime.WrittenDate d, Integer fallbackYear) {
         if (d == null) return null;

@@ -52,13 +52,16 @@ final class TimelineReader {
         TimeResolver.Context running = context;
         LocalDateTime previous = null;
         int read = 0;
-        for (SourceLine line : lines) {
+        for (int index = 0; index < lines.size(); index++) {
+            SourceLine line = lines.get(index);
             if (line.isBlank()) continue;
             if (++read > MAX_ENTRIES) break;
             String raw = line.text();
             if (raw.length() > MAX_LINE) raw = raw.substring(0, MAX_LINE);
             if (raw.strip().startsWith("|")) {
                 if (TABLE_SEPARATOR.matcher(raw).matches()) continue;
+                // The row above a table's separator is its header ("| Time (GMT +1) | Actions |"), whatever it says.
+                if (index + 1 < lines.size() && TABLE_SEPARATOR.matcher(lines.get(index + 1).text()).matches()) continue;
                 raw = OUTER_PIPES.matcher(raw.strip()).replaceAll("").replace("|", " — ");
             }
             // "10.12:30 PM: Service restored": the tenth item of a numbered list whose space was lost.
@@ -67,6 +70,11 @@ final class TimelineReader {
             if (glued.lookingAt()) plain = plain.substring(glued.end());
             if (plain.isEmpty() || plain.codePoints().noneMatch(Character::isLetterOrDigit)) continue;
             if (isTableHeader(plain)) continue;
+            // "All times in UTC.", "Timezone: CET": the zone of the entries (the stated window read it), not an event.
+            if (PlainText.indexOfIgnoreCase(plain, "time", 0) >= 0
+                    && StatedWindowExtractor.zoneStatement(plain, resolver.zones()) != null) {
+                continue;
+            }
             int indent = indentOf(raw);
             if (pendingTime != null && (indent < pendingIndent || (indent == pendingIndent && !pendingForSiblings))) {
                 pendingTime = null;

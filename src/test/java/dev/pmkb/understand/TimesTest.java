@@ -3,12 +3,14 @@ package dev.pmkb.understand;
 import dev.pmkb.model.Facts;
 import dev.pmkb.model.IncidentTime;
 import dev.pmkb.model.IncidentTime.ZoneResolution;
+import dev.pmkb.model.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -213,6 +215,32 @@ class TimesTest {
         assertEquals(2, f.timeline().size());
         assertEquals(LocalTime.of(8, 2), f.timeline().get(0).time().time());
         assertEquals(LocalTime.of(8, 20), f.timeline().get(1).time().time());
+    }
+
+    @Test
+    void aLineDeclaringTheZoneSetsTheZoneAndIsNoEntry() {
+        for (String declaration : List.of("All times in UTC.", "📆 All timestamps in UTC", "**Timezone**: UTC",
+                "(all times are UTC)", "Time (UTC)")) {
+            Facts f = facts("## Timeline\n\n" + declaration + "\n\n- 2024-05-05 08:02 Pager alert for elevated 5xx\n"
+                    + "- 08:20 Rolled back release 4.2\n");
+            assertEquals(List.of("Pager alert for elevated 5xx", "Rolled back release 4.2"),
+                    f.timeline().stream().map(TimelineEntry::text).toList(), declaration);
+            assertEquals("UTC", f.timeline().getFirst().time().zone(), declaration);
+        }
+        // A line about times that names no zone stays an entry.
+        Facts g = facts("## Timeline\n- All times were approximate in the first hour\n- 08:20 Rolled back\n");
+        assertEquals(2, g.timeline().size());
+    }
+
+    @Test
+    void aTablesHeaderRowIsNoEntryWhateverItSays() {
+        Facts f = facts("""
+                ## Timeline
+                | Date / Time | Event |
+                | --- | --- |
+                | 2024-05-05 08:02 UTC | Pager alert for elevated 5xx |
+                """);
+        assertEquals(List.of("Pager alert for elevated 5xx"), f.timeline().stream().map(TimelineEntry::text).toList());
     }
 
     @Test

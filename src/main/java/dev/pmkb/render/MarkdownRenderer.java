@@ -26,6 +26,7 @@ public final class MarkdownRenderer {
     // Parsed once: jsoup parses a CSS query on every select(String), and a bake selects four times per page.
     private static final Evaluator LINKS_AND_IMAGES = QueryParser.parse("a[href], img[src]");
     private static final Evaluator EXTERNAL_LINKS = QueryParser.parse("a[href^=http]");
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
     private static final Evaluator INPUTS = QueryParser.parse("input");
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("h[1-6]");
@@ -111,6 +112,7 @@ public final class MarkdownRenderer {
             }
         }
         linkBareUrls(clean.body());
+        for (Element paragraph : clean.select(PARAGRAPHS)) WrittenLines.keepLines(paragraph);
         for (Element a : clean.select(EXTERNAL_LINKS)) {
             a.attr("rel", "nofollow noopener noreferrer");
         }

@@ -129,4 +129,58 @@ class MarkdownRendererTest {
         assertFalse(html.contains("Outage</"), html);
         assertTrue(html.contains("<h3>Timeline</h3>"), html);
     }
+
+    @Test
+    void aLongParagraphWrittenALineAtATimeKeepsItsLines() {
+        String html = render("""
+                Issue Summary
+                Duration: The outage lasted for 1 hour and 45 minutes, from 08:30 AM to 10:15 AM UTC on August 19, 2024.
+                Impact: The company's primary web application was down for every user; logins failed.
+                08:30 AM UTC - **Issue detected** via a monitoring alert on the error rate
+                08:45 AM UTC - Database team brought in to look at the connection pool
+                """);
+        assertEquals(4, html.split("<br>", -1).length - 1, html);
+        assertTrue(html.contains("Issue Summary<br>Duration:"), html);
+        assertTrue(html.contains("UTC - <strong>Issue detected</strong>"), "inline markup stays: " + html);
+    }
+
+    @Test
+    void proseHardWrappedAtAColumnStaysOneParagraph() {
+        String html = render("""
+                Upon the release of the new checkout service, at approximately 06:05 UTC, an
+                outage occurred on the isolated container running the Apache web server. GET
+                requests on the server led to internal server errors, when the expected response
+                was an HTML page defining a simple WordPress site for the shop and its customers.
+                """);
+        assertFalse(html.contains("<br"), html);
+    }
+
+    @Test
+    void shortParagraphsAndCodeKeepSoftBreaksAsCommonMarkSays() {
+        assertFalse(render("Duration: 2 hours.\nImpact: all users.\nCause: a typo.\n").contains("<br"),
+                "a short paragraph reads well joined");
+        assertFalse(WrittenLines.writtenAsLines("Two long lines. ".repeat(10) + "\n" + "Second line. ".repeat(10)),
+                "two lines are one soft break, read as a space");
+        String hard = render("""
+                First line ends a sentence and has a hard break after it, written with two spaces.\s\s
+                Second line ends a sentence too, and goes on for a while to make the paragraph long.
+                Third line: the paragraph is long enough now, at over two hundred characters.
+                """);
+        assertEquals(2, hard.split("<br", -1).length - 1, "a hard break is not doubled: " + hard);
+    }
+
+    @Test
+    void writtenLinesAreToldFromWrappingByWhereTheBreaksFall() {
+        assertTrue(WrittenLines.writtenAsLines("""
+                The responsible team found the root cause and rolled the change back after reviewing it.
+                And the steps that the team needed to follow to fix the problem included:
+                1-	The responsible team received an alert from the monitoring system about the site.
+                2-	The software engineer started revising the error logs and the crash report.
+                """));
+        assertFalse(WrittenLines.writtenAsLines("""
+                Bug debugger Brennan (BDB... as in my actual initials... made that up on the spot, pretty
+                good, huh?) encountered the issue upon opening the project and being, well, instructed to
+                address it, roughly 19:20 PST. He promptly proceeded to undergo solving the problem.
+                """));
+    }
 }

@@ -13,6 +13,12 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.emoji.Emoji;
+import com.vladsch.flexmark.ext.emoji.EmojiExtension;
+import com.vladsch.flexmark.ext.emoji.EmojiImageType;
+import com.vladsch.flexmark.ext.emoji.EmojiShortcutType;
+import com.vladsch.flexmark.ext.emoji.internal.EmojiReference;
+import com.vladsch.flexmark.ext.emoji.internal.EmojiShortcuts;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -24,9 +30,12 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
 import dev.pmkb.model.ParsedBody;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * pmkb's one Markdown dialect (CommonMark with GitHub's tables, strikethrough and task lists), parsed with flexmark
+ * pmkb's one Markdown dialect (CommonMark with GitHub's tables, strikethrough, task lists and emoji shortcodes such as
+ * {@code :fire:}, shown as the emoji itself; unknown ones stay text), parsed with flexmark
  * into HTML and into plain text. The plain text is the words a reader sees: text, link texts, image alt texts,
  * inline code and code blocks; no URLs, no HTML tags, no Markdown punctuation; blocks end with a line break.
  *
@@ -41,7 +50,9 @@ public final class MarkdownParser {
     static {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create()));
+                TaskListExtension.create(), EmojiExtension.create()));
+        options.set(EmojiExtension.USE_SHORTCUT_TYPE, EmojiShortcutType.GITHUB);
+        options.set(EmojiExtension.USE_IMAGE_TYPE, EmojiImageType.UNICODE_ONLY);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         // flexmark's writer would otherwise re-examine every piece of output for indentation and trailing spaces
         // that pmkb's HTML never needs: the same HTML (checked on 1,000 generated postmortems), a fifth faster
@@ -51,6 +62,24 @@ public final class MarkdownParser {
     }
 
     private MarkdownParser() {
+    }
+
+    private static final Pattern SHORTCODE = Pattern.compile("(?<![\\w:]):([a-z0-9_+\\-]{1,40}):(?![\\w:])");
+
+    /**
+     * {@code text} with GitHub's emoji shortcodes ({@code :clipboard:}) replaced by the emoji, as the body shows
+     * them; for text read outside the Markdown, such as a title taken from a heading. Unknown ones stay as written.
+     */
+    public static String withEmoji(String text) {
+        if (text == null || text.indexOf(':') < 0) return text;
+        Matcher m = SHORTCODE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            EmojiReference.Emoji emoji = EmojiShortcuts.getEmojiFromShortcut(m.group(1));
+            String unicode = emoji == null || emoji.githubFile == null ? null : EmojiShortcuts.getUnicodeChars(emoji);
+            m.appendReplacement(out, Matcher.quoteReplacement(unicode != null ? unicode : m.group()));
+        }
+        return m.appendTail(out).toString();
     }
 
     /** A postmortem's body, parsed once into its (not yet sanitised) HTML and its plain text. */
@@ -184,6 +213,8 @@ public final class MarkdownParser {
             out.append(code.getContentChars());
         } else if (node instanceof IndentedCodeBlock code) {
             out.append(code.getContentChars());
+        } else if (node instanceof Emoji) {
+            out.append(node.getChars()); // as written: the search finds ":fire:" by its word, as before
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
             out.append('\n');
         } else {
@@ -191,7 +222,7 @@ public final class MarkdownParser {
         }
         if (node instanceof Block) {
             out.append('\n');
-        } else if (!(node instanceof Text || node instanceof Emphasis || node instanceof StrongEmphasis)
+        } else if (!(node instanceof Text || node instanceof Emphasis || node instanceof StrongEmphasis || node instanceof Emoji)
                 && out.length() > 0 && !Character.isWhitespace(out.charAt(out.length() - 1))) {
             out.append(' '); // keep inline elements apart: `code`word, [link](u)word
         }

@@ -1,5 +1,7 @@
 package dev.pmkb.understand;
 
+import dev.pmkb.read.MarkdownParser;
+
 /** The incident's title: the header's, else the one the text gives itself. */
 final class TitleExtractor implements Extractor<String> {
 
@@ -12,6 +14,7 @@ final class TitleExtractor implements Extractor<String> {
     @Override
     public String extract(Reading r) {
         String title = r.of(header).title();
-        return title != null ? title : Naming.title(r.sections, r.lines, r.doc.source());
+        // a heading's ":clipboard:" reads as the emoji, as it does in the body
+        return MarkdownParser.withEmoji(title != null ? title : Naming.title(r.sections, r.lines, r.doc.source()));
     }
 }

@@ -83,4 +83,29 @@ class MarkdownParserTest {
             assertEquals(hostile, body.text());
         }
     }
+
+    @Test
+    void githubEmojiShortcodesShowAsTheEmojiOutsideCode() {
+        ParsedBody body = MarkdownParser.parse("""
+                :clipboard: Timeline :fire: at 10:15:30, :nosuch: and :+1:
+
+                `:fire:` in code stays
+
+                ```
+                :fire: in a block stays
+                ```
+                """);
+        String html = body.unsafeHtml();
+        assertTrue(html.contains("\uD83D\uDCCB Timeline \uD83D\uDD25 at 10:15:30, :nosuch: and \uD83D\uDC4D"), html);
+        assertTrue(html.contains("<code>:fire:</code> in code stays"), html);
+        assertTrue(html.contains(":fire: in a block stays"), html);
+        assertTrue(body.text().startsWith(":clipboard: Timeline :fire: at 10:15:30, :nosuch: and :+1:"),
+                "the words are as written: " + body.text());
+    }
+
+    @Test
+    void shortcodesInTextReadOutsideTheMarkdown() {
+        assertEquals("POSTMORTEM \uD83D\uDCCB.", MarkdownParser.withEmoji("POSTMORTEM :clipboard:."));
+        assertEquals("at 10:15:30 :nosuch: a:fire:b", MarkdownParser.withEmoji("at 10:15:30 :nosuch: a:fire:b"));
+    }
 }

@@ -28,12 +28,20 @@ export function appendMarked(parent, text, ranges) {
   if (at < text.length) parent.append(document.createTextNode(text.slice(at)));
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2023-06-10" as the lists say it, "Jun 10, 2023" (Display.date); anything else as it is. */
+export function displayDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m && m[2] >= 1 && m[2] <= 12 ? `${MONTHS[m[2] - 1]} ${Number(m[3])}, ${m[1]}` : iso;
+}
+
 /** A facet value as a reader sees it: `label(facet, value)` comes from the index (root cause names). */
 export function resultItem(root, data, terms, label) {
   const link = el('a', { href: root + data.url, class: 'search-result-title' });
   appendMarked(link, data.title, highlightRanges(data.title, terms));
   const meta = el('div', { class: 'meta' });
-  if (data.date) meta.append(el('time', { datetime: data.date, text: data.date }));
+  if (data.date) meta.append(el('time', { datetime: data.date, text: displayDate(data.date) }));
   const chips = el('ul', { class: 'chips' });
   for (const cause of data.causes) {
     chips.append(el('li', {}, el('span', { class: `chip chip-cause chip-${cause.replace(/[^a-z0-9-]/g, '')}`, text: label('cause', cause) })));

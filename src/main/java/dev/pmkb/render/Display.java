@@ -32,6 +32,17 @@ public final class Display {
         return sb.toString();
     }
 
+    /**
+     * A timeline entry's time, in the facts card's 24-hour form: "09:05 WAT", with the date in front when it is not
+     * {@code shownDay}, the day the entries above it are on ("May 12, 2023 00:35 WAT"); a date alone when no time
+     * was written. Null when nothing is known.
+     */
+    public static String clock(IncidentTime t, LocalDate shownDay) {
+        if (t == null || (t.date() == null && t.time() == null)) return null;
+        if (t.time() == null || (t.date() != null && !t.date().equals(shownDay))) return local(t);
+        return TIME.format(t.time()) + (t.zone() != null ? " " + t.zone() : "");
+    }
+
     /** "08:00 UTC" (with the date when it differs from the local one), or null when the zone did not resolve. */
     public static String utc(IncidentTime t) {
         if (t == null || isUtc(t)) return null;

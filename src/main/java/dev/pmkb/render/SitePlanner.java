@@ -154,8 +154,10 @@ public final class SitePlanner {
     private static List<TimelineRow> timeline(Facts f) {
         LocalDateTime start = f.start() == null ? null : f.start().local().orElse(null);
         List<TimelineRow> rows = new ArrayList<>();
+        java.time.LocalDate day = f.start() == null ? null : f.start().date();
         for (TimelineEntry e : f.timeline()) {
-            String written = e.time() == null ? null : e.time().written();
+            String written = Display.clock(e.time(), day);
+            if (e.time() != null && e.time().date() != null) day = e.time().date();
             String relative = null;
             if (start != null && e.time() != null && e.time().local().isPresent()) {
                 relative = Display.relative(Duration.between(start, e.time().local().get()));

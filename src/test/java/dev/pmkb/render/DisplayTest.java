@@ -30,6 +30,18 @@ class DisplayTest {
     }
 
     @Test
+    void timelineTimesReadLikeTheFactsCardWithTheDateOnlyWhenTheDayChanges() {
+        IncidentTime pm = new IncidentTime("11:30 PM WAT", LocalDate.of(2023, 5, 11), LocalTime.of(23, 30), "WAT",
+                ZoneOffset.ofHours(1), ZoneResolution.EXPLICIT);
+        assertEquals("23:30 WAT", Display.clock(pm, LocalDate.of(2023, 5, 11)));
+        assertEquals("May 11, 2023 23:30 WAT", Display.clock(pm, LocalDate.of(2023, 5, 10)));
+        IncidentTime noZone = new IncidentTime("9:05 am", null, LocalTime.of(9, 5), null, null, ZoneResolution.MISSING);
+        assertEquals("09:05", Display.clock(noZone, null));
+        IncidentTime dayOnly = new IncidentTime("May 12", LocalDate.of(2023, 5, 12), null, null, null, ZoneResolution.MISSING);
+        assertEquals("May 12, 2023", Display.clock(dayOnly, LocalDate.of(2023, 5, 12)));
+    }
+
+    @Test
     void durationsAndOffsetsFromTheStart() {
         assertEquals("2 h 15 min", Display.duration(Duration.ofMinutes(135)));
         assertEquals("45 min", Display.duration(Duration.ofMinutes(45)));
@@ -47,5 +59,18 @@ class DisplayTest {
                 Display.summaryLead("Checkout failed for a third of users after a release. More detail follows here."));
         assertEquals("90%", Display.percent(90.0));
         assertEquals("12.5%", Display.percent(12.5));
+    }
+
+    @Test
+    void searchResultsSayDatesAsTheListsDo() throws java.io.IOException {
+        java.nio.file.Path render = dev.pmkb.testing.Shared.repository().resolve("assets/js/search/ui/render.js");
+        String script = "import { displayDate } from '" + render.toUri() + "';"
+                + "import readline from 'node:readline';"
+                + "for await (const line of readline.createInterface({ input: process.stdin })) console.log(displayDate(line));";
+        java.util.List<LocalDate> dates = java.util.List.of(LocalDate.of(2023, 6, 10), LocalDate.of(2024, 1, 1),
+                LocalDate.of(2019, 12, 31));
+        java.util.List<String> shown = dev.pmkb.testing.Node.run(java.util.List.of("--input-type=module", "-e", script),
+                dates.stream().map(LocalDate::toString).toList());
+        assertEquals(dates.stream().map(Display::date).toList(), shown);
     }
 }

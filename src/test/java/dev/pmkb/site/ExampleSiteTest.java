@@ -219,4 +219,17 @@ class ExampleSiteTest {
         assertTrue(page.selectFirst(".prose").text().contains("<script>alert('x')</script>"),
                 "code spans show the payload as text");
     }
+
+    @Test
+    void timelineTimesReadInTheFactsCardsTwentyFourHourForm() throws IOException {
+        Document page = html("incidents/2022-api-cert-expiry.html"); // written "10:00 AM: …", "12:30 PM …"
+        assertTrue(page.selectFirst(".facts").text().contains("10:00 EST"), page.selectFirst(".facts").text());
+        List<String> times = page.select(".timeline .event-time").eachText();
+        assertTrue(times.getFirst().endsWith("10:00 EST"), times.toString());
+        for (String p : incidentPages()) {
+            for (String time : html(p).select(".timeline .event-time").eachText()) {
+                assertFalse(time.matches("(?i).*\\d\\s*[ap]\\.?m\\b.*"), p + ": " + time);
+            }
+        }
+    }
 }

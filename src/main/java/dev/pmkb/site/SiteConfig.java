@@ -25,6 +25,9 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
 
     public static final String PROPERTIES_FILE = "jbake.properties";
     public static final String DEFAULT_OUTPUT = "output";
+    /** The title and description of a site whose content is not its project's own content folder. */
+    public static final String DEFAULT_TITLE = "Postmortem library";
+    public static final String DEFAULT_DESCRIPTION = "What went wrong, why, and what we changed.";
 
     /** What the command line may override; null means "as configured". */
     public record Overrides(Path content, Path output, String baseUrl, boolean strict) {
@@ -56,9 +59,14 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
                 : root.resolve(props.getProperty("destination.folder", DEFAULT_OUTPUT));
         Path templates = existingOrBundled(root.resolve(props.getProperty("template.folder", "templates")), "templates");
         Path assets = existingOrBundled(root.resolve(props.getProperty("asset.folder", "assets")), "assets");
+        // A project's title and description describe its own postmortems. Baked from inside a project (pmkb's own
+        // checkout, whose example library is "Example postmortem library") with --content another folder, the site
+        // would otherwise wear that project's name: it gets the neutral defaults instead.
+        Path ownContent = root.resolve(props.getProperty("content.folder", "content")).normalize();
+        boolean ownContentBaked = sameFolder(content, ownContent);
         SiteInfo info = new SiteInfo(
-                props.getProperty("pmkb.title", "Postmortem library"),
-                props.getProperty("pmkb.description", "What went wrong, why, and what we changed."),
+                ownContentBaked ? props.getProperty("pmkb.title", DEFAULT_TITLE) : DEFAULT_TITLE,
+                ownContentBaked ? props.getProperty("pmkb.description", DEFAULT_DESCRIPTION) : DEFAULT_DESCRIPTION,
                 props.getProperty("site.host"),
                 Version.current(),
                 Boolean.parseBoolean(props.getProperty("pmkb.images.remote", "false").strip()));
@@ -94,6 +102,15 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
             throw new IllegalArgumentException(from + " must be the absolute http(s) URL the site is published at, "
                     + "e.g. https://org.github.io/repo/ (it makes feed and sitemap URLs absolute; links between "
                     + "pages are relative anyway), not '" + value + "'");
+        }
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        if (a.equals(b)) return true;
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException unreadable) {
+            return false;
         }
     }
 

@@ -53,4 +53,23 @@ class ProjectOverridesTest {
         assertTrue(allowed.contains("img-src 'self' https: data:;"), allowed);
         assertTrue(allowed.contains("<img src=\"https://tracker.example/graph.png\""), allowed);
     }
+
+    @Test
+    void aProjectsTitleBrandsOnlyItsOwnContent(@TempDir Path tmp) throws Exception {
+        SiteFixture project = SiteFixture.write(tmp.resolve("project"), POSTMORTEM + """
+                -- jbake.properties --
+                pmkb.title=Example postmortem library
+                pmkb.description=Written for pmkb as an example.
+                """);
+        SiteFixture.write(tmp.resolve("elsewhere"), POSTMORTEM);
+        String own = project.bake().read("index.html");
+        assertTrue(own.contains("Example postmortem library") && own.contains("Written for pmkb as an example."), own);
+        String sameFolder = project.bake(new SiteConfig.Overrides(project.root().resolve("content/../content"),
+                tmp.resolve("same"), null, false)).read("index.html");
+        assertTrue(sameFolder.contains("Example postmortem library"), "--content naming its own folder: " + sameFolder);
+        String other = project.bake(new SiteConfig.Overrides(tmp.resolve("elsewhere/content"), tmp.resolve("other"),
+                null, false)).read("index.html");
+        assertFalse(other.contains("Example postmortem library") || other.contains("as an example"), other);
+        assertTrue(other.contains(SiteConfig.DEFAULT_TITLE), other);
+    }
 }

@@ -232,4 +232,17 @@ class ExampleSiteTest {
             }
         }
     }
+
+    @Test
+    void thePublishedExampleShowsNoTestFixture() throws IOException {
+        Path fixtures = Shared.repository().resolve("src/test/resources/fixtures/content");
+        try (Stream<Path> files = Files.walk(fixtures)) {
+            for (Path fixture : files.filter(Files::isRegularFile).toList()) {
+                String name = fixtures.relativize(fixture).toString();
+                assertFalse(Files.exists(Shared.repository().resolve("content").resolve(name)), name);
+                assertFalse(Files.exists(Shared.publishedExampleLibrary().resolve("content").resolve(name)), name);
+                assertTrue(Files.exists(Shared.exampleLibrary().resolve("content").resolve(name)), "the tests bake " + name);
+            }
+        }
+    }
 }

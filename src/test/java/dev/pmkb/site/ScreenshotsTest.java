@@ -42,7 +42,7 @@ class ScreenshotsTest {
     void writeScreenshots() throws Exception {
         Path out = Path.of("docs/screenshots");
         Files.createDirectories(out);
-        try (SiteServer server = SiteServer.serve(Shared.exampleSite().output(), "/");
+        try (SiteServer server = SiteServer.serve(Shared.publishedExampleSite().output(), "/");
              Browser browser = Browser.open(1280, 900)) {
             String base = server.url("");
             for (var page : PAGES.entrySet()) {

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public final class Shared {
 
     private static BakeResult exampleSite;
+    private static BakeResult publishedExampleSite;
+    private static Path exampleWithFixtures;
     private static BakeResult corpusSite;
 
     private Shared() {
@@ -29,27 +31,63 @@ public final class Shared {
     }
 
     /**
-     * The example library the tests read: a copy of the repository's {@code content/} and settings, so that a
+     * The example library as published: a copy of the repository's {@code content/} and settings, so that a
      * fork or checkout with other content keeps pmkb's own tests green. Templates and assets are pmkb's.
      */
-    public static Path exampleLibrary() {
+    public static Path publishedExampleLibrary() {
         return repository().resolve("src/test/resources/example-library");
     }
 
-    public static synchronized BakeResult exampleSite() {
-        if (exampleSite == null) {
+    /**
+     * The library the tests bake: the example with the test fixtures of {@code src/test/resources/fixtures} added
+     * to its content (a postmortem full of hostile input, which the published example does not show its readers).
+     */
+    public static synchronized Path exampleLibrary() {
+        if (exampleWithFixtures == null) {
             try {
-                Path out = Files.createTempDirectory("pmkb-example-site").resolve("site");
-                SiteConfig config = SiteConfig.load(exampleLibrary(),
-                        new SiteConfig.Overrides(null, out, "https://example.github.io/repo/", false));
-                exampleSite = new BakeResult(Bake.run(config));
+                Path copy = Files.createTempDirectory("pmkb-example-library");
+                copyTree(publishedExampleLibrary(), copy);
+                copyTree(repository().resolve("src/test/resources/fixtures"), copy);
+                exampleWithFixtures = copy;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (BakeFailure e) {
-                throw new AssertionError("the example library does not bake: " + e.getMessage(), e);
             }
         }
+        return exampleWithFixtures;
+    }
+
+    public static synchronized BakeResult exampleSite() {
+        if (exampleSite == null) exampleSite = bakeExample(exampleLibrary());
         return exampleSite;
+    }
+
+    /** The example as its readers see it, without the test fixtures: for the screenshots of the documentation. */
+    public static synchronized BakeResult publishedExampleSite() {
+        if (publishedExampleSite == null) publishedExampleSite = bakeExample(publishedExampleLibrary());
+        return publishedExampleSite;
+    }
+
+    private static BakeResult bakeExample(Path library) {
+        try {
+            Path out = Files.createTempDirectory("pmkb-example-site").resolve("site");
+            SiteConfig config = SiteConfig.load(library,
+                    new SiteConfig.Overrides(null, out, "https://example.github.io/repo/", false));
+            return new BakeResult(Bake.run(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (BakeFailure e) {
+            throw new AssertionError("the example library does not bake: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) Files.createDirectories(target);
+                else Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /**

@@ -23,6 +23,10 @@ import java.util.concurrent.Callable;
                 + "or --strict and the postmortems have problems", "2:wrong usage"})
 public final class BakeCommand implements Callable<Integer> {
 
+    /** What a site published without its base URL lacks; said before the bake, in one line. */
+    static final String NO_BASE_URL = "pmkb: warning: no base URL (--base-url or site.host): the 404 page's links work "
+            + "only at the top level, the feed's links are relative, and no sitemap.xml is written";
+
     @Spec
     CommandSpec spec;
 
@@ -42,6 +46,7 @@ public final class BakeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SiteConfig config = site.loadOrExplain(strict, err);
         if (config == null) return 2;
+        if (config.info().baseUrl() == null) err.println(NO_BASE_URL);
         long start = System.nanoTime();
         try {
             BakeReport report = Bake.run(config);

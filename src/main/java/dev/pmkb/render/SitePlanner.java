@@ -89,9 +89,12 @@ public final class SitePlanner {
         pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
         pages.add(new Page("search.html", "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest.get()))));
         pages.add(new Page("feed.xml", "feed.ftlx", this::feed));
-        List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html") && !path.equals("search.html"))
-                .filter(path -> path.endsWith(".html")).map(site::absolute).toList();
-        pages.add(new Page("sitemap.xml", "sitemap.ftlx", () -> new Pages.Sitemap(sitemapUrls)));
+        // A sitemap's URLs must be absolute (search engines ignore relative ones): without the base URL there is none.
+        if (site.baseUrl() != null) {
+            List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html") && !path.equals("search.html"))
+                    .filter(path -> path.endsWith(".html")).map(site::absolute).toList();
+            pages.add(new Page("sitemap.xml", "sitemap.ftlx", () -> new Pages.Sitemap(sitemapUrls)));
+        }
         return pages;
     }
 
@@ -400,6 +403,7 @@ public final class SitePlanner {
                         site.absolute(p.url()), p.title(), p.date() + "T00:00:00Z", p.facts().summary()))
                 .toList();
         String updated = entries.isEmpty() ? "1970-01-01T00:00:00Z" : entries.getFirst().updated();
-        return new Pages.Feed(site.absolute("feed.xml"), site.absolute(""), updated, entries);
+        // without the base URL, "./" (the folder of feed.xml) is the home page; an empty link would be the feed itself
+        return new Pages.Feed(site.absolute("feed.xml"), site.baseUrl() == null ? "./" : site.absolute(""), updated, entries);
     }
 }

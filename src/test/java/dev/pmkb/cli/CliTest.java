@@ -121,4 +121,37 @@ class CliTest {
         String text = Files.readString(content.resolve(LocalDate.now().getYear() + "/outage.md"));
         assertFalse(text.contains("date:"), text);
     }
+
+    @Test
+    void withoutABaseUrlBakeSaysWhatBreaksAndWritesNoRelativeSitemap(@TempDir Path tmp) throws Exception {
+        SiteFixture.write(tmp, """
+                -- content/2024/a.md --
+                # Checkout pool exhausted
+
+                On March 3, 2024 the database connection pool was exhausted.
+                """);
+        Run bare = run("bake", "--site", tmp.toString());
+        assertEquals(0, bare.exit(), bare.err());
+        assertEquals(1, bare.err().lines().filter(l -> l.contains("no base URL")).count(), bare.err());
+        for (String breaks : new String[]{"404 page", "feed", "sitemap"}) assertTrue(bare.err().contains(breaks), bare.err());
+        Path out = tmp.resolve("output");
+        assertFalse(Files.exists(out.resolve("sitemap.xml")), "no sitemap of relative URLs");
+        assertFalse(Files.readString(out.resolve("robots.txt")).contains("Sitemap"));
+        String feed = Files.readString(out.resolve("feed.xml"));
+        assertTrue(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"./\"/>"), "the home page: " + feed);
+        assertTrue(feed.contains("<id>urn:pmkb:library</id>"), feed);
+
+        Run based = run("bake", "--site", tmp.toString(), "--base-url", "https://org.github.io/repo/");
+        assertEquals(0, based.exit(), based.err());
+        assertFalse(based.err().contains("base URL"), based.err());
+        String sitemap = Files.readString(out.resolve("sitemap.xml"));
+        assertTrue(sitemap.contains("<loc>https://org.github.io/repo/incidents/2024-a.html</loc>"), sitemap);
+        assertFalse(sitemap.contains("<loc>incidents/"), sitemap);
+        // GitHub Pages serves 404.html for a missing page at any depth: its links start from the site's path.
+        org.jsoup.nodes.Document notFound = org.jsoup.Jsoup.parse(Files.readString(out.resolve("404.html")));
+        for (org.jsoup.nodes.Element link : notFound.select("[href], [src], form[action]")) {
+            String url = link.hasAttr("href") ? link.attr("href") : link.hasAttr("src") ? link.attr("src") : link.attr("action");
+            assertTrue(url.startsWith("/repo/") || url.startsWith("#"), "works at any depth: " + link);
+        }
+    }
 }

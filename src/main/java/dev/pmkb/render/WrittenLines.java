@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * ("Duration: …", "10:05 AM Deploy started", "1- Checked the logs") with no blank lines between them, and read as
  * one wall of text when joined. Such a paragraph keeps its lines.
  * <p>
- * A paragraph is taken as written lines when it has at least {@value #MIN_LINES} lines and {@value #MIN_LENGTH}
+ * A paragraph is taken as written lines when every line starts an entry (a time, a date, a list marker, a
+ * "Label:": "08:30: alert\n11:30: fixed"), or when it has at least {@value #MIN_LINES} lines and {@value #MIN_LENGTH}
  * characters (shorter ones read well joined), and at least two of three of its breaks are where a writer ends a
  * line on purpose: after a sentence or a label (the line ends with {@code . ! ? : ;}), after a short line (a
  * heading-like "Issue Summary"), or before a line that starts an entry (a time, a date, a list marker, a
@@ -42,6 +43,8 @@ final class WrittenLines {
     /** Whether a paragraph's text, its soft breaks as {@code \n}, was written a line at a time. */
     static boolean writtenAsLines(String text) {
         String[] lines = text.strip().split("\n");
+        if (lines.length < 2) return false;
+        if (java.util.Arrays.stream(lines).allMatch(l -> STARTS_AN_ENTRY.matcher(l).lookingAt())) return true;
         if (lines.length < MIN_LINES || text.strip().length() < MIN_LENGTH) return false;
         int ended = 0;
         for (int i = 0; i + 1 < lines.length; i++) {
@@ -54,12 +57,52 @@ final class WrittenLines {
         return ended * 3 >= (lines.length - 1) * 2;
     }
 
-    /** Shows the line breaks of a paragraph written a line at a time as {@code <br>}; others stay as they are. */
+    /**
+     * Shows a paragraph written a line at a time as its lines; others stay as they are. Each line becomes a block of
+     * its own ({@code <span class="line">}), so a line that wraps on a narrow screen reads as one (the stylesheet
+     * indents its continuation); a break inside inline markup ({@code **bold\ntext**}) becomes a {@code <br>}.
+     */
     static void keepLines(Element paragraph) {
         String text = paragraph.wholeText();
         if (text.indexOf('\n') < 0 || !writtenAsLines(text)) return;
         List<TextNode> texts = new ArrayList<>();
         collectTexts(paragraph, texts);
+        boolean nestedBreak = texts.stream().anyMatch(t -> t.parent() != paragraph && t.getWholeText().indexOf('\n') >= 0);
+        if (nestedBreak) breakLines(texts);
+        else blockLines(paragraph);
+        paragraph.addClass("written-lines");
+    }
+
+    private static void blockLines(Element paragraph) {
+        List<List<Node>> lines = new ArrayList<>();
+        List<Node> line = new ArrayList<>();
+        for (Node child : new ArrayList<>(paragraph.childNodes())) {
+            if (child instanceof TextNode t && t.getWholeText().indexOf('\n') >= 0) {
+                String[] parts = t.getWholeText().split("\n", -1);
+                for (int i = 0; i < parts.length; i++) {
+                    if (i > 0) {
+                        lines.add(line);
+                        line = new ArrayList<>();
+                    }
+                    if (!parts[i].isEmpty()) line.add(new TextNode(parts[i]));
+                }
+            } else if (child instanceof Element e && e.normalName().equals("br")) {
+                lines.add(line); // a hard break: its line ends here (and the "\n" after it makes no empty line)
+                line = new ArrayList<>();
+            } else {
+                line.add(child);
+            }
+        }
+        lines.add(line);
+        paragraph.empty();
+        for (List<Node> nodes : lines) {
+            if (nodes.stream().allMatch(n -> n instanceof TextNode t && t.isBlank())) continue;
+            Element span = paragraph.appendElement("span").addClass("line");
+            for (Node n : nodes) span.appendChild(n);
+        }
+    }
+
+    private static void breakLines(List<TextNode> texts) {
         for (TextNode node : texts) {
             String s = node.getWholeText();
             if (s.indexOf('\n') < 0) continue;

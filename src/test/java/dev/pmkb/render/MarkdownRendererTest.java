@@ -139,9 +139,10 @@ class MarkdownRendererTest {
                 08:30 AM UTC - **Issue detected** via a monitoring alert on the error rate
                 08:45 AM UTC - Database team brought in to look at the connection pool
                 """);
-        assertEquals(4, html.split("<br>", -1).length - 1, html);
-        assertTrue(html.contains("Issue Summary<br>Duration:"), html);
-        assertTrue(html.contains("UTC - <strong>Issue detected</strong>"), "inline markup stays: " + html);
+        assertEquals(5, html.split("<span class=\"line\">", -1).length - 1, "a block per line: " + html);
+        assertTrue(html.contains("<p class=\"written-lines\"><span class=\"line\">Issue Summary</span><span class=\"line\">Duration:"), html);
+        assertTrue(html.contains("UTC - <strong>Issue detected</strong> via"), "inline markup stays: " + html);
+        assertFalse(html.substring(0, html.indexOf("</p>")).contains("\n"), "no soft break is left to be a space: " + html);
     }
 
     @Test
@@ -157,8 +158,10 @@ class MarkdownRendererTest {
 
     @Test
     void shortParagraphsAndCodeKeepSoftBreaksAsCommonMarkSays() {
-        assertFalse(render("Duration: 2 hours.\nImpact: all users.\nCause: a typo.\n").contains("<br"),
+        assertFalse(render("The pool ran dry.\nWe raised it.\nAll good now.\n").contains("line"),
                 "a short paragraph reads well joined");
+        assertTrue(render("08:30: alert on the error rate\n11:30: root cause found, change rolled back\n")
+                .contains("<span class=\"line\">11:30: root"), "lines that each start an entry keep their lines");
         assertFalse(WrittenLines.writtenAsLines("Two long lines. ".repeat(10) + "\n" + "Second line. ".repeat(10)),
                 "two lines are one soft break, read as a space");
         String hard = render("""
@@ -166,7 +169,14 @@ class MarkdownRendererTest {
                 Second line ends a sentence too, and goes on for a while to make the paragraph long.
                 Third line: the paragraph is long enough now, at over two hundred characters.
                 """);
-        assertEquals(2, hard.split("<br", -1).length - 1, "a hard break is not doubled: " + hard);
+        assertEquals(3, hard.split("<span class=\"line\">", -1).length - 1, "a hard break ends a line, once: " + hard);
+        String nested = render("""
+                Duration: The outage lasted for 1 hour and 45 minutes, from 08:30 AM to 10:15 AM UTC on August 19.
+                Impact: **every user of the company's primary web application could not log in;
+                logins failed** for the whole of the outage, and the support queue filled up.
+                Cause: a misconfigured load balancer after a routine update.
+                """);
+        assertEquals(3, nested.split("<br>", -1).length - 1, "a break inside markup is a <br>: " + nested);
     }
 
     @Test

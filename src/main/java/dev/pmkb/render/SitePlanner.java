@@ -136,11 +136,15 @@ public final class SitePlanner {
                 related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft());
     }
 
-    /** Plain text split where the author left a blank line. */
+    /**
+     * Plain text split where the author left a blank line. A paragraph written a line at a time keeps its line breaks
+     * (the page shows them); in any other the breaks are spaces, as in the write-up.
+     */
     static List<String> paragraphs(String text) {
         if (text == null || text.isBlank()) return List.of();
         return java.util.Arrays.stream(text.strip().split("\\n\\s*\\n")).map(String::strip)
-                .filter(p -> !p.isEmpty()).toList();
+                .filter(p -> !p.isEmpty())
+                .map(p -> WrittenLines.writtenAsLines(p) ? p : p.replaceAll("\\s*\\n\\s*", " ")).toList();
     }
 
     private static TimeView time(IncidentTime t) {

@@ -193,4 +193,18 @@ class MarkdownRendererTest {
                 address it, roughly 19:20 PST. He promptly proceeded to undergo solving the problem.
                 """));
     }
+
+    @Test
+    void theRootCauseCardKeepsLinesOnlyWhereTheWriteUpWouldShowThem() {
+        assertEquals(List.of("Cause: a misconfigured load balancer.\nResolution: the previous settings were restored.",
+                        "The pool was exhausted because the retry storm held connections open while the"
+                                + " database was slow."),
+                SitePlanner.paragraphs("""
+                        Cause: a misconfigured load balancer.
+                        Resolution: the previous settings were restored.
+
+                        The pool was exhausted because the retry storm held connections open while the
+                        database was slow.
+                        """));
+    }
 }

@@ -26,7 +26,7 @@ final class SiteOptions {
     Path output;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at, "
-            + "e.g. https://org.github.io/repo/; only used for the feed and sitemap. Default: site.host.")
+            + "e.g. https://org.github.io/repo/; used for the feed, the sitemap and the 404 page's links. Default: site.host.")
     String baseUrl;
 
     SiteConfig load(boolean strict) throws IOException {

@@ -77,6 +77,38 @@ class SeedsAndCorpusTest {
     }
 
     /**
+     * The corpus as a reader meets it (issue 13): 13 write-ups used to show one paragraph of over 1,200 characters
+     * because their authors wrote a line at a time, 17 timelines began with "All times in UTC" as an action, and
+     * timelines said "08:30 AM" beside the facts card's "08:30".
+     */
+    @Test
+    void theCorpusReadsAsItsAuthorsWroteIt() throws IOException {
+        BakeReport report = Shared.corpusSite().report();
+        List<String> problems = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(report.output().resolve("incidents"))) {
+            for (Path page : files.sorted().toList()) {
+                Document html = Jsoup.parse(page);
+                String where = page.getFileName().toString();
+                for (var p : html.select(".prose p")) {
+                    boolean oneWrittenLine = p.wholeText().strip().indexOf('\n') < 0 && p.select("br").isEmpty();
+                    if (p.text().length() > 1200 && !oneWrittenLine && p.select(".line").isEmpty()) {
+                        problems.add(where + ": a wall of " + p.text().length() + " characters written in lines");
+                    }
+                }
+                for (var row : html.select(".timeline .event")) {
+                    String text = row.selectFirst(".event-text").text();
+                    if (text.matches("(?i).*\\b(all times|all timestamps|timezone)\\b.*") && text.length() < 40) {
+                        problems.add(where + ": zone line as an entry: " + text);
+                    }
+                    String time = row.selectFirst(".event-time").text();
+                    if (time.matches("(?i).*\\d\\s*[ap]\\.?m\\b.*")) problems.add(where + ": 12-hour time " + time);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
      * Pages of postmortems that leave facts out must say less, not show holes: no "null", "NaN" or
      * "undefined", no empty fact boxes, list items or headings, no chart without bars.
      */

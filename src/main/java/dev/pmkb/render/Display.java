@@ -39,7 +39,8 @@ public final class Display {
      */
     public static String clock(IncidentTime t, LocalDate shownDay) {
         if (t == null || (t.date() == null && t.time() == null)) return null;
-        if (t.time() == null || (t.date() != null && !t.date().equals(shownDay))) return local(t);
+        if (t.time() == null) return DATE.format(t.date()); // a day without a time has no zone to name
+        if (t.date() != null && !t.date().equals(shownDay)) return local(t);
         return TIME.format(t.time()) + (t.zone() != null ? " " + t.zone() : "");
     }
 

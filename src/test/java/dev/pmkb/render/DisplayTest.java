@@ -37,7 +37,8 @@ class DisplayTest {
         assertEquals("May 11, 2023 23:30 WAT", Display.clock(pm, LocalDate.of(2023, 5, 10)));
         IncidentTime noZone = new IncidentTime("9:05 am", null, LocalTime.of(9, 5), null, null, ZoneResolution.MISSING);
         assertEquals("09:05", Display.clock(noZone, null));
-        IncidentTime dayOnly = new IncidentTime("May 12", LocalDate.of(2023, 5, 12), null, null, null, ZoneResolution.MISSING);
+        IncidentTime dayOnly = new IncidentTime("May 12", LocalDate.of(2023, 5, 12), null, "UTC", ZoneOffset.UTC,
+                ZoneResolution.EXPLICIT);
         assertEquals("May 12, 2023", Display.clock(dayOnly, LocalDate.of(2023, 5, 12)));
     }
 

@@ -217,7 +217,15 @@ public final class SitePlanner {
         return new IncidentCard(p.url(), p.title(), Display.date(p.date()),
                 p.date() == null ? null : p.date().toString(), Display.duration(f.duration()),
                 Display.percent(f.impact().usersPercent()), causeChips(f.causes().slugs()), f.causes().inferred(),
-                p.draft());
+                p.draft(), cardLine(p));
+    }
+
+    /** What a card says happened: see {@link Display#cardLine}. A header's tags come with no sentence of the text. */
+    static String cardLine(Postmortem p) {
+        Facts f = p.facts();
+        String causeSentence = f.causes().inferred() && f.causes().primary() != null
+                ? f.causes().evidenceFor(f.causes().primary()) : null;
+        return Display.cardLine(f.summary(), causeSentence, f.rootCause());
     }
 
     Pages.Home home() {

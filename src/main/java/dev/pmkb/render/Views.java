@@ -26,9 +26,14 @@ public final class Views {
         }
     }
 
-    /** One incident in a list: enough to choose which one to read. */
+    /**
+     * One incident in a list: enough to choose which one to read.
+     *
+     * @param summary one sentence of plain text saying what happened (or why), or null when the write-up has none
+     */
     public record IncidentCard(String url, String title, String date, String isoDate, String duration,
-                               String impact, List<Chip> causes, boolean causesInferred, boolean draft) {
+                               String impact, List<Chip> causes, boolean causesInferred, boolean draft,
+                               String summary) {
     }
 
     /** A time as the author wrote it and in UTC. */

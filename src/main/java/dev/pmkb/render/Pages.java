@@ -23,7 +23,8 @@ public sealed interface Pages {
                     List<TimelineRow> timeline, List<String> rootCause, List<String> resolution,
                     List<Task> tasks, int tasksOpen, int tasksDone,
                     String bodyHtml, List<RelatedLink> related, Link previous, Link next,
-                    boolean titleComposed, String authorTitle, boolean draft) implements Pages {
+                    boolean titleComposed, String authorTitle, boolean draft,
+                    Views.SourceCredits credits) implements Pages {
     }
 
     record Home(int incidentCount, String firstDate, String lastDate, int causeCount, String medianDuration,
@@ -38,6 +39,15 @@ public sealed interface Pages {
     }
 
     record Archive(List<YearGroup> years) implements Pages {
+    }
+
+    /** The organisations incidents happened to, most incidents first; only when there are several. */
+    record OrganisationIndex(List<Count> organisations) implements Pages {
+    }
+
+    /** The incidents of one organisation, newest first, and the causes that came up most there. */
+    record Organisation(String name, List<IncidentCard> incidents, String medianDuration,
+                        List<Count> causes) implements Pages {
     }
 
     record Feed(String selfUrl, String siteUrl, String updated, List<FeedEntry> entries) implements Pages {

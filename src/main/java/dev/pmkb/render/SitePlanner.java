@@ -50,6 +50,9 @@ public final class SitePlanner {
     private final MarkdownRenderer markdown;
     private final Map<String, Postmortem> byId;
     private final Map<String, List<Postmortem>> byCause;
+    /** Organisation slug → its incidents, newest first; and the name it is shown by (the first spelling met). */
+    private final Map<String, List<Postmortem>> byOrganisation = new TreeMap<>();
+    private final Map<String, String> organisationNames = new HashMap<>();
 
     private final Supplier<String> searchManifest;
 
@@ -72,7 +75,29 @@ public final class SitePlanner {
             for (String slug : p.facts().causes().slugs()) {
                 byCause.computeIfAbsent(slug, s -> new ArrayList<>()).add(p);
             }
+            String organisation = p.credits().organisation();
+            if (organisation != null) {
+                String slug = organisationSlug(organisation);
+                byOrganisation.computeIfAbsent(slug, s -> new ArrayList<>()).add(p);
+                organisationNames.putIfAbsent(slug, organisation.strip().replaceAll("\\s+", " "));
+            }
         }
+    }
+
+    /** Organisations get pages of their own only when there are several to tell apart. */
+    boolean hasOrganisationPages() {
+        return byOrganisation.size() > 1;
+    }
+
+    /** "Acme Corp." and "ACME corp" are one organisation: its slug keeps letters and digits of any script. */
+    static String organisationSlug(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 60) slug = slug.substring(0, 60).replaceAll("-+$", "");
+        return slug.isEmpty() ? "organisation-" + Integer.toHexString(name.strip().hashCode()) : slug;
+    }
+
+    static String organisationUrl(String slug) {
+        return "organisations/" + slug + ".html";
     }
 
     public List<Page> pages() {
@@ -84,6 +109,12 @@ public final class SitePlanner {
             pages.add(new Page(causeUrl(slug), "cause.ftlh", () -> cause(slug)));
         }
         pages.add(new Page("archive.html", "archive.ftlh", this::archive));
+        if (hasOrganisationPages()) {
+            pages.add(new Page("organisations/index.html", "organisations.ftlh", this::organisationIndex));
+            for (String slug : byOrganisation.keySet()) {
+                pages.add(new Page(organisationUrl(slug), "organisation.ftlh", () -> organisation(slug)));
+            }
+        }
         pages.add(new Page("insights.html", "insights.ftlh", this::insights));
         pages.add(new Page("actions.html", "actions.ftlh", this::actionItems));
         pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
@@ -130,7 +161,50 @@ public final class SitePlanner {
                 causeChips(f.causes()), f.causes().inferred(), p.keywords(),
                 timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
                 markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
-                related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft());
+                related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft(), credits(p));
+    }
+
+    private Views.SourceCredits credits(Postmortem p) {
+        dev.pmkb.model.Credits c = p.credits();
+        String host = null;
+        if (c.sourceUrl() != null) {
+            try {
+                host = java.net.URI.create(c.sourceUrl()).getHost();
+            } catch (IllegalArgumentException e) {
+                host = null;
+            }
+            if (host != null && host.startsWith("www.")) host = host.substring(4);
+        }
+        return new Views.SourceCredits(p.source(), site.sourceUrl(p.source()), site.editUrl(p.source()),
+                c.sourceUrl(), host == null ? c.sourceUrl() : host, c.authors(), organisationChip(c.organisation()),
+                c.severity());
+    }
+
+    private Chip organisationChip(String organisation) {
+        if (organisation == null) return null;
+        String slug = organisationSlug(organisation);
+        return new Chip(slug, organisationNames.getOrDefault(slug, organisation),
+                hasOrganisationPages() ? organisationUrl(slug) : null, "organisation");
+    }
+
+    Pages.OrganisationIndex organisationIndex() {
+        return new Pages.OrganisationIndex(byOrganisation.entrySet().stream()
+                .map(e -> new Count(organisationNames.get(e.getKey()), organisationUrl(e.getKey()), e.getValue().size()))
+                .sorted(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::name, String.CASE_INSENSITIVE_ORDER))
+                .toList());
+    }
+
+    Pages.Organisation organisation(String slug) {
+        List<Postmortem> incidents = byOrganisation.get(slug);
+        Map<String, Integer> causes = new HashMap<>();
+        for (Postmortem p : incidents) {
+            for (String cause : p.facts().causes().slugs()) causes.merge(cause, 1, Integer::sum);
+        }
+        List<Duration> durations = incidents.stream().map(p -> p.facts().duration()).filter(d -> d != null).sorted().toList();
+        return new Pages.Organisation(organisationNames.get(slug), incidents.stream().map(this::card).toList(),
+                Display.duration(median(durations)), causes.entrySet().stream()
+                .map(e -> new Count(causeName(e.getKey()), causeUrl(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::name)).toList());
     }
 
     /** Plain text split where the author left a blank line. */
@@ -217,7 +291,7 @@ public final class SitePlanner {
         return new IncidentCard(p.url(), p.title(), Display.date(p.date()),
                 p.date() == null ? null : p.date().toString(), Display.duration(f.duration()),
                 Display.percent(f.impact().usersPercent()), causeChips(f.causes().slugs()), f.causes().inferred(),
-                p.draft(), cardLine(p));
+                p.draft(), cardLine(p), organisationChip(p.credits().organisation()));
     }
 
     /** What a card says happened: see {@link Display#cardLine}. A header's tags come with no sentence of the text. */

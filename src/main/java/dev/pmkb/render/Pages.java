@@ -38,7 +38,12 @@ public sealed interface Pages {
                  String medianDuration, List<Count> coOccurring) implements Pages {
     }
 
-    record Archive(List<YearGroup> years) implements Pages {
+    /**
+     * Every incident as a table grouped by year, newest first, and the filters the archive's script offers.
+     *
+     * @param organisations whether the table has an organisation column (the library names several)
+     */
+    record Archive(int total, List<YearGroup> years, List<Views.Filter> filters, boolean organisations) implements Pages {
     }
 
     /** The organisations incidents happened to, most incidents first; only when there are several. */

@@ -352,12 +352,56 @@ public final class SitePlanner {
     }
 
     Pages.Archive archive() {
-        Map<String, List<IncidentCard>> years = new LinkedHashMap<>();
+        Map<String, List<Views.ArchiveRow>> years = new LinkedHashMap<>();
+        Map<String, Integer> causeCounts = new HashMap<>(), componentCounts = new HashMap<>();
+        Map<String, String> componentNames = new HashMap<>();
         for (Postmortem p : library.incidents()) {
-            String year = p.date() == null ? "Undated" : String.valueOf(p.date().getYear());
-            years.computeIfAbsent(year, y -> new ArrayList<>()).add(card(p));
+            Facts f = p.facts();
+            String year = p.date() == null ? "undated" : String.valueOf(p.date().getYear());
+            List<String> components = new ArrayList<>();
+            for (String component : f.components()) {
+                String slug = facetSlug(component);
+                if (components.contains(slug)) continue;
+                components.add(slug);
+                componentNames.putIfAbsent(slug, library.taxonomy().component(component)
+                        .map(dev.pmkb.model.FacetTag::name).orElse(component));
+                componentCounts.merge(slug, 1, Integer::sum);
+            }
+            f.causes().slugs().forEach(c -> causeCounts.merge(c, 1, Integer::sum));
+            String organisation = p.credits().organisation();
+            years.computeIfAbsent(year, y -> new ArrayList<>()).add(new Views.ArchiveRow(card(p),
+                    f.duration() == null ? "" : String.valueOf(f.duration().toMinutes()),
+                    f.impact().usersPercent() == null ? "" : String.valueOf(f.impact().usersPercent()), year,
+                    String.join(" ", f.causes().slugs()), String.join(" ", components),
+                    organisation == null ? "" : organisationSlug(organisation)));
         }
-        return new Pages.Archive(years.entrySet().stream().map(e -> new YearGroup(e.getKey(), e.getValue())).toList());
+        List<YearGroup> groups = years.entrySet().stream()
+                .map(e -> new YearGroup(e.getKey().equals("undated") ? "Undated" : e.getKey(), e.getKey(), e.getValue()))
+                .toList();
+        List<Views.Filter> filters = new ArrayList<>();
+        filters.add(new Views.Filter("cause", "Root cause", options(causeCounts, this::causeName)));
+        filters.add(new Views.Filter("year", "Year", groups.stream()
+                .map(g -> new Views.FilterOption(g.key(), g.year(), g.rows().size())).toList()));
+        if (!componentCounts.isEmpty()) {
+            filters.add(new Views.Filter("component", "Component", options(componentCounts, componentNames::get)));
+        }
+        if (hasOrganisationPages()) {
+            Map<String, Integer> organisations = new HashMap<>();
+            byOrganisation.forEach((slug, incidents) -> organisations.put(slug, incidents.size()));
+            filters.add(new Views.Filter("organisation", "Organisation", options(organisations, organisationNames::get)));
+        }
+        return new Pages.Archive(library.incidents().size(), groups, filters, hasOrganisationPages());
+    }
+
+    /** A filter's values by name, each with how many incidents have it. */
+    private static List<Views.FilterOption> options(Map<String, Integer> counts, Function<String, String> name) {
+        return counts.entrySet().stream().map(e -> new Views.FilterOption(e.getKey(), name.apply(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparing(Views.FilterOption::label, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    private static String facetSlug(String value) {
+        return organisationSlug(value);
     }
 
     Pages.Insights insights() {

@@ -53,8 +53,27 @@ public final class Views {
     public record Count(String name, String url, int count) {
     }
 
-    /** A year of the archive and its incidents, newest first. */
-    public record YearGroup(String year, List<IncidentCard> incidents) {
+    /**
+     * A year of the archive and its incidents, newest first.
+     *
+     * @param key the year as filters and anchors name it ({@code 2024}, {@code undated})
+     */
+    public record YearGroup(String year, String key, List<ArchiveRow> rows) {
+    }
+
+    /**
+     * One incident as a row of the archive's table. The sort and filter values are plain text for data attributes:
+     * numbers as digits ({@code minutes}, {@code share}: empty when unknown), slugs separated by spaces.
+     */
+    public record ArchiveRow(IncidentCard incident, String minutes, String share, String year, String causes,
+                             String components, String organisation) {
+    }
+
+    /** One way to narrow the archive (cause, year, component, organisation) and its values with their counts. */
+    public record Filter(String name, String label, List<FilterOption> options) {
+    }
+
+    public record FilterOption(String value, String label, int count) {
     }
 
     /** A task and the incident it came from. */

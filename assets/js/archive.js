@@ -17,6 +17,7 @@ function archive(table) {
   const rows = groups.flatMap((group) => [...group.rows].filter((row) => !row.classList.contains('year-row')));
   const order = new Map(rows.map((row, index) => [row, index]));
   const groupOf = new Map(rows.map((row) => [row, row.parentElement]));
+  for (const row of rows) row.dataset.year = row.parentElement.dataset.year;
   const selects = FILTERS.map((name) => form?.elements.namedItem(name)).filter((select) => select instanceof HTMLSelectElement);
   const headers = [...table.tHead.rows[0].cells].filter((cell) => cell.dataset.sort);
   const yearIndex = document.querySelector('.year-index');
@@ -125,8 +126,8 @@ function comparator(key, dir, order) {
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
   const value = (row) => {
     switch (key) {
-      case 'duration': case 'share': return row.dataset[key] === '' ? null : Number(row.dataset[key]);
-      case 'date': return row.dataset.date || null;
+      case 'duration': case 'share': return row.dataset[key] ? Number(row.dataset[key]) : null;
+      case 'date': return row.querySelector('time')?.getAttribute('datetime') || null;
       case 'title': return row.querySelector('.cell-title a')?.textContent.trim() || null;
       case 'cause': return row.querySelector('.cell-causes')?.textContent.trim() || null;
       case 'organisation': return row.querySelector('.cell-organisation')?.textContent.trim() || null;

@@ -371,7 +371,7 @@ public final class SitePlanner {
             String organisation = p.credits().organisation();
             years.computeIfAbsent(year, y -> new ArrayList<>()).add(new Views.ArchiveRow(card(p),
                     f.duration() == null ? "" : String.valueOf(f.duration().toMinutes()),
-                    f.impact().usersPercent() == null ? "" : String.valueOf(f.impact().usersPercent()), year,
+                    f.impact().usersPercent() == null ? "" : Display.percent(f.impact().usersPercent()).replace("%", ""), year,
                     String.join(" ", f.causes().slugs()), String.join(" ", components),
                     organisation == null ? "" : organisationSlug(organisation)));
         }

@@ -94,9 +94,9 @@ class ListsThatInformTest {
         assertEquals(List.of("Date", "Incident", "Duration", "Users affected", "Root causes", "Organisation"),
                 archive.select("#incident-table thead th").eachText());
         Element cache = row(archive, "Cache cluster out of memory");
-        assertEquals("2024-03-03", cache.attr("data-date"));
+        assertEquals("2024-03-03", cache.selectFirst("time").attr("datetime"));
         assertEquals("135", cache.attr("data-duration"));
-        assertEquals("30.0", cache.attr("data-share"));
+        assertEquals("30", cache.attr("data-share"));
         assertTrue(cache.attr("data-cause").contains("resource-leak"), cache.attr("data-cause"));
         assertEquals("acme", cache.attr("data-organisation"));
         assertEquals("2 h 15 min", cache.selectFirst(".cell-duration").ownText());

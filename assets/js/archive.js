@@ -87,7 +87,7 @@ function archive(table) {
     const filtered = Object.keys(state.filters).length > 0;
     if (status) {
       status.textContent = shown === 0 ? 'No incident matches these filters.'
-        : filtered ? `Showing ${shown} of ${rows.length} incidents.` : '';
+        : filtered ? `Showing ${shown.toLocaleString('en')} of ${rows.length.toLocaleString('en')} incidents.` : '';
     }
   }
 

@@ -91,7 +91,7 @@ class ListsThatInformTest {
         Document archive = Jsoup.parse(site.read("archive.html"));
         List<Element> years = archive.select("#incident-table tbody.year-group");
         assertEquals(List.of("2024", "2023"), years.stream().map(y -> y.attr("data-year")).toList());
-        assertEquals(List.of("Date", "Incident", "Duration", "Users affected", "Root causes", "Organisation"),
+        assertEquals(List.of("Date", "Incident", "Duration", "Users Affected", "Root causes", "Organisation"),
                 archive.select("#incident-table thead th").eachText());
         Element cache = row(archive, "Cache cluster out of memory");
         assertEquals("2024-03-03", cache.selectFirst("time").attr("datetime"));
@@ -119,7 +119,7 @@ class ListsThatInformTest {
     void withOneOrganisationTheTableHasNoOrganisationColumn() throws Exception {
         BakeResult site = SiteFixture.write(tmp, LIBRARY.replace("company: Globex", "company: Acme")).bake();
         Document archive = Jsoup.parse(site.read("archive.html"));
-        assertEquals(List.of("Date", "Incident", "Duration", "Users affected", "Root causes"),
+        assertEquals(List.of("Date", "Incident", "Duration", "Users Affected", "Root causes"),
                 archive.select("#incident-table thead th").eachText());
         assertTrue(archive.select("select[name=organisation]").isEmpty());
         assertEquals("5", archive.selectFirst(".year-row th").attr("colspan"));

@@ -51,7 +51,7 @@ public sealed interface Pages {
     }
 
     /** The incidents of one organisation, newest first, and the causes that came up most there. */
-    record Organisation(String name, List<IncidentCard> incidents, String medianDuration,
+    record Organisation(String slug, String name, List<IncidentCard> incidents, String medianDuration,
                         List<Count> causes) implements Pages {
     }
 

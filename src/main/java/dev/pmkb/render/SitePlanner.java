@@ -201,7 +201,7 @@ public final class SitePlanner {
             for (String cause : p.facts().causes().slugs()) causes.merge(cause, 1, Integer::sum);
         }
         List<Duration> durations = incidents.stream().map(p -> p.facts().duration()).filter(d -> d != null).sorted().toList();
-        return new Pages.Organisation(organisationNames.get(slug), incidents.stream().map(this::card).toList(),
+        return new Pages.Organisation(slug, organisationNames.get(slug), incidents.stream().map(this::card).toList(),
                 Display.duration(median(durations)), causes.entrySet().stream()
                 .map(e -> new Count(causeName(e.getKey()), causeUrl(e.getKey()), e.getValue()))
                 .sorted(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::name)).toList());

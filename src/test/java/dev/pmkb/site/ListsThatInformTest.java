@@ -83,6 +83,7 @@ class ListsThatInformTest {
         assertNull(card(home, "Something happened").selectFirst(".card-summary"), "nothing said, nothing shown");
         Document cause = Jsoup.parse(site.read("causes/config-change.html"));
         assertNotNull(card(cause, "DNS records deleted").selectFirst(".card-summary"), "cause pages' cards too");
+        assertEquals("../archive.html?cause=config-change", cause.selectFirst(".stats a").attr("href"));
     }
 
     @Test

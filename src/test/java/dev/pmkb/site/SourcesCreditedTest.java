@@ -86,6 +86,8 @@ class SourcesCreditedTest {
                 "\"acme  corp\" is Acme Corp");
         Document acme = Jsoup.parse(site.read("organisations/acme-corp.html"));
         assertEquals(List.of("Cache outage", "Queue backlog"), acme.select(".incident-title").eachText());
+        assertEquals("../archive.html?organisation=acme-corp", acme.selectFirst(".stats a").attr("href"),
+                "the archive's filter takes over from there");
         assertEquals("organisations/globex.html",
                 Jsoup.parse(site.read("archive.html")).select("a:contains(Globex)").first().attr("href"));
         site.assertFile("sitemap.xml", """

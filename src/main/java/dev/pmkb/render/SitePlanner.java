@@ -93,6 +93,7 @@ public final class SitePlanner {
     static String organisationSlug(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > 60) slug = slug.substring(0, 60).replaceAll("-+$", "");
+        if (slug.equals("index")) return "index-organisation"; // organisations/index.html lists them all
         return slug.isEmpty() ? "organisation-" + Integer.toHexString(name.strip().hashCode()) : slug;
     }
 

@@ -6,6 +6,8 @@ const FILTERS = ['cause', 'year', 'component', 'organisation'];
 /** Which way a column sorts on its first click: numbers and dates biggest first, words from A. */
 const FIRST_DIRECTION = { date: 'desc', title: 'asc', duration: 'desc', share: 'desc', cause: 'asc', organisation: 'asc' };
 const DEFAULT_SORT = { key: 'date', dir: 'desc' };
+/** Rows a sorted or filtered view shows at once: laying out 10,000 rows takes a browser seconds, 250 do not. */
+const PAGE = 250;
 
 const table = document.getElementById('incident-table');
 if (table) archive(table);
@@ -16,12 +18,21 @@ function archive(table) {
   const groups = [...table.tBodies];
   const rows = groups.flatMap((group) => [...group.rows].filter((row) => !row.classList.contains('year-row')));
   const order = new Map(rows.map((row, index) => [row, index]));
-  const groupOf = new Map(rows.map((row) => [row, row.parentElement]));
-  for (const row of rows) row.dataset.year = row.parentElement.dataset.year;
+  const yearOf = new Map(rows.map((row) => [row, row.parentElement.dataset.year]));
   const selects = FILTERS.map((name) => form?.elements.namedItem(name)).filter((select) => select instanceof HTMLSelectElement);
   const headers = [...table.tHead.rows[0].cells].filter((cell) => cell.dataset.sort);
   const yearIndex = document.querySelector('.year-index');
-  let flat = null;
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'archive-more';
+  more.hidden = true;
+  table.after(more);
+  // A sorted or filtered view: the matching rows in order, of which the first `limit` are moved into `view`,
+  // each leaving a placeholder where the page had it, so the page's own order comes back exactly.
+  let view = null;
+  let matching = [];
+  let limit = PAGE;
+  const placeholders = new Map();
 
   const state = readUrl();
   for (const select of selects) {
@@ -60,6 +71,10 @@ function archive(table) {
       update();
     });
   }
+  more.addEventListener('click', () => {
+    limit += PAGE;
+    show();
+  });
   apply();
 
   function update() {
@@ -68,54 +83,69 @@ function archive(table) {
   }
 
   function apply() {
-    let shown = 0;
-    for (const row of rows) {
-      const visible = matches(row, state.filters);
-      row.hidden = !visible;
-      if (visible) shown++;
+    const filtered = Object.keys(state.filters).length > 0;
+    const byDefault = state.sort.key === DEFAULT_SORT.key && state.sort.dir === DEFAULT_SORT.dir;
+    restore();
+    limit = PAGE;
+    if (filtered || !byDefault) {
+      matching = rows.filter((row) => matches(row, state.filters, yearOf));
+      if (!byDefault) matching.sort(comparator(state.sort.key, state.sort.dir, order));
+      view = document.createElement('tbody');
+      view.className = 'sorted-rows';
+      table.append(view);
+      table.classList.add('is-sorted');
+      show();
+    } else {
+      matching = rows;
+      more.hidden = true;
+      if (status) status.textContent = '';
     }
-    sortRows();
-    for (const group of groups) {
-      group.hidden = flat !== null || ![...group.rows].some((row) => !row.hidden && !row.classList.contains('year-row'));
-    }
-    // Sorted by anything but date, the rows leave their years: the links to the years would lead nowhere.
-    if (yearIndex) yearIndex.hidden = flat !== null;
+    // Sorted or filtered, the rows leave their years: the links to the years would lead nowhere.
+    if (yearIndex) yearIndex.hidden = view !== null;
     for (const header of headers) {
       if (header.dataset.sort === state.sort.key) header.setAttribute('aria-sort', state.sort.dir === 'asc' ? 'ascending' : 'descending');
       else header.removeAttribute('aria-sort');
     }
-    const filtered = Object.keys(state.filters).length > 0;
-    if (status) {
-      status.textContent = shown === 0 ? 'No incident matches these filters.'
-        : filtered ? `Showing ${shown.toLocaleString('en')} of ${rows.length.toLocaleString('en')} incidents.` : '';
-    }
   }
 
-  /** The default order is the page's own, by year; any other puts every row in one body, in that order. */
-  function sortRows() {
-    const byDefault = state.sort.key === DEFAULT_SORT.key && state.sort.dir === DEFAULT_SORT.dir;
-    if (byDefault) {
-      if (flat === null) return;
-      for (const row of rows) groupOf.get(row).append(row);
-      flat.remove();
-      flat = null;
-      table.classList.remove('is-sorted');
-      return;
+  /** Moves the next matching rows into the view, up to the limit, and says how many there are. */
+  function show() {
+    const shown = Math.min(limit, matching.length);
+    const moved = [];
+    for (let i = view.rows.length; i < shown; i++) {
+      const row = matching[i];
+      const placeholder = document.createComment('');
+      row.replaceWith(placeholder);
+      placeholders.set(row, placeholder);
+      moved.push(row);
     }
-    if (flat === null) {
-      flat = document.createElement('tbody');
-      flat.className = 'sorted-rows';
-      table.append(flat);
-      table.classList.add('is-sorted');
-    }
-    const sorted = [...rows].sort(comparator(state.sort.key, state.sort.dir, order));
-    flat.append(...sorted);
+    view.append(...moved);
+    const total = rows.length.toLocaleString('en');
+    const count = matching.length.toLocaleString('en');
+    const filtered = Object.keys(state.filters).length > 0;
+    more.hidden = shown >= matching.length;
+    more.textContent = `Show ${Math.min(PAGE, matching.length - shown).toLocaleString('en')} more`;
+    if (!status) return;
+    if (matching.length === 0) status.textContent = 'No incident matches these filters.';
+    else if (shown < matching.length) status.textContent = `Showing the first ${shown.toLocaleString('en')} of ${count} incidents${filtered ? ` (${total} in all)` : ''}.`;
+    else status.textContent = filtered ? `Showing ${count} of ${total} incidents.` : '';
+  }
+
+  /** Puts every moved row back where the page had it. */
+  function restore() {
+    if (view === null) return;
+    for (const [row, placeholder] of placeholders) placeholder.replaceWith(row);
+    placeholders.clear();
+    view.remove();
+    view = null;
+    table.classList.remove('is-sorted');
   }
 }
 
-function matches(row, filters) {
+function matches(row, filters, yearOf) {
   for (const [name, value] of Object.entries(filters)) {
-    if (!(row.dataset[name] ?? '').split(' ').includes(value)) return false;
+    const values = name === 'year' ? yearOf.get(row) : row.dataset[name] ?? '';
+    if (!values.split(' ').includes(value)) return false;
   }
   return true;
 }

@@ -94,6 +94,34 @@ class ArchiveInBrowserTest {
     }
 
     @Test
+    void aSortedViewOfALargeLibraryShowsItsRowsAPageAtATime() throws Exception {
+        StringBuilder library = new StringBuilder();
+        for (int i = 1; i <= 260; i++) {
+            library.append("-- content/i").append(i).append(".md --\n---\ntitle: Incident ").append(i)
+                    .append("\ndate: 2024-01-01\n---\nThe service was down for ").append(i).append(" minutes.\n");
+        }
+        Path root = java.nio.file.Files.createTempDirectory(tmp, "large");
+        Path output = SiteFixture.write(root, library.toString()).bake().output();
+        try (SiteServer large = SiteServer.serve(output, "/"); Browser browser = Browser.open(1280, 900)) {
+            browser.get(large.url("archive.html?sort=duration&dir=desc"));
+            List<String> shown = titles(browser);
+            assertEquals(250, shown.size());
+            assertEquals("i260.html", firstAndLastLinks(browser).getFirst(), "longest first");
+            assertEquals("Showing the first 250 of 260 incidents.",
+                    browser.driver().findElement(By.id("archive-status")).getText());
+            WebElement more = browser.driver().findElement(By.cssSelector(".archive-more"));
+            assertEquals("Show 10 more", more.getText());
+            more.click();
+            assertEquals(260, titles(browser).size());
+            assertEquals("i1.html", firstAndLastLinks(browser).getLast());
+            assertFalse(more.isDisplayed(), "nothing more to show");
+            browser.driver().findElement(By.cssSelector("th[data-sort=date] button")).click();
+            assertEquals(260, titles(browser).size(), "the page's own order shows every row again");
+            assertEquals(List.of(), browser.consoleProblems());
+        }
+    }
+
+    @Test
     void readsOnAPhoneAndAWideScreenInBothThemesWithoutAxeViolations() throws Exception {
         List<String> problems = new ArrayList<>();
         try (Browser browser = Browser.open(1280, 900)) {
@@ -118,6 +146,15 @@ class ArchiveInBrowserTest {
     private static void choose(Browser browser, String filter, String value) {
         browser.script("const select = document.querySelector('select[name=' + arguments[0] + ']');"
                 + " select.value = arguments[1]; select.dispatchEvent(new Event('change'));", filter, value);
+    }
+
+    /** The pages the first and the last shown row link to, by file name. */
+    private static List<String> firstAndLastLinks(Browser browser) {
+        List<String> files = new ArrayList<>();
+        for (WebElement link : browser.driver().findElements(By.cssSelector("#incident-table .cell-title > a"))) {
+            if (link.isDisplayed()) files.add(link.getDomAttribute("href").replaceAll(".*/", ""));
+        }
+        return List.of(files.getFirst(), files.getLast());
     }
 
     private static List<String> titles(Browser browser) {

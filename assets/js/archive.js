@@ -158,7 +158,8 @@ function comparator(key, dir, order) {
     switch (key) {
       case 'duration': case 'share': return row.dataset[key] ? Number(row.dataset[key]) : null;
       case 'date': return row.querySelector('time')?.getAttribute('datetime') || null;
-      case 'title': return row.querySelector('.cell-title a')?.textContent.trim() || null;
+      // "🚨 Postmortem" sorts under P: emoji and quotes before a title are no part of its order.
+      case 'title': return row.querySelector('.cell-title a')?.textContent.replace(/^[^\p{L}\p{N}]+/u, '') || null;
       case 'cause': return row.querySelector('.cell-causes')?.textContent.trim() || null;
       case 'organisation': return row.querySelector('.cell-organisation')?.textContent.trim() || null;
       default: return null;

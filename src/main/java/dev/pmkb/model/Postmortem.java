@@ -20,17 +20,27 @@ import java.util.List;
  * @param keywords    the author's own tags that name no root cause ({@code tags=kafka, consumer lag}), as written
  * @param titleComposed true when pmkb composed {@code title} because the author's names no incident
  * @param authorTitle the title or heading the author gave, as written; null when there is none
+ * @param credits     author, organisation, severity and original URL from the header
  */
 public record Postmortem(String id, String source, String title, LocalDate date, DateOrigin dateOrigin,
                          boolean draft, Facts facts, String markdown, ParsedBody body,
                          List<Diagnostic> diagnostics, List<String> keywords, boolean titleComposed,
-                         String authorTitle) {
+                         String authorTitle, Credits credits) {
 
     public enum DateOrigin { HEADER, TEXT, FILE_NAME, NONE }
 
     public Postmortem {
         diagnostics = List.copyOf(diagnostics);
         keywords = List.copyOf(keywords);
+        if (credits == null) credits = Credits.NONE;
+    }
+
+    /** An incident whose header credits no one. */
+    public Postmortem(String id, String source, String title, LocalDate date, DateOrigin dateOrigin, boolean draft,
+                      Facts facts, String markdown, ParsedBody body, List<Diagnostic> diagnostics,
+                      List<String> keywords, boolean titleComposed, String authorTitle) {
+        this(id, source, title, date, dateOrigin, draft, facts, markdown, body, diagnostics, keywords, titleComposed,
+                authorTitle, Credits.NONE);
     }
 
     /** An incident without keywords, whose title is the author's. */
@@ -42,7 +52,7 @@ public record Postmortem(String id, String source, String title, LocalDate date,
     /** The same incident listed under another title. */
     public Postmortem withTitle(String newTitle) {
         return new Postmortem(id, source, newTitle, date, dateOrigin, draft, facts, markdown, body, diagnostics,
-                keywords, titleComposed, authorTitle);
+                keywords, titleComposed, authorTitle, credits);
     }
 
     /** Where the incident's page lives, relative to the site root. Every incident page sits one level deep. */

@@ -32,7 +32,7 @@ final class HeaderParser {
 
     /** JBake header keys whose comma-separated value is a list. */
     private static final Set<String> LIST_KEYS = Set.of("tags", "root_causes", "causes", "components",
-            "impact_categories");
+            "impact_categories", "authors");
 
     private static final Pattern YAML_KEY = Pattern.compile("\\s*[\"']?[A-Za-z_][\\w .-]*[\"']?\\s*:(\\s|$)");
     private static final Pattern TOML_KEY = Pattern.compile("\\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\\s*=");

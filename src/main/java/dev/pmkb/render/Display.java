@@ -71,6 +71,30 @@ public final class Display {
         return lead(summary, 320);
     }
 
+    /** How long a card's one line may be: about two lines of a phone, one of a wide screen. */
+    static final int CARD_LINE = 160;
+
+    /**
+     * The one line a card says about its incident: the summary's first sentence when the summary tells a story,
+     * else the sentence the cause was read from, else the root cause's first sentence; null when none is known.
+     */
+    public static String cardLine(String summary, String causeSentence, String rootCause) {
+        for (String text : new String[]{summaryLead(summary), causeSentence, rootCause}) {
+            if (text == null || text.isBlank() || text.strip().startsWith("|") || KEY_VALUE.matcher(text).results()
+                    .limit(2).count() == 2) {
+                continue; // a table row or a header's "key: key:" left in the text says nothing in one line
+            }
+            String line = lead(LINE_LABEL.matcher(text.strip()).replaceFirst(""), CARD_LINE);
+            if (line != null && line.split("\\s+").length >= 5 && !line.matches("(?s).*[,;:]$")) return line;
+        }
+        return null;
+    }
+
+    /** "Root cause:" before the sentence: the card says it without the label. */
+    private static final java.util.regex.Pattern LINE_LABEL = java.util.regex.Pattern.compile(
+            "(?i)^\\W*(root ?cause|cause|summary|issue summary|issue|description|what happened)\\b[^:.]{0,20}:\\s*");
+    private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile("(?:^|\\s)[a-z_]+:\\s");
+
     /** The first sentence of {@code text}, cut at a word near {@code max} characters. */
     public static String lead(String text, int max) {
         if (text == null) return null;

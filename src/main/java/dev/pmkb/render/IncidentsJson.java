@@ -51,6 +51,10 @@ public final class IncidentsJson {
         json.writeBooleanField("titleComposed", p.titleComposed());
         json.writeStringField("authorTitle", p.authorTitle());
         json.writeStringField("date", p.date() == null ? null : p.date().toString());
+        json.writeStringField("organisation", p.credits().organisation());
+        writeStrings(json, "authors", p.credits().authors());
+        json.writeStringField("severity", p.credits().severity());
+        json.writeStringField("sourceUrl", p.credits().sourceUrl());
         json.writeStringField("start", iso(f.start()));
         json.writeStringField("end", iso(f.end()));
         IncidentTime zoned = f.start() != null ? f.start() : f.end();

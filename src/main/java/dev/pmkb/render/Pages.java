@@ -23,7 +23,8 @@ public sealed interface Pages {
                     List<TimelineRow> timeline, List<String> rootCause, List<String> resolution,
                     List<Task> tasks, int tasksOpen, int tasksDone,
                     String bodyHtml, List<RelatedLink> related, Link previous, Link next,
-                    boolean titleComposed, String authorTitle, boolean draft) implements Pages {
+                    boolean titleComposed, String authorTitle, boolean draft,
+                    Views.SourceCredits credits) implements Pages {
     }
 
     record Home(int incidentCount, String firstDate, String lastDate, int causeCount, String medianDuration,
@@ -37,7 +38,21 @@ public sealed interface Pages {
                  String medianDuration, List<Count> coOccurring) implements Pages {
     }
 
-    record Archive(List<YearGroup> years) implements Pages {
+    /**
+     * Every incident as a table grouped by year, newest first, and the filters the archive's script offers.
+     *
+     * @param organisations whether the table has an organisation column (the library names several)
+     */
+    record Archive(int total, List<YearGroup> years, List<Views.Filter> filters, boolean organisations) implements Pages {
+    }
+
+    /** The organisations incidents happened to, most incidents first; only when there are several. */
+    record OrganisationIndex(List<Count> organisations) implements Pages {
+    }
+
+    /** The incidents of one organisation, newest first, and the causes that came up most there. */
+    record Organisation(String slug, String name, List<IncidentCard> incidents, String medianDuration,
+                        List<Count> causes) implements Pages {
     }
 
     record Feed(String selfUrl, String siteUrl, String updated, List<FeedEntry> entries) implements Pages {

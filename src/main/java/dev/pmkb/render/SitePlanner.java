@@ -50,6 +50,9 @@ public final class SitePlanner {
     private final MarkdownRenderer markdown;
     private final Map<String, Postmortem> byId;
     private final Map<String, List<Postmortem>> byCause;
+    /** Organisation slug → its incidents, newest first; and the name it is shown by (the first spelling met). */
+    private final Map<String, List<Postmortem>> byOrganisation = new TreeMap<>();
+    private final Map<String, String> organisationNames = new HashMap<>();
 
     private final Supplier<String> searchManifest;
 
@@ -72,7 +75,30 @@ public final class SitePlanner {
             for (String slug : p.facts().causes().slugs()) {
                 byCause.computeIfAbsent(slug, s -> new ArrayList<>()).add(p);
             }
+            String organisation = p.credits().organisation();
+            if (organisation != null) {
+                String slug = organisationSlug(organisation);
+                byOrganisation.computeIfAbsent(slug, s -> new ArrayList<>()).add(p);
+                organisationNames.putIfAbsent(slug, organisation.strip().replaceAll("\\s+", " "));
+            }
         }
+    }
+
+    /** Organisations get pages of their own only when there are several to tell apart. */
+    boolean hasOrganisationPages() {
+        return byOrganisation.size() > 1;
+    }
+
+    /** "Acme Corp." and "ACME corp" are one organisation: its slug keeps letters and digits of any script. */
+    static String organisationSlug(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 60) slug = slug.substring(0, 60).replaceAll("-+$", "");
+        if (slug.equals("index")) return "index-organisation"; // organisations/index.html lists them all
+        return slug.isEmpty() ? "organisation-" + Integer.toHexString(name.strip().hashCode()) : slug;
+    }
+
+    static String organisationUrl(String slug) {
+        return "organisations/" + slug + ".html";
     }
 
     public List<Page> pages() {
@@ -84,6 +110,12 @@ public final class SitePlanner {
             pages.add(new Page(causeUrl(slug), "cause.ftlh", () -> cause(slug)));
         }
         pages.add(new Page("archive.html", "archive.ftlh", this::archive));
+        if (hasOrganisationPages()) {
+            pages.add(new Page("organisations/index.html", "organisations.ftlh", this::organisationIndex));
+            for (String slug : byOrganisation.keySet()) {
+                pages.add(new Page(organisationUrl(slug), "organisation.ftlh", () -> organisation(slug)));
+            }
+        }
         pages.add(new Page("insights.html", "insights.ftlh", this::insights));
         pages.add(new Page("actions.html", "actions.ftlh", this::actionItems));
         pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
@@ -133,7 +165,50 @@ public final class SitePlanner {
                 causeChips(f.causes()), f.causes().inferred(), p.keywords(),
                 timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
                 markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
-                related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft());
+                related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft(), credits(p));
+    }
+
+    private Views.SourceCredits credits(Postmortem p) {
+        dev.pmkb.model.Credits c = p.credits();
+        String host = null;
+        if (c.sourceUrl() != null) {
+            try {
+                host = java.net.URI.create(c.sourceUrl()).getHost();
+            } catch (IllegalArgumentException e) {
+                host = null;
+            }
+            if (host != null && host.startsWith("www.")) host = host.substring(4);
+        }
+        return new Views.SourceCredits(p.source(), site.sourceUrl(p.source()), site.editUrl(p.source()),
+                c.sourceUrl(), host == null ? c.sourceUrl() : host, c.authors(), organisationChip(c.organisation()),
+                c.severity());
+    }
+
+    private Chip organisationChip(String organisation) {
+        if (organisation == null) return null;
+        String slug = organisationSlug(organisation);
+        return new Chip(slug, organisationNames.getOrDefault(slug, organisation),
+                hasOrganisationPages() ? organisationUrl(slug) : null, "organisation");
+    }
+
+    Pages.OrganisationIndex organisationIndex() {
+        return new Pages.OrganisationIndex(byOrganisation.entrySet().stream()
+                .map(e -> new Count(organisationNames.get(e.getKey()), organisationUrl(e.getKey()), e.getValue().size()))
+                .sorted(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::name, String.CASE_INSENSITIVE_ORDER))
+                .toList());
+    }
+
+    Pages.Organisation organisation(String slug) {
+        List<Postmortem> incidents = byOrganisation.get(slug);
+        Map<String, Integer> causes = new HashMap<>();
+        for (Postmortem p : incidents) {
+            for (String cause : p.facts().causes().slugs()) causes.merge(cause, 1, Integer::sum);
+        }
+        List<Duration> durations = incidents.stream().map(p -> p.facts().duration()).filter(d -> d != null).sorted().toList();
+        return new Pages.Organisation(slug, organisationNames.get(slug), incidents.stream().map(this::card).toList(),
+                Display.duration(median(durations)), causes.entrySet().stream()
+                .map(e -> new Count(causeName(e.getKey()), causeUrl(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::name)).toList());
     }
 
     /**
@@ -226,7 +301,15 @@ public final class SitePlanner {
         return new IncidentCard(p.url(), p.title(), Display.date(p.date()),
                 p.date() == null ? null : p.date().toString(), Display.duration(f.duration()),
                 Display.percent(f.impact().usersPercent()), causeChips(f.causes().slugs()), f.causes().inferred(),
-                p.draft());
+                p.draft(), cardLine(p), organisationChip(p.credits().organisation()));
+    }
+
+    /** What a card says happened: see {@link Display#cardLine}. A header's tags come with no sentence of the text. */
+    static String cardLine(Postmortem p) {
+        Facts f = p.facts();
+        String causeSentence = f.causes().inferred() && f.causes().primary() != null
+                ? f.causes().evidenceFor(f.causes().primary()) : null;
+        return Display.cardLine(f.summary(), causeSentence, f.rootCause());
     }
 
     Pages.Home home() {
@@ -279,12 +362,56 @@ public final class SitePlanner {
     }
 
     Pages.Archive archive() {
-        Map<String, List<IncidentCard>> years = new LinkedHashMap<>();
+        Map<String, List<Views.ArchiveRow>> years = new LinkedHashMap<>();
+        Map<String, Integer> causeCounts = new HashMap<>(), componentCounts = new HashMap<>();
+        Map<String, String> componentNames = new HashMap<>();
         for (Postmortem p : library.incidents()) {
-            String year = p.date() == null ? "Undated" : String.valueOf(p.date().getYear());
-            years.computeIfAbsent(year, y -> new ArrayList<>()).add(card(p));
+            Facts f = p.facts();
+            String year = p.date() == null ? "undated" : String.valueOf(p.date().getYear());
+            List<String> components = new ArrayList<>();
+            for (String component : f.components()) {
+                String slug = facetSlug(component);
+                if (components.contains(slug)) continue;
+                components.add(slug);
+                componentNames.putIfAbsent(slug, library.taxonomy().component(component)
+                        .map(dev.pmkb.model.FacetTag::name).orElse(component));
+                componentCounts.merge(slug, 1, Integer::sum);
+            }
+            f.causes().slugs().forEach(c -> causeCounts.merge(c, 1, Integer::sum));
+            String organisation = p.credits().organisation();
+            years.computeIfAbsent(year, y -> new ArrayList<>()).add(new Views.ArchiveRow(card(p),
+                    f.duration() == null ? "" : String.valueOf(f.duration().toMinutes()),
+                    f.impact().usersPercent() == null ? "" : Display.percent(f.impact().usersPercent()).replace("%", ""), year,
+                    String.join(" ", f.causes().slugs()), String.join(" ", components),
+                    organisation == null ? "" : organisationSlug(organisation)));
         }
-        return new Pages.Archive(years.entrySet().stream().map(e -> new YearGroup(e.getKey(), e.getValue())).toList());
+        List<YearGroup> groups = years.entrySet().stream()
+                .map(e -> new YearGroup(e.getKey().equals("undated") ? "Undated" : e.getKey(), e.getKey(), e.getValue()))
+                .toList();
+        List<Views.Filter> filters = new ArrayList<>();
+        filters.add(new Views.Filter("cause", "Root cause", options(causeCounts, this::causeName)));
+        filters.add(new Views.Filter("year", "Year", groups.stream()
+                .map(g -> new Views.FilterOption(g.key(), g.year(), g.rows().size())).toList()));
+        if (!componentCounts.isEmpty()) {
+            filters.add(new Views.Filter("component", "Component", options(componentCounts, componentNames::get)));
+        }
+        if (hasOrganisationPages()) {
+            Map<String, Integer> organisations = new HashMap<>();
+            byOrganisation.forEach((slug, incidents) -> organisations.put(slug, incidents.size()));
+            filters.add(new Views.Filter("organisation", "Organisation", options(organisations, organisationNames::get)));
+        }
+        return new Pages.Archive(library.incidents().size(), groups, filters, hasOrganisationPages());
+    }
+
+    /** A filter's values by name, each with how many incidents have it. */
+    private static List<Views.FilterOption> options(Map<String, Integer> counts, Function<String, String> name) {
+        return counts.entrySet().stream().map(e -> new Views.FilterOption(e.getKey(), name.apply(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparing(Views.FilterOption::label, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    private static String facetSlug(String value) {
+        return organisationSlug(value);
     }
 
     Pages.Insights insights() {

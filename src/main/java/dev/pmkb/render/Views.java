@@ -26,9 +26,15 @@ public final class Views {
         }
     }
 
-    /** One incident in a list: enough to choose which one to read. */
+    /**
+     * One incident in a list: enough to choose which one to read.
+     *
+     * @param summary      one sentence of plain text saying what happened (or why), or null when the write-up has none
+     * @param organisation the company it happened to, linked when organisations have pages; null when not stated
+     */
     public record IncidentCard(String url, String title, String date, String isoDate, String duration,
-                               String impact, List<Chip> causes, boolean causesInferred, boolean draft) {
+                               String impact, List<Chip> causes, boolean causesInferred, boolean draft,
+                               String summary, Chip organisation) {
     }
 
     /** A time as the author wrote it and in UTC. */
@@ -47,8 +53,27 @@ public final class Views {
     public record Count(String name, String url, int count) {
     }
 
-    /** A year of the archive and its incidents, newest first. */
-    public record YearGroup(String year, List<IncidentCard> incidents) {
+    /**
+     * A year of the archive and its incidents, newest first.
+     *
+     * @param key the year as filters and anchors name it ({@code 2024}, {@code undated})
+     */
+    public record YearGroup(String year, String key, List<ArchiveRow> rows) {
+    }
+
+    /**
+     * One incident as a row of the archive's table. The sort and filter values are plain text for data attributes:
+     * numbers as digits ({@code minutes}, {@code share}: empty when unknown), slugs separated by spaces.
+     */
+    public record ArchiveRow(IncidentCard incident, String minutes, String share, String year, String causes,
+                             String components, String organisation) {
+    }
+
+    /** One way to narrow the archive (cause, year, component, organisation) and its values with their counts. */
+    public record Filter(String name, String label, List<FilterOption> options) {
+    }
+
+    public record FilterOption(String value, String label, int count) {
     }
 
     /** A task and the incident it came from. */
@@ -61,5 +86,19 @@ public final class Views {
 
     /** One Atom entry; {@code url} is absolute when the site's base URL is known. */
     public record FeedEntry(String id, String url, String title, String updated, String summary) {
+    }
+
+    /**
+     * Where an incident's write-up comes from and whom it credits; each part null (or empty) when unknown.
+     *
+     * @param file         the Markdown file, relative to the content folder
+     * @param viewUrl      the file in its repository ({@code pmkb.source.base})
+     * @param editUrl      the repository's form that edits the file, when the source base is a GitHub or GitLab blob URL
+     * @param originalUrl  where the write-up was first published (header {@code source_url} or {@code url})
+     * @param originalHost that URL's host, as the link's text
+     * @param organisation the company the incident happened to, linked to its page when the site has one
+     */
+    public record SourceCredits(String file, String viewUrl, String editUrl, String originalUrl, String originalHost,
+                                List<String> authors, Chip organisation, String severity) {
     }
 }

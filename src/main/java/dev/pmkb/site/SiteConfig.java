@@ -69,7 +69,8 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
                 ownContentBaked ? props.getProperty("pmkb.description", DEFAULT_DESCRIPTION) : DEFAULT_DESCRIPTION,
                 props.getProperty("site.host"),
                 Version.current(),
-                Boolean.parseBoolean(props.getProperty("pmkb.images.remote", "false").strip()));
+                Boolean.parseBoolean(props.getProperty("pmkb.images.remote", "false").strip()),
+                sourceBase(props.getProperty("pmkb.source.base")));
         int related = parseInt(props.getProperty("pmkb.related.limit", "5"), "pmkb.related.limit");
         SiteConfig config = new SiteConfig(root, content, templates, assets, output, info, related, overrides.strict(),
                 props, false);
@@ -112,6 +113,29 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
         } catch (IOException unreadable) {
             return false;
         }
+    }
+
+    /**
+     * Each incident page links its file under {@code pmkb.source.base}, so it must be an absolute http(s) URL: any
+     * other scheme would be a link on every page.
+     */
+    static String sourceBase(String value) {
+        if (value == null || value.isBlank()) return null;
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(value.strip());
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        boolean web = uri != null && uri.getScheme() != null
+                && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        if (!web) {
+            throw new IllegalArgumentException(PROPERTIES_FILE + ": pmkb.source.base must be the absolute http(s) URL"
+                    + " of the content folder in its repository, e.g. https://github.com/org/repo/blob/main/content/,"
+                    + " not '" + value + "'");
+        }
+        return value.strip();
     }
 
     private static Path existingOrBundled(Path folder, String name) throws IOException {

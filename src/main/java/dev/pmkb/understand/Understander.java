@@ -181,7 +181,8 @@ public final class Understander {
         TitleComposer.Chosen named = TitleComposer.choose(title, r.of(headerOverrides).title() != null, facts,
                 date, vocabulary.taxonomy());
         return new Postmortem(Naming.id(doc.source()), doc.source(), named.title(), date, origin, draft, facts, markdown,
-                body, diagnostics, Keywords.of(header, vocabulary.taxonomy()), named.composed(), named.authorTitle());
+                body, diagnostics, Keywords.of(header, vocabulary.taxonomy()), named.composed(), named.authorTitle(),
+                r.of(headerOverrides).credits());
     }
 
     private static String implausible(LocalDate date) {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DisplayTest {
 
@@ -73,5 +74,24 @@ class DisplayTest {
         java.util.List<String> shown = dev.pmkb.testing.Node.run(java.util.List.of("--input-type=module", "-e", script),
                 dates.stream().map(LocalDate::toString).toList());
         assertEquals(dates.stream().map(Display::date).toList(), shown);
+    }
+
+    @Test
+    void aCardSaysInOneSentenceWhatHappenedOrWhy() {
+        assertEquals("Checkout returned errors for an hour.",
+                Display.cardLine("Checkout returned errors for an hour. Then it recovered.", "The pool ran dry.", null));
+        assertEquals("The pool ran dry when traffic doubled.",
+                Display.cardLine("Duration: 2 hours\nImpact: 30% of users", "The pool ran dry when traffic doubled.",
+                        "ignored"), "labelled facts are no story: the cause sentence is");
+        assertEquals("Incorrect configuration of the NGINX server settings.",
+                Display.cardLine(null, null, "Root Cause: Incorrect configuration of the NGINX server settings."),
+                "the label goes");
+        assertEquals("A bad certificate took down the login service.",
+                Display.cardLine("On Thursday 5 December 2019,", "| 10:00 | The certificate expired |",
+                        "A bad certificate took down the login service."), "fragments and table rows are passed over");
+        assertNull(Display.cardLine("postmortem: title: \"Outage\" issue_summary: duration: 2h", null, null));
+        assertNull(Display.cardLine(null, null, null));
+        String longLine = Display.cardLine("word ".repeat(80), null, null);
+        assertTrue(longLine.length() <= Display.CARD_LINE && longLine.endsWith("word…"), longLine);
     }
 }

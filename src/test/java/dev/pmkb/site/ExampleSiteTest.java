@@ -145,11 +145,11 @@ class ExampleSiteTest {
     void archiveGroupsEveryIncidentUnderItsYear() throws IOException {
         Document archive = html("archive.html");
         List<String> links = new ArrayList<>();
-        for (Element year : archive.select("section")) {
-            String heading = year.selectFirst("h2").ownText().strip();
-            for (Element card : year.select(".incident-card")) {
-                links.add(card.selectFirst("a").attr("href"));
-                Element time = card.selectFirst("time");
+        for (Element year : archive.select("#incident-table tbody.year-group")) {
+            String heading = year.selectFirst(".year-row th").ownText().strip();
+            for (Element row : year.select("tr:not(.year-row)")) {
+                links.add(row.selectFirst(".cell-title a").attr("href"));
+                Element time = row.selectFirst("time");
                 if (time != null) assertTrue(time.attr("datetime").startsWith(heading), heading + " holds " + time);
             }
         }

@@ -28,10 +28,13 @@ export function appendMarked(parent, text, ranges) {
   if (at < text.length) parent.append(document.createTextNode(text.slice(at)));
 }
 
-/** A facet value as a reader sees it: `label(facet, value)` comes from the index (root cause names). */
-export function resultItem(root, data, terms, label) {
+/**
+ * One result: its title and snippet with what `matchers` match marked (core/snippet.js; none when browsing), its
+ * date and root causes. `label(facet, value)` names a facet value as a reader sees it (root cause names).
+ */
+export function resultItem(root, data, matchers, label) {
   const link = el('a', { href: root + data.url, class: 'search-result-title' });
-  appendMarked(link, data.title, highlightRanges(data.title, terms));
+  appendMarked(link, data.title, highlightRanges(data.title, matchers));
   const meta = el('div', { class: 'meta' });
   if (data.date) meta.append(el('time', { datetime: data.date, text: data.date }));
   const chips = el('ul', { class: 'chips' });
@@ -41,7 +44,7 @@ export function resultItem(root, data, terms, label) {
   const item = el('li', { class: 'search-result' }, link, meta);
   if (data.causes.length > 0) item.append(chips);
   if (data.text) {
-    const s = cutSnippet(data.text, terms);
+    const s = cutSnippet(data.text, matchers);
     const p = el('p', { class: 'search-snippet' });
     if (s.before) p.append('… ');
     appendMarked(p, s.text, s.ranges);

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,9 @@ final class SnippetSource {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"“(‘'])");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?:;)\"”]$");
     private static final Pattern ENDS_STATEMENT = Pattern.compile("[.!?)\"”]$");
+    private static final Pattern ATX_HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern BOLD_LINE = Pattern.compile("^\\s*(?:\\*\\*|__)([^*_]{1,120})(?:\\*\\*|__)\\s*:?\\s*$");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final PmkbAnalyzer ANALYZER = new PmkbAnalyzer();
 
@@ -68,10 +72,13 @@ final class SnippetSource {
         String rootCause = facts == null || facts.rootCause() == null ? "" : flat(facts.rootCause());
         String summary = facts == null || facts.summary() == null ? "" : flat(facts.summary());
         List<Sentence> sentences = new ArrayList<>();
-        List<String> lines = paragraphs(p.body().text());
+        Set<String> headings = headings(p.markdown());
+        // the title is shown above the snippet already
+        for (String title : new String[]{p.title(), p.authorTitle()}) if (title != null) headings.add(key(title));
+        List<String> lines = paragraphs(p.body().text(), headings);
         for (int line = 0; line < lines.size(); line++) {
             String text = lines.get(line);
-            if (!isProse(text)) continue;
+            if (headings.contains(key(text)) || !isProse(text)) continue;
             for (String s : SENTENCE_END.split(text)) {
                 String sentence = clip(s, SENTENCE_MAX);
                 if (SPACES.split(sentence).length < 5) continue;
@@ -141,7 +148,7 @@ final class SnippetSource {
      * The body text's paragraphs: the plain text ends every line of the Markdown, a wrapped one too, so a line
      * that does not end a sentence joins the next when that one goes on in lower case or it is itself long.
      */
-    static List<String> paragraphs(String text) {
+    static List<String> paragraphs(String text, Set<String> headings) {
         List<String> out = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         for (String raw : text.split("\n")) {
@@ -153,7 +160,8 @@ final class SnippetSource {
             }
             if (!paragraph.isEmpty()) {
                 boolean goesOn = !ENDS_SENTENCE.matcher(paragraph).find() && !isHeading(line)
-                        && !isHeading(paragraph.toString())
+                        && !isHeading(paragraph.toString()) && !headings.contains(key(line))
+                        && !headings.contains(key(paragraph.toString()))
                         && (Character.isLowerCase(line.codePointAt(0)) || paragraph.length() >= 60);
                 if (goesOn) {
                     paragraph.append(' ').append(line);
@@ -168,9 +176,28 @@ final class SnippetSource {
         return out;
     }
 
+    /** Markdown headings ("# Title", "## Impact") and lines that are all bold ("**Issue Summary:**"), as keys. */
+    static Set<String> headings(String markdown) {
+        Set<String> out = new HashSet<>();
+        if (markdown == null) return out;
+        for (String line : markdown.split("\n")) {
+            Matcher atx = ATX_HEADING.matcher(line);
+            Matcher bold = BOLD_LINE.matcher(line);
+            if (atx.matches()) out.add(key(atx.group(1)));
+            else if (bold.matches()) out.add(key(bold.group(1)));
+        }
+        out.remove("");
+        return out;
+    }
+
+    /** A line's letters and digits, lower-cased: the same heading in Markdown and in the plain text. */
+    private static String key(String line) {
+        return NOT_WORD.matcher(line).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A short line that ends no sentence: a heading, which neither joins a paragraph nor is joined by one. */
     private static boolean isHeading(String line) {
-        return SPACES.split(line).length < 5 && !ENDS_SENTENCE.matcher(line).find();
+        return SPACES.split(line).length < 5 && !ENDS_STATEMENT.matcher(line).find();
     }
 
     private static String flat(String text) {

@@ -4,9 +4,10 @@
 import { SearchIndexData } from '../core/index.js';
 import { search, correctQuery, countFacets } from '../core/search.js';
 import { QueryError } from '../core/query.js';
-import { queryMatchers } from '../core/snippet.js';
+import { queryMatchers, cutSnippet } from '../core/snippet.js';
+import { fullText } from '../core/texts.js';
 import { browse, allDocs, hasFilters } from '../core/browse.js';
-import { el, resultItem, facetGroups } from './render.js';
+import { el, resultItem, facetGroups, snippetParagraph } from './render.js';
 
 /** Facet name → URL parameter. */
 const PARAMS = { cause: 'cause', impactCategory: 'impact', component: 'component', year: 'year' };
@@ -136,6 +137,28 @@ export async function start(app) {
     layout.classList.toggle('search-layout-single', groups.length === 0);
   }
 
+  /**
+   * The results whose shard sentences hold none of the query's words get their snippet from their whole text,
+   * loaded now that the results show (in parallel; a failed load keeps the snippet there is).
+   */
+  async function refineSnippets(index, mine, items, matchers) {
+    if (matchers.length === 0) return;
+    await Promise.all([...items].filter(([, item]) => !item.snippetMatched).map(async ([doc, item]) => {
+      let text;
+      try {
+        text = await fullText(index, doc);
+      } catch {
+        return;
+      }
+      const snippet = cutSnippet(text, matchers);
+      if (mine !== sequence || snippet.ranges.length === 0) return;
+      const paragraph = snippetParagraph(snippet);
+      const old = item.querySelector('.search-snippet');
+      if (old) old.replaceWith(paragraph); else item.append(paragraph);
+      item.snippetMatched = true;
+    }));
+  }
+
   async function run(mode) {
     const mine = ++sequence;
     commit(mode);
@@ -216,11 +239,13 @@ export async function start(app) {
         '. Search instead for ', asTyped, '.');
     }
     const matchers = result.matchers ?? queryMatchers(result.parsed, result.terms);
-    results.replaceChildren(...hits.map((h) => resultItem(root, data.get(h.doc), matchers, label)));
+    const items = new Map([...hits, ...partial].map((h) => [h.doc, resultItem(root, data.get(h.doc), matchers, label)]));
+    results.replaceChildren(...hits.map((h) => items.get(h.doc)));
     if (partial.length > 0) {
-      partialList.replaceChildren(...partial.map((h) => resultItem(root, data.get(h.doc), matchers, label)));
+      partialList.replaceChildren(...partial.map((h) => items.get(h.doc)));
       partialBox.hidden = false;
     }
+    refineSnippets(index, mine, items, matchers).catch((e) => console.warn(e));
     showFacets(index, result.matched, label);
     const total = result.total ?? hits.length;
     const filtered = filterText ? ` with ${filterText}` : '';

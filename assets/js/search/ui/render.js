@@ -43,15 +43,20 @@ export function resultItem(root, data, matchers, label) {
   }
   const item = el('li', { class: 'search-result' }, link, meta);
   if (data.causes.length > 0) item.append(chips);
-  if (data.text) {
-    const s = cutSnippet(data.text, matchers);
-    const p = el('p', { class: 'search-snippet' });
-    if (s.before) p.append('… ');
-    appendMarked(p, s.text, s.ranges);
-    if (s.after && !s.text.endsWith('…')) p.append(' …');
-    item.append(p);
-  }
+  const s = cutSnippet(data.text ?? '', matchers);
+  if (s.text) item.append(snippetParagraph(s));
+  // no query word in the shard's sentences: the app may look in the whole text (core/texts.js)
+  item.snippetMatched = s.ranges.length > 0;
   return item;
+}
+
+/** A snippet (core/snippet.js cutSnippet) as a paragraph, its matches marked. */
+export function snippetParagraph(snippet) {
+  const p = el('p', { class: 'search-snippet' });
+  if (snippet.before) p.append('… ');
+  appendMarked(p, snippet.text, snippet.ranges);
+  if (snippet.after && !snippet.text.endsWith('…')) p.append(' …');
+  return p;
 }
 
 /** Checkbox groups with counts; `onChange(facet, value, checked)`; `label(facet, value)` names the values. */

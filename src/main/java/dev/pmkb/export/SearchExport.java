@@ -51,6 +51,11 @@ public final class SearchExport {
     /** Bumped on any incompatible change; the client refuses other versions. */
     public static final int FORMAT = 2;
 
+    /**
+     * Per document, the text its snippet is looked for in when the sentences of its result shard do not hold the
+     * query's words: loaded after the results show, only for those.
+     */
+    static final String TEXTS = "x";
     /** The documents newest first, for browsing by filter without words. */
     static final String RECENT = "recent.json";
 
@@ -428,6 +433,12 @@ public final class SearchExport {
                     g.writeEndArray();
                 }
                 rows.add(buffer.toByteArray());
+                String text = SnippetSource.fullText(byId.get(d.get(SearchIndex.ID)));
+                writeFile(TEXTS + "/" + doc + ".json", jsonBytes(g -> {
+                    g.writeStartObject();
+                    g.writeStringField("text", text);
+                    g.writeEndObject();
+                }));
             }
             int target = maxDoc > LARGE_LIBRARY ? LARGE_LIBRARY_SHARD_GZIP_BYTES : SHARD_GZIP_BYTES;
             List<Integer> firsts = new ArrayList<>();

@@ -25,6 +25,8 @@ final class SnippetSource {
 
     /** UTF-16 units kept per incident: about two and a half snippets of text. */
     static final int BUDGET = 480;
+    /** The most of an incident's text that a result's snippet is looked for in. */
+    static final int FULL_TEXT_MAX = 8_000;
     /** A longer sentence is cut at a space, so that one sentence cannot take the whole budget. */
     static final int SENTENCE_MAX = 200;
 
@@ -72,13 +74,10 @@ final class SnippetSource {
         String rootCause = facts == null || facts.rootCause() == null ? "" : flat(facts.rootCause());
         String summary = facts == null || facts.summary() == null ? "" : flat(facts.summary());
         List<Sentence> sentences = new ArrayList<>();
-        Set<String> headings = headings(p.markdown());
-        // the title is shown above the snippet already
-        for (String title : new String[]{p.title(), p.authorTitle()}) if (title != null) headings.add(key(title));
-        List<String> lines = paragraphs(p.body().text(), headings);
+        List<String> lines = paragraphs(p);
         for (int line = 0; line < lines.size(); line++) {
             String text = lines.get(line);
-            if (headings.contains(key(text)) || !isProse(text)) continue;
+            if (!isProse(text)) continue;
             for (String s : SENTENCE_END.split(text)) {
                 String sentence = clip(s, SENTENCE_MAX);
                 if (SPACES.split(sentence).length < 5) continue;
@@ -128,6 +127,45 @@ final class SnippetSource {
             previous = i;
         }
         return out.toString();
+    }
+
+    /**
+     * The whole text a snippet may come from, for the results whose kept sentences do not hold the query's words
+     * (the browser loads it only for those): every paragraph but the title, headings, the facts header and code,
+     * one a line, at most {@link #FULL_TEXT_MAX} UTF-16 units.
+     */
+    static String fullText(Postmortem p) {
+        if (p == null) return "";
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : paragraphs(p)) {
+            if (!isText(paragraph)) continue;
+            String clipped = clip(paragraph, FULL_TEXT_MAX - out.length() - 1);
+            if (clipped.length() < 20 && clipped.length() < paragraph.length()) break;
+            if (!out.isEmpty()) out.append('\n');
+            out.append(clipped);
+            if (out.length() >= FULL_TEXT_MAX - 20) break;
+        }
+        return out.toString();
+    }
+
+    /** The body's paragraphs without the title and the headings. */
+    private static List<String> paragraphs(Postmortem p) {
+        Set<String> headings = headings(p.markdown());
+        // the title is shown above the snippet already
+        for (String title : new String[]{p.title(), p.authorTitle()}) if (title != null) headings.add(key(title));
+        List<String> out = new ArrayList<>();
+        for (String paragraph : paragraphs(p.body().text(), headings)) {
+            if (!headings.contains(key(paragraph))) out.add(paragraph);
+        }
+        return out;
+    }
+
+    /** Words worth showing: not the facts header, and mostly letters (not code, tables or rules). */
+    static boolean isText(String line) {
+        if (FACTS_HEADER.matcher(line).find() || DATED_LABEL.matcher(line).find() || line.contains("---")) return false;
+        int letters = 0;
+        for (int i = 0; i < line.length(); i++) if (Character.isLetter(line.charAt(i)) || line.charAt(i) == ' ') letters++;
+        return letters >= line.length() * 0.75 && SPACES.split(line).length >= 3;
     }
 
     /** A line a reader would read as text: not the facts header, a heading, a timeline entry or code. */
@@ -207,6 +245,7 @@ final class SnippetSource {
     /** At most {@code max} UTF-16 units, cut at a space (and never inside a surrogate pair), "…" marking the cut. */
     static String clip(String text, int max) {
         if (text.length() <= max) return text;
+        if (max < 2) return "";
         int cut = text.lastIndexOf(' ', max - 1);
         if (cut < max / 2) cut = max - 1;
         if (Character.isHighSurrogate(text.charAt(cut - 1))) cut--;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pure core of the browser search (assets/js/search/core) has unit tests of its own, in Node's test runner
- * (src/test/js/core/*.test.mjs: query parsing, snippets, facet counts, browsing, correction). This runs them in the
+ * (src/test/js/core/*.test.mjs: query parsing, snippets, facet counts, browsing, correction, whole texts). This runs them in the
  * build, so that {@code mvn verify} fails when one fails.
  */
 class SearchCoreNodeTest {

@@ -63,6 +63,19 @@ class SnippetSourceTest {
         assertFalse(source.contains("Issue Summary") || source.contains("Timeline") || source.contains("stood still"),
                 "no headings: " + source);
         assertTrue(source.length() <= SnippetSource.BUDGET, source);
+
+        String full = SnippetSource.fullText(incident(text));
+        assertTrue(full.contains("08:05 AM - Monitoring alerts fired") && full.contains("leaking report job"), full);
+        for (String passage : full.split("\n")) assertFalse(HEADER.matcher(passage).find(), passage);
+        assertFalse(full.contains("stood still") || full.contains("Issue Summary"), full);
+    }
+
+    @Test
+    void theWholeTextHasAnEnd() {
+        String paragraph = "The replication lag grew while the batch job copied every table again. ";
+        String full = SnippetSource.fullText(incident((paragraph.repeat(4) + "\n\n").repeat(100)));
+        assertTrue(full.length() <= SnippetSource.FULL_TEXT_MAX && full.length() > SnippetSource.FULL_TEXT_MAX - 300,
+                String.valueOf(full.length()));
     }
 
     @Test

@@ -181,8 +181,56 @@ class SearchInBrowserTest {
         waitForStatus("No incidents match");
         String empty = driver().findElement(By.className("search-empty")).getText();
         assertTrue(empty.contains("Remove all filters") && empty.contains("spelling"), empty);
+        String page = driver().findElement(By.id("search-app")).getText();
+        assertEquals(page.indexOf("No incidents match"), page.lastIndexOf("No incidents match"), "said once: " + page);
+        assertEquals(1L, browser.script("return document.querySelectorAll('#search-main .search-empty').length;"),
+                "where the results go, not in the filter column");
         driver().findElement(By.cssSelector(".search-empty button")).click();
         await("filters removed", () -> !driver().getCurrentUrl().contains("cause="));
+    }
+
+    @Test
+    void snippetsShowThePassageThatMatchesWithTheWordsMarked() {
+        browser.get(base + "search.html?q=connection+pool");
+        await("results", () -> !resultHrefs().isEmpty());
+        List<WebElement> snippets = driver().findElements(By.cssSelector("#search-results .search-snippet"));
+        assertEquals(resultHrefs().size(), snippets.size());
+        long marked = snippets.stream().filter(p -> !p.findElements(By.tagName("mark")).isEmpty()).count();
+        assertTrue(marked * 10 >= snippets.size() * 8, marked + " of " + snippets.size() + " snippets mark the query's words");
+        for (WebElement snippet : snippets) {
+            assertFalse(snippet.getText().matches("(?is)^(…\\s*)?(duration|start time|impact)\\s*:.*"),
+                    "a facts header as a snippet: " + snippet.getText());
+            for (WebElement mark : snippet.findElements(By.tagName("mark"))) {
+                assertTrue(mark.getText().toLowerCase().matches("connection.*|pool.*"), "marked: " + mark.getText());
+            }
+        }
+        // stems: "connections" is marked for "connection"
+        assertTrue(driver().findElements(By.cssSelector("#search-results mark")).stream()
+                .anyMatch(m -> m.getText().equalsIgnoreCase("connections")), "a stem of a query word is marked");
+    }
+
+    @Test
+    void aFilterWithoutWordsListsItsIncidentsNewestFirst() {
+        browser.get(base + "search.html?cause=certificate-expiry");
+        await("browsed results", () -> !resultHrefs().isEmpty());
+        waitForStatus("with Certificate expiry");
+        assertEquals(List.of("incidents/2024-kafka-mtls-cert-expiry.html", "incidents/2022-api-cert-expiry.html"),
+                resultHrefs(), "the incidents of the cause, newest first");
+        List<String> dates = driver().findElements(By.cssSelector("#search-results time")).stream()
+                .map(t -> t.getDomAttribute("datetime")).toList();
+        assertEquals(dates.stream().sorted(java.util.Comparator.reverseOrder()).toList(), dates);
+        assertEquals(0, driver().findElements(By.cssSelector("#search-results mark")).size(), "nothing to mark");
+        assertTrue(driver().findElement(By.cssSelector("#search-facets input[value=certificate-expiry]")).isSelected());
+
+        // a second filter narrows the list; removing the cause lists every incident of the year
+        driver().findElement(By.cssSelector("#search-facets input[name=year][value='2024']")).click();
+        await("narrowed", () -> resultHrefs().equals(List.of("incidents/2024-kafka-mtls-cert-expiry.html")));
+        driver().findElement(By.cssSelector("#search-facets input[value=certificate-expiry]")).click();
+        await("the year's incidents", () -> resultHrefs().size() > 1 && !driver().getCurrentUrl().contains("cause="));
+        for (WebElement time : driver().findElements(By.cssSelector("#search-results time"))) {
+            assertTrue(time.getDomAttribute("datetime").startsWith("2024"), time.getDomAttribute("datetime"));
+        }
+        assertEquals("", driver().findElement(By.id("search-input")).getDomProperty("value"));
     }
 
     @Test

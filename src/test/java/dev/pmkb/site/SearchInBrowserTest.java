@@ -211,7 +211,7 @@ class SearchInBrowserTest {
     }
 
     @Test
-    void aFilterWithoutWordsListsItsIncidentsNewestFirst() {
+    void aFilterWithoutWordsListsItsIncidentsNewestFirst() throws IOException {
         browser.get(base + "search.html?cause=certificate-expiry");
         await("browsed results", () -> !resultHrefs().isEmpty());
         waitForStatus("with Certificate expiry");
@@ -232,6 +232,7 @@ class SearchInBrowserTest {
             assertTrue(time.getDomAttribute("datetime").startsWith("2024"), time.getDomAttribute("datetime"));
         }
         assertEquals("", driver().findElement(By.id("search-input")).getDomProperty("value"));
+        assertEquals(List.of(), Axe.seriousViolations(browser));
     }
 
     @Test

@@ -148,7 +148,13 @@ export function cutSnippet(text, matchers, length = 180) {
     const candidates = new Set(sentences);
     for (const m of matches) candidates.add(wordStart(text, m.start - 30));
     let best = null;
-    for (const s of candidates) {
+    for (let s of candidates) {
+      // a window does not open with a passage that holds none of the matches
+      const first = matches.find((m) => m.start >= s);
+      if (first) {
+        const gap = text.lastIndexOf(PASSAGE_BREAK, first.start);
+        if (gap >= s) s = gap + 1;
+      }
       const e = Math.min(text.length, s + length);
       const inside = matches.filter((m) => m.start >= s && m.end <= e);
       if (inside.length === 0) continue;
@@ -158,7 +164,8 @@ export function cutSnippet(text, matchers, length = 180) {
     start = best ? best.s : 0;
     // room left at the end: start earlier, at a sentence, rather than show less
     if (text.length - start < length) {
-      const earlier = [...sentences].filter((s) => s < start && text.length - s <= length);
+      const earlier = [...sentences].filter((s) => s < start && text.length - s <= length
+        && !text.slice(s, start - 1).includes(PASSAGE_BREAK));
       if (earlier.length > 0) start = Math.min(...earlier);
     }
   }

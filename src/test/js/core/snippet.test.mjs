@@ -76,3 +76,11 @@ test('markup in the text stays text: ranges only, never HTML', () => {
   assert.equal(s.text, text);
   assert.deepEqual(marked(s.text, s.ranges), ['pool']);
 });
+
+test('a snippet does not open with a passage that holds no match', () => {
+  const text = 'Tasks to address the issue:\nUpdate the connection pool configuration to allow for a larger number of'
+    + ' concurrent connections.\nImplement database connection pooling best practices.\nReview the alerts.';
+  const s = cutSnippet(text, [termMatcher('connect'), termMatcher('pool')], 150);
+  assert.ok(s.text.startsWith('Update the connection pool'), s.text);
+  assert.ok(s.before);
+});

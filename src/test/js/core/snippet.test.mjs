@@ -79,8 +79,9 @@ test('markup in the text stays text: ranges only, never HTML', () => {
 
 test('a snippet does not open with a passage that holds no match', () => {
   const text = 'Tasks to address the issue:\nUpdate the connection pool configuration to allow for a larger number of'
-    + ' concurrent connections.\nImplement database connection pooling best practices.\nReview the alerts.';
-  const s = cutSnippet(text, [termMatcher('connect'), termMatcher('pool')], 150);
+    + ' concurrent connections.\nImplement database connection pooling best practices.\n'
+    + 'Review the alerts that page the on-call engineer, and write down who owns each of them from now on.';
+  const s = cutSnippet(text, [termMatcher('connect'), termMatcher('pool')], 200);
   assert.ok(s.text.startsWith('Update the connection pool'), s.text);
   assert.ok(s.before);
 });

@@ -177,6 +177,17 @@ class SearchInBrowserTest {
         driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         await("followed with Enter", () -> driver().getCurrentUrl().endsWith(hrefs.get(0)));
 
+        // the words as typed, on request
+        browser.get(base + "search.html?q=conection+pool");
+        await("typo notice", () -> driver().findElement(By.id("search-notice")).getText()
+                .contains("Search instead for conection pool"));
+        driver().findElement(By.cssSelector("#search-notice a")).click();
+        await("as typed", () -> driver().getCurrentUrl().contains("typed=1"));
+        waitForStatus("No incidents match “conection pool”");
+        assertTrue(driver().findElement(By.id("search-notice")).getText().isEmpty());
+        driver().navigate().back();
+        await("corrected again", () -> !resultHrefs().isEmpty());
+
         browser.get(base + "search.html?q=zzzqqqxxx&cause=dns");
         waitForStatus("No incidents match");
         String empty = driver().findElement(By.className("search-empty")).getText();

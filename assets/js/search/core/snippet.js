@@ -4,9 +4,10 @@
 // What to highlight is a list of matchers. A matcher stands for one thing the reader asked for, and `key` says
 // which (a snippet is better when it shows more different keys, not the same word again):
 //   {key, sequences: [{terms: ['connect', 'pool'], positions: [0, 1]}, …], prefix: 'conn'}
-// A sequence matches analysed words at those relative positions (one term: one word; several: a phrase, such as
-// a synonym "ran out of connections", stop-word gaps included); `prefix` matches any word whose lower-cased text
-// starts with it (the unfinished last word while typing). Words are compared after the search analyzer
+// A sequence matches analysed words at those relative positions (one term: one word; several: a phrase, stop-word
+// gaps included), or with `loose: true` instead of positions, words next to each other whatever stop words stand
+// between them (a synonym "ran out of connections"); `prefix` matches any word whose lower-cased text starts with
+// it (the unfinished last word while typing). Words are compared after the search analyzer
 // (analyze.js), so "connections" matches the query's "connection" through their common stem.
 import { analyzeTokens, lowerCase } from './analyze.js';
 
@@ -36,10 +37,12 @@ export function queryMatchers(parsed, searched = new Set()) {
   for (const clause of parsed?.clauses ?? []) {
     if (clause.type === 'term') add(clause.term);
     else if (clause.type === 'phrase') clause.terms.forEach(add);
+    else if (clause.type === 'group') out.set(groupKey(clause), groupMatcher(clause));
   }
+  const grouped = new Set([...out.values()].flatMap((m) => m.sequences.flatMap((s) => s.terms)));
   for (const clause of parsed?.clauses ?? []) {
     if (clause.type !== 'prefix') continue;
-    const expansions = [...searched].filter((t) => !out.has(t));
+    const expansions = [...searched].filter((t) => !out.has(t) && !grouped.has(t));
     out.set(`prefix\u0000${clause.word}`, {
       key: `prefix\u0000${clause.word}`,
       prefix: clause.word,
@@ -50,6 +53,31 @@ export function queryMatchers(parsed, searched = new Set()) {
   return [...out.values()];
 }
 
+function groupKey(group) {
+  return `group\u0000${group.alternatives.map((a) => a.map((c) => c.term ?? c.word).join(' ')).join('|')}`;
+}
+
+/**
+ * A synonym group (query.js clause {type: 'group', alternatives: [[clause, …], …]}, the words as typed first): one
+ * thing the reader asked for. A one-word alternative matches that word; a longer one its words standing together
+ * (stop words between them allowed, as "ran out of connections"), and the typed words also one by one, as the
+ * search matched them. An unfinished typed word matches as a prefix.
+ */
+function groupMatcher(group) {
+  const sequences = [];
+  let prefix = null;
+  group.alternatives.forEach((alternative, i) => {
+    const terms = alternative.filter((c) => c.type === 'term').map((c) => c.term);
+    if (i === 0) {
+      for (const c of alternative) if (c.type === 'prefix') prefix = c.word;
+      for (const t of terms) sequences.push({ terms: [t], positions: [0] });
+    }
+    if (terms.length === alternative.length && terms.length > 1) sequences.push({ terms, loose: true });
+    else if (terms.length === 1 && alternative.length === 1) sequences.push({ terms, positions: [0] });
+  });
+  return { key: groupKey(group), sequences, ...(prefix ? { prefix } : {}) };
+}
+
 /** Matchers from a Set or array of terms, or matchers as they are. */
 function asMatchers(what) {
   if (what == null) return [];
@@ -58,6 +86,12 @@ function asMatchers(what) {
 }
 
 function sequenceAt(tokens, i, sequence) {
+  if (sequence.loose) {
+    // consecutive words, whatever stop words stand between them
+    if (i + sequence.terms.length > tokens.length) return -1;
+    for (let j = 0; j < sequence.terms.length; j++) if (tokens[i + j].term !== sequence.terms[j]) return -1;
+    return tokens[i + sequence.terms.length - 1].end;
+  }
   const first = tokens[i].position;
   let k = i;
   let end = tokens[i].end;

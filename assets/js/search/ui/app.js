@@ -2,7 +2,7 @@
 // facets, typo fallback, browsing by filter without words, keyboard navigation. The ranking and everything else
 // lives in ../core.
 import { SearchIndexData } from '../core/index.js';
-import { search, correctQuery, countFacets } from '../core/search.js';
+import * as searching from '../core/search.js';
 import { QueryError } from '../core/query.js';
 import { queryMatchers, cutSnippet } from '../core/snippet.js';
 import { fullText } from '../core/texts.js';
@@ -132,7 +132,7 @@ export async function start(app) {
   }
 
   function showFacets(index, docs, label) {
-    const groups = facetGroups(countFacets(index, docs, state.filters), onFacet, label);
+    const groups = facetGroups(searching.countFacets(index, docs, state.filters), onFacet, label);
     facetsBox.replaceChildren(...(groups.length ? [el('h2', { class: 'visually-hidden', text: 'Filters' }), ...groups] : []));
     layout.classList.toggle('search-layout-single', groups.length === 0);
   }
@@ -202,14 +202,19 @@ export async function start(app) {
     let result;
     let corrected = null;
     try {
-      const options = { prefixLastTerm: true, filters: state.filters, limit: shown, correct: !state.typed };
-      result = await search(index, query, options);
-      corrected = result.corrected ?? null;
-      if (!corrected && !state.typed && result.matched.length === 0 && !(result.partial?.length > 0)) {
-        const fix = await correctQuery(index, query, { prefixLastTerm: true });
-        if (fix) {
-          const second = await search(index, fix, options);
-          if (second.matched.length > 0) {
+      const options = { prefixLastTerm: true, filters: state.filters, limit: shown };
+      if (state.typed) {
+        result = await searching.search(index, query, options); // the words as typed: no correction
+      } else if (searching.find) {
+        // the site's search (core/search.js find): correction, every-word hits, then partial matches
+        result = await searching.find(index, query, options);
+        corrected = result.corrected ?? null;
+      } else {
+        result = await searching.search(index, query, options);
+        if (result.matched.length === 0) {
+          const fix = await searching.correctQuery(index, query, { prefixLastTerm: true });
+          const second = fix ? await searching.search(index, fix, options) : null;
+          if (second && second.matched.length > 0) {
             result = second;
             corrected = fix;
           }
@@ -222,7 +227,7 @@ export async function start(app) {
       return;
     }
     const hits = result.hits.filter((h) => !h.partial);
-    const partial = [...result.hits.filter((h) => h.partial), ...(result.partial ?? [])];
+    const partial = result.hits.filter((h) => h.partial);
     const data = await index.results([...hits, ...partial].map((h) => h.doc));
     if (mine !== sequence) return;
     clear();
@@ -241,6 +246,11 @@ export async function start(app) {
     const matchers = result.matchers ?? queryMatchers(result.parsed, result.terms);
     const items = new Map([...hits, ...partial].map((h) => [h.doc, resultItem(root, data.get(h.doc), matchers, label)]));
     results.replaceChildren(...hits.map((h) => items.get(h.doc)));
+    for (const h of partial) {
+      if (h.missing?.length > 0) {
+        items.get(h.doc).append(el('p', { class: 'search-missing' }, 'Missing: ', el('s', { text: h.missing.join(', ') })));
+      }
+    }
     if (partial.length > 0) {
       partialList.replaceChildren(...partial.map((h) => items.get(h.doc)));
       partialBox.hidden = false;
@@ -248,17 +258,20 @@ export async function start(app) {
     refineSnippets(index, mine, items, matchers).catch((e) => console.warn(e));
     showFacets(index, result.matched, label);
     const total = result.total ?? hits.length;
+    const partialTotal = result.partialTotal ?? partial.length;
     const filtered = filterText ? ` with ${filterText}` : '';
     if (hits.length === 0 && partial.length === 0) {
       status.textContent = `No incidents match “${words}”${filtered}.`;
       main.append(suggestions());
     } else if (hits.length === 0) {
-      status.textContent = `No incident matches every word of “${words}”${filtered}.`;
+      const some = partialTotal === 1 ? '1 matches some of them' : `${partialTotal} match some of them`;
+      status.textContent = `No incident matches every word of “${words}”${filtered}; ${some}.`;
+      showMore(partialTotal);
     } else {
       const count = total === 1 ? '1 incident matches' : `${total} incidents match`;
       const more = total > hits.length ? `, showing the best ${hits.length}` : '';
       status.textContent = `${count} “${words}”${filtered}${more}.`;
-      showMore(total);
+      showMore(total + partialTotal);
     }
   }
 

@@ -2,7 +2,8 @@
 // small index built in memory the way index.js builds it from a manifest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SearchIndexData } from '../../../../assets/js/search/core/index.js';
+import { SearchIndexData, FORMAT } from '../../../../assets/js/search/core/index.js';
+import { QUERY_SETTINGS } from './stop-words.mjs';
 import { countFacets } from '../../../../assets/js/search/core/search.js';
 import { browse, filterTest, hasFilters, allDocs, RECENT } from '../../../../assets/js/search/core/browse.js';
 
@@ -11,7 +12,7 @@ const code = (...numbers) => numbers.map((n) => '!#$%&\''[n]).join('');
 
 function library(recent = [3, 1, 0, 2, 4]) {
   const manifest = {
-    format: 2, docCount: 5, fields: [], termChunks: [], termChunkCommon: [], positionChunks: [], shards: [0],
+    format: FORMAT, query: QUERY_SETTINGS, docCount: 5, fields: [], termChunks: [], termChunkCommon: [], positionChunks: [], shards: [0],
     facets: [
       // docs 0, 1: dns; doc 2: dns + human-error; doc 3: human-error; doc 4: none
       { name: 'cause', values: ['dns', 'human-error'], labels: ['DNS', 'Human error'], sets: [[0], [1], [0, 1], []], docs: code(0, 0, 2, 1, 3) },

@@ -1,7 +1,12 @@
 // node --test: query parsing (assets/js/search/core/query.js); docs/search.md §3 is the contract.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseQuery, QueryError, MAX_CLAUSES } from '../../../../assets/js/search/core/query.js';
+import { parseQuery as parse, QueryError } from '../../../../assets/js/search/core/query.js';
+import { QUERY_SETTINGS } from './stop-words.mjs';
+
+const MAX_CLAUSES = QUERY_SETTINGS.maxClauses;
+/** Parses with the settings an index gives (where the parser takes them as options). */
+const parseQuery = (query, options = {}) => parse(query, { maxClauses: MAX_CLAUSES, ...options });
 
 test('bare words are required terms and an optional proximity phrase', () => {
   const q = parseQuery('Connection pools');

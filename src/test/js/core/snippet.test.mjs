@@ -1,6 +1,7 @@
 // node --test: snippets and highlights (assets/js/search/core/snippet.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import './stop-words.mjs';
 import {
   findMatches, highlightRanges, cutSnippet, queryMatchers, termMatcher, phraseMatcher, GAP,
 } from '../../../../assets/js/search/core/snippet.js';
@@ -84,4 +85,15 @@ test('a snippet does not open with a passage that holds no match', () => {
   const s = cutSnippet(text, [termMatcher('connect'), termMatcher('pool')], 200);
   assert.ok(s.text.startsWith('Update the connection pool'), s.text);
   assert.ok(s.before);
+});
+
+test('a synonym group is one thing asked for: its phrases marked whole, its typed words one by one', () => {
+  const term = (t) => ({ type: 'term', term: t });
+  const group = { type: 'group', alternatives: [['ran', 'out', 'connect'].map(term), ['connect', 'pool', 'exhaust'].map(term)] };
+  const matchers = queryMatchers({ clauses: [group, term('databas')], proximity: [] }, new Set());
+  assert.equal(matchers.length, 2);
+  const text = 'The database ran out of connections. Later the connection pool was exhausted; connections piled up.';
+  assert.deepEqual(marked(text, highlightRanges(text, matchers)),
+    ['database', 'ran out of connections', 'connection pool was exhausted', 'connections']);
+  assert.equal(new Set(findMatches(text, matchers).map((m) => m.key)).size, 2, 'one key for the whole group');
 });

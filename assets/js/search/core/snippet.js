@@ -60,8 +60,8 @@ function groupKey(group) {
 /**
  * A synonym group (query.js clause {type: 'group', alternatives: [[clause, …], …]}, the words as typed first): one
  * thing the reader asked for. A one-word alternative matches that word; a longer one its words standing together
- * (stop words between them allowed, as "ran out of connections"), and the typed words also one by one, as the
- * search matched them. An unfinished typed word matches as a prefix.
+ * (stop words between them allowed, as "ran out of connections"), and the typed words of 4 or more letters also one
+ * by one, as the search matched them. An unfinished typed word matches as a prefix.
  */
 function groupMatcher(group) {
   const sequences = [];
@@ -70,7 +70,8 @@ function groupMatcher(group) {
     const terms = alternative.filter((c) => c.type === 'term').map((c) => c.term);
     if (i === 0) {
       for (const c of alternative) if (c.type === 'prefix') prefix = c.word;
-      for (const t of terms) sequences.push({ terms: [t], positions: [0] });
+      // short words of a phrase ("ran", "out") say little alone: only the phrase marks them
+      for (const t of terms) if (terms.length === 1 || t.length >= 4) sequences.push({ terms: [t], positions: [0] });
     }
     if (terms.length === alternative.length && terms.length > 1) sequences.push({ terms, loose: true });
     else if (terms.length === 1 && alternative.length === 1) sequences.push({ terms, positions: [0] });

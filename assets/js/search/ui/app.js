@@ -5,6 +5,7 @@ import { SearchIndexData } from '../core/index.js';
 import * as searching from '../core/search.js';
 import { QueryError } from '../core/query.js';
 import { queryMatchers, cutSnippet } from '../core/snippet.js';
+import { analyzeTokens } from '../core/analyze.js';
 import { fullText } from '../core/texts.js';
 import { browse, allDocs, hasFilters } from '../core/browse.js';
 import { el, resultItem, facetGroups, snippetParagraph } from './render.js';
@@ -23,6 +24,16 @@ function readUrl() {
   }
   // typed=1: the reader asked for the words as typed, not a correction of them
   return { q: params.get('q') ?? '', filters, typed: params.get('typed') === '1' };
+}
+
+/**
+ * A clause's label (analysed terms: "kubernet", "\"max connect\"") in the words the reader typed ("kubernetes",
+ * "\"max connections\""): each term becomes the first typed word that analyses to it.
+ */
+function typedWords(query) {
+  const words = new Map();
+  for (const t of analyzeTokens(query)) if (!words.has(t.term)) words.set(t.term, query.slice(t.start, t.end));
+  return (label) => label.replace(/[^\s"]+/g, (term) => words.get(term) ?? term);
 }
 
 function urlOf(state) {
@@ -246,9 +257,11 @@ export async function start(app) {
     const matchers = result.matchers ?? queryMatchers(result.parsed, result.terms);
     const items = new Map([...hits, ...partial].map((h) => [h.doc, resultItem(root, data.get(h.doc), matchers, label)]));
     results.replaceChildren(...hits.map((h) => items.get(h.doc)));
+    const typed = typedWords(words);
     for (const h of partial) {
       if (h.missing?.length > 0) {
-        items.get(h.doc).append(el('p', { class: 'search-missing' }, 'Missing: ', el('s', { text: h.missing.join(', ') })));
+        const missing = h.missing.map(typed).join(', ');
+        items.get(h.doc).append(el('p', { class: 'search-missing' }, 'Missing: ', el('s', { text: missing })));
       }
     }
     if (partial.length > 0) {

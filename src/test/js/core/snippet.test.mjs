@@ -92,7 +92,8 @@ test('a synonym group is one thing asked for: its phrases marked whole, its type
   const group = { type: 'group', alternatives: [['ran', 'out', 'connect'].map(term), ['connect', 'pool', 'exhaust'].map(term)] };
   const matchers = queryMatchers({ clauses: [group, term('databas')], proximity: [] }, new Set());
   assert.equal(matchers.length, 2);
-  const text = 'The database ran out of connections. Later the connection pool was exhausted; connections piled up.';
+  const text = 'The database ran out of connections. Later the connection pool was exhausted; connections piled up'
+    + ' and the team ran a script to find out why.';
   assert.deepEqual(marked(text, highlightRanges(text, matchers)),
     ['database', 'ran out of connections', 'connection pool was exhausted', 'connections']);
   assert.equal(new Set(findMatches(text, matchers).map((m) => m.key)).size, 2, 'one key for the whole group');

@@ -162,18 +162,27 @@ final class SnippetSource {
 
     /** Words worth showing: not the facts header, and mostly letters (not code, tables or rules). */
     static boolean isText(String line) {
-        if (FACTS_HEADER.matcher(line).find() || DATED_LABEL.matcher(line).find() || line.contains("---")) return false;
+        String start = head(line);
+        if (FACTS_HEADER.matcher(start).find() || DATED_LABEL.matcher(start).find() || line.contains("---")) return false;
         int letters = 0;
         for (int i = 0; i < line.length(); i++) if (Character.isLetter(line.charAt(i)) || line.charAt(i) == ' ') letters++;
         return letters >= line.length() * 0.75 && SPACES.split(line).length >= 3;
     }
 
+    /** A line of the facts header or of a timeline. */
+    private static boolean isFactsLine(String line) {
+        String start = head(line);
+        return FACTS_HEADER.matcher(start).find() || TIMELINE.matcher(start).find() || DATED_LABEL.matcher(start).find();
+    }
+
+    /** The start of a line, where a label or a time stands: the patterns never look at a whole hostile line. */
+    private static String head(String line) {
+        return line.length() <= 120 ? line : line.substring(0, 120);
+    }
+
     /** A line a reader would read as text: not the facts header, a heading, a timeline entry or code. */
     static boolean isProse(String line) {
-        if (line.isEmpty() || FACTS_HEADER.matcher(line).find() || TIMELINE.matcher(line).find()
-                || DATED_LABEL.matcher(line).find()) {
-            return false;
-        }
+        if (line.isEmpty() || isFactsLine(line)) return false;
         if (line.contains("|") || line.contains("---")) return false; // a table or a rule
         int letters = 0;
         for (int i = 0; i < line.length(); i++) if (Character.isLetter(line.charAt(i)) || line.charAt(i) == ' ') letters++;

@@ -71,6 +71,16 @@ class SnippetSourceTest {
     }
 
     @Test
+    void hostileLinesCostLittle() {
+        String text = String.join("\n", "-".repeat(1_000_000), ": ".repeat(300_000) + "end.",
+                "word ".repeat(200_000) + ".", "1".repeat(500_000));
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> { // quadratic work would take minutes
+            assertTrue(SnippetSource.of(incident(text), t -> 1, 10).length() <= SnippetSource.BUDGET);
+            assertTrue(SnippetSource.fullText(incident(text)).length() <= SnippetSource.FULL_TEXT_MAX);
+        });
+    }
+
+    @Test
     void theWholeTextHasAnEnd() {
         String paragraph = "The replication lag grew while the batch job copied every table again. ";
         String full = SnippetSource.fullText(incident((paragraph.repeat(4) + "\n\n").repeat(100)));

@@ -39,7 +39,12 @@ export function resultItem(root, data, matchers, label) {
   if (data.date) meta.append(el('time', { datetime: data.date, text: data.date }));
   const chips = el('ul', { class: 'chips' });
   for (const cause of data.causes) {
-    chips.append(el('li', {}, el('span', { class: `chip chip-cause chip-${cause.replace(/[^a-z0-9-]/g, '')}`, text: label('cause', cause) })));
+    const name = label('cause', cause);
+    // a cause the query names (the index searches cause names too): the reason the result is here
+    const named = highlightRanges(name, matchers).length > 0;
+    chips.append(el('li', {}, el('span', {
+      class: `chip chip-cause chip-${cause.replace(/[^a-z0-9-]/g, '')}${named ? ' chip-matched' : ''}`, text: name,
+    })));
   }
   const item = el('li', { class: 'search-result' }, link, meta);
   if (data.causes.length > 0) item.append(chips);

@@ -157,7 +157,7 @@ class SearchInBrowserTest {
     }
 
     @Test
-    void keyboardTyposAndNoResults() {
+    void keyboardTyposAndNoResults() throws IOException {
         browser.get(base + "search.html");
         WebElement input = driver().findElement(By.id("search-input"));
         input.sendKeys("conection pool ");
@@ -196,6 +196,7 @@ class SearchInBrowserTest {
         assertEquals(page.indexOf("No incidents match"), page.lastIndexOf("No incidents match"), "said once: " + page);
         assertEquals(1L, browser.script("return document.querySelectorAll('#search-main .search-empty').length;"),
                 "where the results go, not in the filter column");
+        assertEquals(List.of(), Axe.seriousViolations(browser));
         driver().findElement(By.cssSelector(".search-empty button")).click();
         await("filters removed", () -> !driver().getCurrentUrl().contains("cause="));
     }
@@ -215,6 +216,11 @@ class SearchInBrowserTest {
             for (WebElement mark : snippet.findElements(By.tagName("mark"))) {
                 assertTrue(mark.getText().toLowerCase().matches("connection.*|pool.*"), "marked: " + mark.getText());
             }
+        }
+        // the cause the query names is set apart on every result that has it, and no other cause is
+        for (WebElement chip : driver().findElements(By.cssSelector("#search-results .chip-cause"))) {
+            assertEquals(chip.getText().equals("Connection pool exhaustion"),
+                    chip.getDomAttribute("class").contains("chip-matched"), chip.getText());
         }
         // stems: "connections" is marked for "connection"
         assertTrue(driver().findElements(By.cssSelector("#search-results mark")).stream()

@@ -253,6 +253,27 @@ class SearchInBrowserTest {
     }
 
     @Test
+    void partialMatchesFollowUnderTheirHeadingWithTheMissingWordsAsTyped() {
+        // the page shows partial matches when the core's site search (search.js find) gives them
+        org.junit.jupiter.api.Assumptions.assumeTrue(Shared.exampleSite().read("js/search/core/search.js")
+                .contains("export async function find("), "the core has no partial matches yet");
+        browser.get(base + "search.html?q=kafka+certificate+expired+renewal");
+        await("partial matches", () -> driver().findElement(By.id("search-partial")).isDisplayed());
+        assertEquals(List.of("incidents/2024-kafka-mtls-cert-expiry.html"), driver()
+                .findElements(By.cssSelector("#search-results > li a.search-result-title")).stream()
+                .map(a -> a.getDomAttribute("href")).toList(), "every word: above the heading");
+        assertEquals("Matching some of your words", driver().findElement(By.id("search-partial-heading")).getText());
+        List<String> missing = driver().findElements(By.cssSelector("#search-partial .search-missing")).stream()
+                .map(WebElement::getText).toList();
+        assertFalse(missing.isEmpty());
+        assertTrue(missing.contains("Missing: kafka"), missing.toString());
+        assertTrue(missing.stream().anyMatch(m -> m.contains("certificate"))
+                && missing.stream().noneMatch(m -> m.matches(".*\\b(certif|renew)\\b.*")),
+                "the words as typed, not their stems: " + missing);
+        assertTrue(status().contains("1 incident matches"), status());
+    }
+
+    @Test
     void hostileInputIsText() {
         for (String hostile : List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>")) {
             browser.get(base + "search.html?q=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8));

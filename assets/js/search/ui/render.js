@@ -36,27 +36,40 @@ export function displayDate(iso) {
   return m && m[2] >= 1 && m[2] <= 12 ? `${MONTHS[m[2] - 1]} ${Number(m[3])}, ${m[1]}` : iso;
 }
 
-/** A facet value as a reader sees it: `label(facet, value)` comes from the index (root cause names). */
-export function resultItem(root, data, terms, label) {
+/**
+ * One result: its title and snippet with what `matchers` match marked (core/snippet.js; none when browsing), its
+ * date and root causes. `label(facet, value)` names a facet value as a reader sees it (root cause names).
+ */
+export function resultItem(root, data, matchers, label) {
   const link = el('a', { href: root + data.url, class: 'search-result-title' });
-  appendMarked(link, data.title, highlightRanges(data.title, terms));
+  appendMarked(link, data.title, highlightRanges(data.title, matchers));
   const meta = el('div', { class: 'meta' });
   if (data.date) meta.append(el('time', { datetime: data.date, text: displayDate(data.date) }));
   const chips = el('ul', { class: 'chips' });
   for (const cause of data.causes) {
-    chips.append(el('li', {}, el('span', { class: `chip chip-cause chip-${cause.replace(/[^a-z0-9-]/g, '')}`, text: label('cause', cause) })));
+    const name = label('cause', cause);
+    // a cause the query names (the index searches cause names too): the reason the result is here
+    const named = highlightRanges(name, matchers).length > 0;
+    chips.append(el('li', {}, el('span', {
+      class: `chip chip-cause chip-${cause.replace(/[^a-z0-9-]/g, '')}${named ? ' chip-matched' : ''}`, text: name,
+    })));
   }
   const item = el('li', { class: 'search-result' }, link, meta);
   if (data.causes.length > 0) item.append(chips);
-  if (data.text) {
-    const s = cutSnippet(data.text, terms);
-    const p = el('p', { class: 'search-snippet' });
-    if (s.before) p.append('… ');
-    appendMarked(p, s.text, s.ranges);
-    if (s.after && !s.text.endsWith('…')) p.append(' …');
-    item.append(p);
-  }
+  const s = cutSnippet(data.text ?? '', matchers);
+  if (s.text) item.append(snippetParagraph(s));
+  // no query word in the shard's sentences: the app may look in the whole text (core/texts.js)
+  item.snippetMatched = s.ranges.length > 0;
   return item;
+}
+
+/** A snippet (core/snippet.js cutSnippet) as a paragraph, its matches marked. */
+export function snippetParagraph(snippet) {
+  const p = el('p', { class: 'search-snippet' });
+  if (snippet.before) p.append('… ');
+  appendMarked(p, snippet.text, snippet.ranges);
+  if (snippet.after && !snippet.text.endsWith('…')) p.append(' …');
+  return p;
 }
 
 /** Checkbox groups with counts; `onChange(facet, value, checked)`; `label(facet, value)` names the values. */

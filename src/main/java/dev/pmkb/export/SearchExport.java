@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pmkb.index.SearchIndex;
 import dev.pmkb.model.CauseTag;
 import dev.pmkb.model.FacetTag;
-import dev.pmkb.model.Facts;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Taxonomy;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import java.util.zip.GZIPOutputStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -30,6 +30,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -49,6 +50,14 @@ public final class SearchExport {
     public static final String DIRECTORY = "search";
     /** Bumped on any incompatible change; the client refuses other versions. */
     public static final int FORMAT = 2;
+
+    /**
+     * Per document, the text its snippet is looked for in when the sentences of its result shard do not hold the
+     * query's words: loaded after the results show, only for those.
+     */
+    static final String TEXTS = "x";
+    /** The documents newest first, for browsing by filter without words. */
+    static final String RECENT = "recent.json";
 
     /** Facets, in the order the client shows them. */
     public static final List<String> FACETS = List.of(SearchIndex.CAUSE, SearchIndex.IMPACT_CATEGORY,
@@ -72,8 +81,6 @@ public final class SearchExport {
      */
     static final int LARGE_LIBRARY_SHARD_GZIP_BYTES = 2 * 1024;
     static final int LARGE_LIBRARY = 2_000;
-    /** Longest snippet source kept per incident, in UTF-16 units. */
-    static final int SNIPPET_SOURCE = 240;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -167,6 +174,7 @@ public final class SearchExport {
             }
             positionCodes.clear();
             List<Integer> shards = leaf == null ? List.of() : writeShards(leaf, maxDoc);
+            writeFile(RECENT, recentJson(leaf, maxDoc));
             byte[] manifest = manifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
             writeFile("manifest.json", manifest);
             return new Summary(files, bytes, new String(manifest, StandardCharsets.UTF_8));
@@ -398,6 +406,14 @@ public final class SearchExport {
          */
         private List<Integer> writeShards(LeafReader leaf, int maxDoc) throws IOException {
             StoredFields stored = leaf.storedFields();
+            Map<String, Integer> docFreqs = new HashMap<>();
+            ToIntFunction<String> bodyDocFreq = term -> docFreqs.computeIfAbsent(term, t -> {
+                try {
+                    return leaf.docFreq(new Term(SearchIndex.BODY, t));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             List<byte[]> rows = new ArrayList<>();
             List<String> primary = new ArrayList<>();
             for (int doc = 0; doc < maxDoc; doc++) {
@@ -413,10 +429,16 @@ public final class SearchExport {
                     g.writeStartArray();
                     for (String cause : causes) g.writeString(cause);
                     g.writeEndArray();
-                    g.writeString(snippetSource(byId.get(d.get(SearchIndex.ID))));
+                    g.writeString(SnippetSource.of(byId.get(d.get(SearchIndex.ID)), bodyDocFreq, maxDoc));
                     g.writeEndArray();
                 }
                 rows.add(buffer.toByteArray());
+                String text = SnippetSource.fullText(byId.get(d.get(SearchIndex.ID)));
+                writeFile(TEXTS + "/" + doc + ".json", jsonBytes(g -> {
+                    g.writeStartObject();
+                    g.writeStringField("text", text);
+                    g.writeEndObject();
+                }));
             }
             int target = maxDoc > LARGE_LIBRARY ? LARGE_LIBRARY_SHARD_GZIP_BYTES : SHARD_GZIP_BYTES;
             List<Integer> firsts = new ArrayList<>();
@@ -567,6 +589,32 @@ public final class SearchExport {
             g.writeEndArray();
         }
 
+        /**
+         * The documents newest first (by date, then document number; undated ones last): what the search page lists
+         * when a filter is chosen without words. Loaded only then.
+         */
+        private static byte[] recentJson(LeafReader leaf, int maxDoc) throws IOException {
+            String[] dates = new String[maxDoc];
+            if (leaf != null) {
+                StoredFields stored = leaf.storedFields();
+                for (int doc = 0; doc < maxDoc; doc++) {
+                    String date = stored.document(doc, java.util.Set.of(SearchIndex.DATE)).get(SearchIndex.DATE);
+                    dates[doc] = date == null ? "" : date;
+                }
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int doc = 0; doc < maxDoc; doc++) order.add(doc);
+            order.sort(Comparator.comparing((Integer doc) -> dates[doc], Comparator.reverseOrder())
+                    .thenComparing(Comparator.naturalOrder()));
+            StringBuilder codes = new StringBuilder();
+            for (int doc : order) NumberCodes.append(codes, doc);
+            return jsonBytes(g -> {
+                g.writeStartObject();
+                g.writeStringField("docs", codes.toString());
+                g.writeEndObject();
+            });
+        }
+
         private void writeFile(String name, byte[] content) throws IOException {
             Path file = out.resolve(name);
             Files.createDirectories(file.getParent());
@@ -603,28 +651,6 @@ public final class SearchExport {
 
     static String jsonString(String value) {
         return new String(jsonBytes(g -> g.writeString(value)), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The text a result's snippet is cut from: the summary, then the root cause (the facts a reader scans), or the
-     * start of the body when the facts are empty; at most {@link #SNIPPET_SOURCE} units, cut at a space.
-     */
-    static String snippetSource(Postmortem p) {
-        if (p == null) return "";
-        Facts facts = p.facts();
-        StringBuilder text = new StringBuilder();
-        if (facts != null) {
-            for (String part : new String[]{facts.summary(), facts.rootCause()}) {
-                if (part != null && !part.isBlank()) text.append(text.isEmpty() ? "" : " ").append(part.strip());
-            }
-        }
-        if (text.isEmpty()) text.append(p.body().text().strip());
-        String flat = text.toString().replaceAll("\\s+", " ");
-        if (flat.length() <= SNIPPET_SOURCE) return flat;
-        int cut = flat.lastIndexOf(' ', SNIPPET_SOURCE);
-        if (cut < SNIPPET_SOURCE / 2) cut = SNIPPET_SOURCE;
-        if (Character.isHighSurrogate(flat.charAt(cut - 1))) cut--;
-        return flat.substring(0, cut) + "…";
     }
 
     interface JsonWriting {

@@ -62,6 +62,7 @@ class SearchBench {
         long indexGz = 0;
         long positionsGz = 0;
         long shardsGz = 0;
+        long textsGz = 0; // whole texts for snippets and the newest-first order: loaded after results, or to browse
         int files = 0;
         try (Stream<Path> walk = Files.walk(site.resolve("search"))) {
             for (Path f : walk.filter(Files::isRegularFile).toList()) {
@@ -74,6 +75,9 @@ class SearchBench {
                 files++;
                 if (rel.startsWith("search/p/")) positionsGz += size;
                 else if (rel.startsWith("search/r/")) shardsGz += size;
+                else if (rel.startsWith("search/" + SearchExport.TEXTS + "/") || rel.equals("search/" + SearchExport.RECENT)) {
+                    textsGz += size;
+                }
                 else indexGz += size;
             }
         }
@@ -93,8 +97,19 @@ class SearchBench {
                 browser.get(base + "search.html");
                 Map<?, ?> first = query(browser, q);
                 List<String> firstUrls = resources(browser, base, 0);
+                // snippets from whole texts load after the results show: counted apart, once they are in
+                sleep(1500);
+                List<String> lateUrls = resources(browser, base, firstUrls.size());
+                firstUrls = new ArrayList<>(firstUrls);
+                firstUrls.addAll(lateUrls.stream().filter(u -> !u.startsWith("search/" + SearchExport.TEXTS + "/")).toList());
+                List<String> snippetUrls = lateUrls.stream().filter(u -> u.startsWith("search/" + SearchExport.TEXTS + "/")).toList();
+                List<String> earlyTexts = firstUrls.stream().filter(u -> u.startsWith("search/" + SearchExport.TEXTS + "/")).toList();
+                firstUrls.removeAll(earlyTexts);
+                snippetUrls = new ArrayList<>(snippetUrls);
+                snippetUrls.addAll(earlyTexts);
+                int seen = firstUrls.size() + snippetUrls.size();
                 Map<?, ?> second = query(browser, FOLLOW_UP);
-                List<String> secondUrls = resources(browser, base, firstUrls.size());
+                List<String> secondUrls = resources(browser, base, seen);
                 ObjectNode r = json.createObjectNode();
                 r.put("query", q);
                 // the manifest that search.html carries inline is part of the first query's bytes, not a request
@@ -103,6 +118,8 @@ class SearchBench {
                 r.put("firstQueryBytes", bytes(gzip, firstUrls, "search/") + inline);
                 r.put("inlineManifestBytes", inline);
                 r.put("firstQueryRequests", firstUrls.stream().filter(u -> u.startsWith("search/")).count());
+                r.put("snippetTextBytes", bytes(gzip, snippetUrls, "search/"));
+                r.put("snippetTextRequests", snippetUrls.size());
                 r.put("clientBytes", bytes(gzip, firstUrls, "js/search/"));
                 r.put("clientRequests", firstUrls.stream().filter(u -> u.startsWith("js/search/")).count());
                 r.put("followUpBytes", bytes(gzip, secondUrls, "search/"));
@@ -121,6 +138,8 @@ class SearchBench {
         out.put("firstQueryBytesMax", max(runs, "firstQueryBytes"));
         out.put("firstQueryRequests", median(runs, "firstQueryRequests"));
         out.put("firstQueryRequestsMax", max(runs, "firstQueryRequests"));
+        out.put("snippetTextBytes", median(runs, "snippetTextBytes"));
+        out.put("snippetTextRequests", median(runs, "snippetTextRequests"));
         out.put("clientBytes", median(runs, "clientBytes"));
         out.put("followUpBytes", median(runs, "followUpBytes"));
         out.put("followUpRequests", median(runs, "followUpRequests"));
@@ -128,6 +147,7 @@ class SearchBench {
         out.put("indexBytesGzip", indexGz);
         out.put("positionsBytesGzip", positionsGz);
         out.put("resultShardsBytesGzip", shardsGz);
+        out.put("wholeTextsBytesGzip", textsGz);
         out.put("allBytesGzip", gz);
         out.put("files", files);
         out.put("timeToResultsMs", median(runs, "timeToResultsMs"));
@@ -187,5 +207,14 @@ class SearchBench {
 
     static double max(List<ObjectNode> runs, String field) {
         return runs.stream().mapToDouble(r -> r.get(field).asDouble()).max().orElse(0);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

@@ -157,7 +157,7 @@ class SearchInBrowserTest {
     }
 
     @Test
-    void keyboardTyposAndNoResults() {
+    void keyboardTyposAndNoResults() throws IOException {
         browser.get(base + "search.html");
         WebElement input = driver().findElement(By.id("search-input"));
         input.sendKeys("conection pool ");
@@ -177,12 +177,100 @@ class SearchInBrowserTest {
         driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         await("followed with Enter", () -> driver().getCurrentUrl().endsWith(hrefs.get(0)));
 
+        // the words as typed, on request
+        browser.get(base + "search.html?q=conection+pool");
+        await("typo notice", () -> driver().findElement(By.id("search-notice")).getText()
+                .contains("Search instead for conection pool"));
+        driver().findElement(By.cssSelector("#search-notice a")).click();
+        await("as typed", () -> driver().getCurrentUrl().contains("typed=1"));
+        waitForStatus("No incidents match “conection pool”");
+        assertTrue(driver().findElement(By.id("search-notice")).getText().isEmpty());
+        driver().navigate().back();
+        await("corrected again", () -> !resultHrefs().isEmpty());
+
         browser.get(base + "search.html?q=zzzqqqxxx&cause=dns");
         waitForStatus("No incidents match");
         String empty = driver().findElement(By.className("search-empty")).getText();
         assertTrue(empty.contains("Remove all filters") && empty.contains("spelling"), empty);
+        String page = driver().findElement(By.id("search-app")).getText();
+        assertEquals(page.indexOf("No incidents match"), page.lastIndexOf("No incidents match"), "said once: " + page);
+        assertEquals(1L, browser.script("return document.querySelectorAll('#search-main .search-empty').length;"),
+                "where the results go, not in the filter column");
+        assertEquals(List.of(), Axe.seriousViolations(browser));
         driver().findElement(By.cssSelector(".search-empty button")).click();
         await("filters removed", () -> !driver().getCurrentUrl().contains("cause="));
+    }
+
+    @Test
+    void snippetsShowThePassageThatMatchesWithTheWordsMarked() {
+        browser.get(base + "search.html?q=connection+pool");
+        await("results", () -> !resultHrefs().isEmpty());
+        // every snippet shows the query's words: from the result shard, or from the whole text loaded after
+        await("every snippet marked", () -> driver().findElements(By.cssSelector("#search-results .search-snippet"))
+                .stream().allMatch(p -> !p.findElements(By.tagName("mark")).isEmpty()));
+        List<WebElement> snippets = driver().findElements(By.cssSelector("#search-results .search-snippet"));
+        assertEquals(resultHrefs().size(), snippets.size());
+        for (WebElement snippet : snippets) {
+            assertFalse(snippet.getText().matches("(?is)^(…\\s*)?(duration|start time|impact)\\s*:.*"),
+                    "a facts header as a snippet: " + snippet.getText());
+            for (WebElement mark : snippet.findElements(By.tagName("mark"))) {
+                assertTrue(mark.getText().toLowerCase().matches("connection.*|pool.*"), "marked: " + mark.getText());
+            }
+        }
+        // the cause the query names is set apart on every result that has it, and no other cause is
+        for (WebElement chip : driver().findElements(By.cssSelector("#search-results .chip-cause"))) {
+            assertEquals(chip.getText().equals("Connection pool exhaustion"),
+                    chip.getDomAttribute("class").contains("chip-matched"), chip.getText());
+        }
+        // stems: "connections" is marked for "connection"
+        assertTrue(driver().findElements(By.cssSelector("#search-results mark")).stream()
+                .anyMatch(m -> m.getText().equalsIgnoreCase("connections")), "a stem of a query word is marked");
+    }
+
+    @Test
+    void aFilterWithoutWordsListsItsIncidentsNewestFirst() throws IOException {
+        browser.get(base + "search.html?cause=certificate-expiry");
+        await("browsed results", () -> !resultHrefs().isEmpty());
+        waitForStatus("with Certificate expiry");
+        assertEquals(List.of("incidents/2024-kafka-mtls-cert-expiry.html", "incidents/2022-api-cert-expiry.html"),
+                resultHrefs(), "the incidents of the cause, newest first");
+        List<String> dates = driver().findElements(By.cssSelector("#search-results time")).stream()
+                .map(t -> t.getDomAttribute("datetime")).toList();
+        assertEquals(dates.stream().sorted(java.util.Comparator.reverseOrder()).toList(), dates);
+        assertEquals(0, driver().findElements(By.cssSelector("#search-results mark")).size(), "nothing to mark");
+        assertTrue(driver().findElement(By.cssSelector("#search-facets input[value=certificate-expiry]")).isSelected());
+
+        // a second filter narrows the list; removing the cause lists every incident of the year
+        driver().findElement(By.cssSelector("#search-facets input[name=year][value='2024']")).click();
+        await("narrowed", () -> resultHrefs().equals(List.of("incidents/2024-kafka-mtls-cert-expiry.html")));
+        driver().findElement(By.cssSelector("#search-facets input[value=certificate-expiry]")).click();
+        await("the year's incidents", () -> resultHrefs().size() > 1 && !driver().getCurrentUrl().contains("cause="));
+        for (WebElement time : driver().findElements(By.cssSelector("#search-results time"))) {
+            assertTrue(time.getDomAttribute("datetime").startsWith("2024"), time.getDomAttribute("datetime"));
+        }
+        assertEquals("", driver().findElement(By.id("search-input")).getDomProperty("value"));
+        assertEquals(List.of(), Axe.seriousViolations(browser));
+    }
+
+    @Test
+    void partialMatchesFollowUnderTheirHeadingWithTheMissingWordsAsTyped() {
+        // the page shows partial matches when the core's site search (search.js find) gives them
+        org.junit.jupiter.api.Assumptions.assumeTrue(Shared.exampleSite().read("js/search/core/search.js")
+                .contains("export async function find("), "the core has no partial matches yet");
+        browser.get(base + "search.html?q=kafka+certificate+expired+renewal");
+        await("partial matches", () -> driver().findElement(By.id("search-partial")).isDisplayed());
+        assertEquals(List.of("incidents/2024-kafka-mtls-cert-expiry.html"), driver()
+                .findElements(By.cssSelector("#search-results > li a.search-result-title")).stream()
+                .map(a -> a.getDomAttribute("href")).toList(), "every word: above the heading");
+        assertEquals("Matching some of your words", driver().findElement(By.id("search-partial-heading")).getText());
+        List<String> missing = driver().findElements(By.cssSelector("#search-partial .search-missing")).stream()
+                .map(WebElement::getText).toList();
+        assertFalse(missing.isEmpty());
+        assertTrue(missing.contains("Missing: kafka"), missing.toString());
+        assertTrue(missing.stream().anyMatch(m -> m.contains("certificate"))
+                && missing.stream().noneMatch(m -> m.matches(".*\\b(certif|renew)\\b.*")),
+                "the words as typed, not their stems: " + missing);
+        assertTrue(status().contains("1 incident matches"), status());
     }
 
     @Test

@@ -20,6 +20,25 @@ public final class Node {
     private Node() {
     }
 
+    /** What {@code node --test} printed, and its exit code (0 when every test passed). */
+    public record TestRun(int exitCode, String output) {
+    }
+
+    /** Runs {@code node --test} over the test files in {@code folder}: Node's own test runner, in TAP. */
+    public static TestRun test(java.nio.file.Path folder) throws IOException {
+        Process process = new ProcessBuilder("node", "--test", "--test-reporter=tap", folder.toString())
+                .redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "node --test did not finish");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return new TestRun(process.exitValue(), output);
+    }
+
     public static List<String> run(List<String> arguments, List<String> stdinLines) throws IOException {
         List<String> command = new ArrayList<>(List.of("node"));
         command.addAll(arguments);

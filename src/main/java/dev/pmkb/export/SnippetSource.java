@@ -1,0 +1,263 @@
+package dev.pmkb.export;
+
+import dev.pmkb.index.Analysis;
+import dev.pmkb.index.PmkbAnalyzer;
+import dev.pmkb.model.Facts;
+import dev.pmkb.model.Postmortem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text a search result's snippet is cut from (the last column of a result shard): sentences of the postmortem
+ * that the browser can cut a snippet around the query's words from. A result shows the passage that matches, but a
+ * shard cannot carry whole postmortems (a first query loads the shards of its top 10), so each incident keeps
+ * {@link #BUDGET} UTF-16 units of sentences: its opening sentence, then the sentences that add the most words no
+ * other kept sentence has, rare words weighing most, the root cause's sentences more. Those are the words a reader
+ * finds the incident by. The facts header ("Duration: …", "Start Time: …", "Impact: …"), headings, timeline lines
+ * and code are never kept. Kept sentences stay in the postmortem's order; a line feed marks a gap between them.
+ */
+final class SnippetSource {
+
+    /** UTF-16 units kept per incident: about two and a half snippets of text. */
+    static final int BUDGET = 480;
+    /** The most of an incident's text that a result's snippet is looked for in. */
+    static final int FULL_TEXT_MAX = 8_000;
+    /** A longer sentence is cut at a space, so that one sentence cannot take the whole budget. */
+    static final int SENTENCE_MAX = 200;
+
+    /** A line that starts with a facts label: the header a postmortem opens with, which says when, not what. */
+    private static final Pattern FACTS_HEADER = Pattern.compile(
+            "^[\\s\\p{Punct}•–—]*(?:total\\s+|overall\\s+)?(?:duration|start(?:ing|ed)?(?:\\s+(?:time|date))?"
+                    + "|end(?:ing|ed)?(?:\\s+(?:time|date))?|(?:date|time)(?:\\s*(?:frame|window|range|zone))?"
+                    + "|severity|status|priority|impact(?:ed)?(?:\\s+\\w+){0,2}|affected(?:\\s+\\w+){0,2}"
+                    + "|(?:outage|incident|downtime)\\s+(?:window|duration|date|time|period)|detected|detection time)"
+                    + "\\s*(?:\\([^)]{0,30}\\))?\\s*:",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)";
+    /** A label followed by a date or a time ("Issue Detected: May 10, 2023, 08:00 AM"): a facts line too. */
+    private static final Pattern DATED_LABEL = Pattern.compile(
+            "^[^:.!?]{1,30}:\\s*(?:\\d{1,4}[-/:.]\\d|\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + "|" + MONTH
+                    + "[a-z]*\\.?\\s+\\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** A timeline line: it starts with a clock time or a date. */
+    private static final Pattern TIMELINE = Pattern.compile(
+            "^[\\s\\p{Punct}•–—]*(?:\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{1,2}[:.h]\\d{2}|\\d{1,2}\\s*[ap]\\.?m\\b|\\d{4}-\\d{2}-\\d{2}|T\\s*[+-]\\s*\\d)",
+            Pattern.CASE_INSENSITIVE);
+    /** Sentence ends: after . ! ? followed by a space and what can start a sentence. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"“(‘'])");
+    private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?:;)\"”]$");
+    private static final Pattern ENDS_STATEMENT = Pattern.compile("[.!?)\"”]$");
+    private static final Pattern ATX_HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern BOLD_LINE = Pattern.compile("^\\s*(?:\\*\\*|__)([^*_]{1,120})(?:\\*\\*|__)\\s*:?\\s*$");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final PmkbAnalyzer ANALYZER = new PmkbAnalyzer();
+
+    private SnippetSource() {
+    }
+
+    private record Sentence(String text, int line, Set<String> terms, double boost) {
+    }
+
+    /**
+     * The snippet source of one incident; {@code bodyDocFreq} gives a term's document frequency in the body field
+     * of an index of {@code docCount} documents.
+     */
+    static String of(Postmortem p, ToIntFunction<String> bodyDocFreq, int docCount) {
+        if (p == null) return "";
+        Facts facts = p.facts();
+        String rootCause = facts == null || facts.rootCause() == null ? "" : flat(facts.rootCause());
+        String summary = facts == null || facts.summary() == null ? "" : flat(facts.summary());
+        List<Sentence> sentences = new ArrayList<>();
+        List<String> lines = paragraphs(p);
+        for (int line = 0; line < lines.size(); line++) {
+            String text = lines.get(line);
+            if (!isProse(text)) continue;
+            for (String s : SENTENCE_END.split(text)) {
+                String sentence = clip(s, SENTENCE_MAX);
+                if (SPACES.split(sentence).length < 5) continue;
+                String plain = sentence.endsWith("…") ? sentence.substring(0, sentence.length() - 1) : sentence;
+                double boost = rootCause.contains(plain) ? 1.5 : summary.contains(plain) ? 1.2 : 1;
+                sentences.add(new Sentence(sentence, line, new HashSet<>(Analysis.terms(ANALYZER, sentence)), boost));
+            }
+        }
+        if (sentences.isEmpty()) return clip(String.join(" ", summary, rootCause).strip(), BUDGET);
+        boolean[] kept = new boolean[sentences.size()];
+        Set<String> covered = new HashSet<>(sentences.getFirst().terms());
+        kept[0] = true;
+        int left = BUDGET - sentences.getFirst().text().length();
+        while (true) {
+            int best = -1;
+            double bestGain = 0;
+            for (int i = 1; i < sentences.size(); i++) {
+                Sentence s = sentences.get(i);
+                if (kept[i] || s.text().length() + 1 > left) continue;
+                double gain = 0;
+                for (String t : s.terms()) {
+                    if (covered.contains(t)) continue;
+                    int df = bodyDocFreq.applyAsInt(t);
+                    if (df > 0) gain += Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+                }
+                gain = gain * s.boost() / Math.pow(s.text().length(), 0.3);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    best = i;
+                }
+            }
+            if (best < 0) break;
+            kept[best] = true;
+            covered.addAll(sentences.get(best).terms());
+            left -= sentences.get(best).text().length() + 1;
+        }
+        StringBuilder out = new StringBuilder();
+        int previous = -1;
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!kept[i]) continue;
+            if (previous >= 0) {
+                boolean adjacent = previous == i - 1 && sentences.get(previous).line() == sentences.get(i).line()
+                        && !sentences.get(previous).text().endsWith("…");
+                out.append(adjacent ? ' ' : '\n');
+            }
+            out.append(sentences.get(i).text());
+            previous = i;
+        }
+        return out.toString();
+    }
+
+    /**
+     * The whole text a snippet may come from, for the results whose kept sentences do not hold the query's words
+     * (the browser loads it only for those): every paragraph but the title, headings, the facts header and code,
+     * one a line, at most {@link #FULL_TEXT_MAX} UTF-16 units.
+     */
+    static String fullText(Postmortem p) {
+        if (p == null) return "";
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : paragraphs(p)) {
+            if (!isText(paragraph)) continue;
+            String clipped = clip(paragraph, FULL_TEXT_MAX - out.length() - 1);
+            if (clipped.length() < 20 && clipped.length() < paragraph.length()) break;
+            if (!out.isEmpty()) out.append('\n');
+            out.append(clipped);
+            if (out.length() >= FULL_TEXT_MAX - 20) break;
+        }
+        return out.toString();
+    }
+
+    /** The body's paragraphs without the title and the headings. */
+    private static List<String> paragraphs(Postmortem p) {
+        Set<String> headings = headings(p.markdown());
+        // the title is shown above the snippet already
+        for (String title : new String[]{p.title(), p.authorTitle()}) if (title != null) headings.add(key(title));
+        List<String> out = new ArrayList<>();
+        for (String paragraph : paragraphs(p.body().text(), headings)) {
+            if (!headings.contains(key(paragraph))) out.add(paragraph);
+        }
+        return out;
+    }
+
+    /** Words worth showing: not the facts header, and mostly letters (not code, tables or rules). */
+    static boolean isText(String line) {
+        String start = head(line);
+        if (FACTS_HEADER.matcher(start).find() || DATED_LABEL.matcher(start).find() || line.contains("---")) return false;
+        int letters = 0;
+        for (int i = 0; i < line.length(); i++) if (Character.isLetter(line.charAt(i)) || line.charAt(i) == ' ') letters++;
+        return letters >= line.length() * 0.75 && SPACES.split(line).length >= 3;
+    }
+
+    /** A line of the facts header or of a timeline. */
+    private static boolean isFactsLine(String line) {
+        String start = head(line);
+        return FACTS_HEADER.matcher(start).find() || TIMELINE.matcher(start).find() || DATED_LABEL.matcher(start).find();
+    }
+
+    /** The start of a line, where a label or a time stands: the patterns never look at a whole hostile line. */
+    private static String head(String line) {
+        return line.length() <= 120 ? line : line.substring(0, 120);
+    }
+
+    /** A line a reader would read as text: not the facts header, a heading, a timeline entry or code. */
+    static boolean isProse(String line) {
+        if (line.isEmpty() || isFactsLine(line)) return false;
+        if (line.contains("|") || line.contains("---")) return false; // a table or a rule
+        int letters = 0;
+        for (int i = 0; i < line.length(); i++) if (Character.isLetter(line.charAt(i)) || line.charAt(i) == ' ') letters++;
+        if (letters < line.length() * 0.85) return false;
+        int words = SPACES.split(line).length;
+        return words >= 10 || (words >= 5 && ENDS_STATEMENT.matcher(line).find());
+    }
+
+    /**
+     * The body text's paragraphs: the plain text ends every line of the Markdown, a wrapped one too, so a line
+     * that does not end a sentence joins the next when that one goes on in lower case or it is itself long.
+     */
+    static List<String> paragraphs(String text, Set<String> headings) {
+        List<String> out = new ArrayList<>();
+        StringBuilder paragraph = new StringBuilder();
+        for (String raw : text.split("\n")) {
+            String line = flat(raw);
+            if (line.isEmpty()) {
+                if (!paragraph.isEmpty()) out.add(paragraph.toString());
+                paragraph.setLength(0);
+                continue;
+            }
+            if (!paragraph.isEmpty()) {
+                boolean goesOn = !ENDS_SENTENCE.matcher(paragraph).find() && !isHeading(line)
+                        && !isHeading(paragraph.toString()) && !headings.contains(key(line))
+                        && !headings.contains(key(paragraph.toString()))
+                        && (Character.isLowerCase(line.codePointAt(0)) || paragraph.length() >= 60);
+                if (goesOn) {
+                    paragraph.append(' ').append(line);
+                    continue;
+                }
+                out.add(paragraph.toString());
+                paragraph.setLength(0);
+            }
+            paragraph.append(line);
+        }
+        if (!paragraph.isEmpty()) out.add(paragraph.toString());
+        return out;
+    }
+
+    /** Markdown headings ("# Title", "## Impact") and lines that are all bold ("**Issue Summary:**"), as keys. */
+    static Set<String> headings(String markdown) {
+        Set<String> out = new HashSet<>();
+        if (markdown == null) return out;
+        for (String line : markdown.split("\n")) {
+            Matcher atx = ATX_HEADING.matcher(line);
+            Matcher bold = BOLD_LINE.matcher(line);
+            if (atx.matches()) out.add(key(atx.group(1)));
+            else if (bold.matches()) out.add(key(bold.group(1)));
+        }
+        out.remove("");
+        return out;
+    }
+
+    /** A line's letters and digits, lower-cased: the same heading in Markdown and in the plain text. */
+    private static String key(String line) {
+        return NOT_WORD.matcher(line).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A short line that ends no sentence: a heading, which neither joins a paragraph nor is joined by one. */
+    private static boolean isHeading(String line) {
+        return SPACES.split(line).length < 5 && !ENDS_STATEMENT.matcher(line).find();
+    }
+
+    private static String flat(String text) {
+        return SPACES.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** At most {@code max} UTF-16 units, cut at a space (and never inside a surrogate pair), "…" marking the cut. */
+    static String clip(String text, int max) {
+        if (text.length() <= max) return text;
+        if (max < 2) return "";
+        int cut = text.lastIndexOf(' ', max - 1);
+        if (cut < max / 2) cut = max - 1;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) cut--;
+        return text.substring(0, cut).stripTrailing() + "…";
+    }
+}

@@ -56,6 +56,8 @@ public final class Bake {
 
     /** The previous site's pages and files this bake may keep; null without a build cache. */
     private PageCache pageCache;
+    /** The safe HTML of postmortem bodies made by earlier bakes; null without a build cache. */
+    private SanitizedHtmlCache htmlCache;
 
     private Bake(SiteConfig config, Reuse reuse) {
         this.config = config;
@@ -217,6 +219,10 @@ public final class Bake {
             problems.addAll(understood.problems());
         }
         int kept = 0, rendered = 0, files = 0;
+        if (htmlCache != null) {
+            htmlCache.prune();
+            problems.addAll(htmlCache.problems());
+        }
         if (pageCache != null) {
             pageCache.save(noted);
             kept = pageCache.pagesKept();
@@ -265,8 +271,13 @@ public final class Bake {
                 Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
                         ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
                 Library library = new Library(published, understander.taxonomy(), related);
-                MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published, attachments, linkedAttachments,
-                        diagnostics::add), config.info().remoteImages());
+                MarkdownRenderer.ContentLinks links = contentLinks(published, attachments, linkedAttachments,
+                        diagnostics::add);
+                Map<String, Path> files = attachments;
+                MarkdownRenderer markdown = config.cache() == null
+                        ? new MarkdownRenderer(links, config.info().remoteImages())
+                        : (htmlCache = SanitizedHtmlCache.open(links, files::containsKey, config.info().remoteImages(),
+                        config.cache()));
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
                         () -> joinUnchecked(index)).pages());
                 timed("render", () -> renderAll(site, pages, staging));

@@ -111,21 +111,32 @@ final class UnderstoodCache {
 
     /** The file {@code source} of content {@code bytes}, understood or taken from the cache. */
     Understood understand(String source, byte[] bytes, Understanding understanding) {
+        return known(source, bytes, understanding).orElseGet(() -> understandAndKeep(source, bytes, understanding));
+    }
+
+    /** What the cache knows of the file {@code source} of content {@code bytes}; empty when it must be understood. */
+    Optional<Understood> known(String source, byte[] bytes, Understanding understanding) {
         String key = key(understanding.fingerprint(), source, bytes);
         used.add(key);
         Optional<byte[]> entry = store.read(key);
-        if (entry.isPresent()) {
-            try {
-                if (RecordCodec.decode(entry.get()) instanceof Understood known
-                        && (known.postmortem() == null || known.postmortem().source().equals(source))) {
-                    hits.incrementAndGet();
-                    return known;
-                }
-                unsupported.add(store.file(key) + ": holds something else than a postmortem; ignored");
-            } catch (RecordCodec.CorruptEntryException e) {
-                unsupported.add(store.file(key) + ": damaged, ignored (" + e.getMessage() + ")");
+        if (entry.isEmpty()) return Optional.empty();
+        try {
+            if (RecordCodec.decode(entry.get()) instanceof Understood known
+                    && (known.postmortem() == null || known.postmortem().source().equals(source))) {
+                hits.incrementAndGet();
+                return Optional.of(known);
             }
+            unsupported.add(store.file(key) + ": holds something else than a postmortem; ignored");
+        } catch (RecordCodec.CorruptEntryException e) {
+            unsupported.add(store.file(key) + ": damaged, ignored (" + e.getMessage() + ")");
         }
+        return Optional.empty();
+    }
+
+    /** Reads and understands the file {@code source} of content {@code bytes}, and keeps what it gave. */
+    Understood understandAndKeep(String source, byte[] bytes, Understanding understanding) {
+        String key = key(understanding.fingerprint(), source, bytes);
+        used.add(key);
         misses.incrementAndGet();
         Understood fresh = Bake.understand(SourceReader.parse(source, bytes), understanding.understander());
         try {

@@ -72,6 +72,7 @@ final class UnderstoodCache {
         update(digest, Version.current());
         update(digest, CodeFingerprint.current());
         update(digest, taxonomy);
+        update(digest, "dates up to " + Limits.lastYear()); // a date beyond it is refused: the cache turns with the year
         TreeMap<String, String> properties = new TreeMap<>();
         for (String key : config.properties().stringPropertyNames()) {
             if (!key.startsWith(SiteConfig.CACHE_PROPERTY_PREFIX)) properties.put(key, config.properties().getProperty(key));

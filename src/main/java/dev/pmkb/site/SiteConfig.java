@@ -93,11 +93,6 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
                 publishDrafts, cache);
     }
 
-    /** These settings with the build cache in {@code folder}, or without one (null). */
-    public SiteConfig withCache(Path folder) {
-        return new SiteConfig(siteRoot, content, templates, assets, output, info, relatedLimit, strict, properties,
-                drafts, folder == null ? null : folder.toAbsolutePath().normalize());
-    }
 
     /**
      * The base URL only makes feed and sitemap URLs absolute, so it must be an absolute http(s) URL: a relative one

@@ -3,13 +3,10 @@ package dev.pmkb.cache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -38,7 +35,7 @@ public final class CodeFingerprint {
     }
 
     private static String compute() {
-        MessageDigest digest = sha256();
+        FastHash digest = new FastHash();
         update(digest, "java " + Runtime.version());
         Path code = null;
         try {
@@ -65,11 +62,11 @@ public final class CodeFingerprint {
             String name = Path.of(entry).getFileName() == null ? entry : Path.of(entry).getFileName().toString();
             if (name.endsWith(".jar") && !name.equals(ownName)) update(digest, "library " + name);
         }
-        return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
+        return digest.hex();
     }
 
     /** The class folder a checkout runs from: every file's path and content. */
-    private static void folder(MessageDigest digest, Path root) throws IOException {
+    private static void folder(FastHash digest, Path root) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
@@ -77,38 +74,28 @@ public final class CodeFingerprint {
         files.sort(Comparator.comparing(f -> root.relativize(f).toString()));
         for (Path file : files) {
             update(digest, root.relativize(file).toString().replace('\\', '/'));
-            digest.update(Files.readAllBytes(file));
+            digest.add(Files.readAllBytes(file));
         }
     }
 
     /** pmkb's jar: its entries' names and contents, not the archive's bytes, which hold each entry's time. */
-    private static void jar(MessageDigest digest, Path jarFile) throws IOException {
+    private static void jar(FastHash digest, Path jarFile) throws IOException {
         try (JarFile jar = new JarFile(jarFile.toFile())) {
             List<JarEntry> entries = new ArrayList<>(jar.stream().filter(e -> !e.isDirectory()).toList());
             entries.sort(Comparator.comparing(JarEntry::getName));
-            byte[] buffer = new byte[8192];
             for (JarEntry entry : entries) {
                 if (entry.getName().equals("META-INF/MANIFEST.MF") || entry.getName().endsWith("pom.properties")) {
                     continue; // build times and machine names, not code
                 }
                 update(digest, entry.getName());
                 try (InputStream in = jar.getInputStream(entry)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+                    digest.add(in.readAllBytes());
                 }
             }
         }
     }
 
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+    private static void update(FastHash digest, String text) {
+        digest.add(text);
     }
 }

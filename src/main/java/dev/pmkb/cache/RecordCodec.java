@@ -10,8 +10,6 @@ import java.io.Serializable;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Only records and enums of pmkb's own packages ({@code dev.pmkb.}) and the JDK are ever instantiated while decoding:
  * a cache folder is trusted no more than that.
  * <p>
- * {@link #hash} feeds the same encoding to SHA-256, with unordered maps and sets sorted first, so that two equal
+ * {@link #hash} hashes the same encoding, with unordered maps and sets sorted first, so that two equal
  * trees hash alike in any JVM.
  */
 public final class RecordCodec {
@@ -91,19 +89,11 @@ public final class RecordCodec {
         }
     }
 
-    /** The SHA-256 of the value's encoding, unordered collections sorted: equal trees hash alike. */
+    /** The {@link FastHash} of the value's encoding, unordered collections sorted: equal trees hash alike. */
     public static byte[] hash(Object value) {
         Writer out = new Writer(true);
         out.value(value);
-        return sha256(out.bytes.toByteArray());
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return FastHash.of(out.bytes.buffer, out.bytes.size);
     }
 
     /** How to read and make one record class, found once per class. */

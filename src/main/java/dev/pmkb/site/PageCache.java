@@ -2,23 +2,21 @@ package dev.pmkb.site;
 
 import dev.pmkb.cache.CodeFingerprint;
 import dev.pmkb.cache.EntryStore;
+import dev.pmkb.cache.FastHash;
 import dev.pmkb.cache.RecordCodec;
 import dev.pmkb.render.Page;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +72,7 @@ final class PageCache {
     static PageCache open(SiteConfig config, Path cacheFolder) {
         EntryStore store = new EntryStore(cacheFolder.resolve(FORMAT));
         Path output = OutputFolder.real(config.output());
-        String manifestKey = hex(sha256(output.toString().getBytes(StandardCharsets.UTF_8)));
+        String manifestKey = new FastHash().add(output.toString()).hex();
         Map<String, Kept> previous = new HashMap<>();
         Optional<byte[]> saved = store.read(manifestKey);
         PageCache cache = new PageCache(store, config.output(), manifestKey, global(config), previous);
@@ -92,11 +90,11 @@ final class PageCache {
 
     /** Everything every page depends on besides its model. */
     private static String global(SiteConfig config) {
-        MessageDigest digest = digest();
+        FastHash digest = new FastHash();
         update(digest, FORMAT);
         update(digest, Version.current());
         update(digest, CodeFingerprint.current());
-        digest.update(RecordCodec.hash(config.info()));
+        digest.add(RecordCodec.hash(config.info()));
         TreeMap<String, String> properties = new TreeMap<>();
         for (String key : config.properties().stringPropertyNames()) {
             if (!key.startsWith(SiteConfig.CACHE_PROPERTY_PREFIX)) properties.put(key, config.properties().getProperty(key));
@@ -109,23 +107,18 @@ final class PageCache {
             List<Path> files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
             for (Path file : files) {
                 update(digest, config.templates().relativize(file).toString());
-                digest.update(Files.readAllBytes(file));
+                digest.add(Files.readAllBytes(file));
             }
         } catch (IOException | UncheckedIOException e) {
             update(digest, "templates unreadable " + System.nanoTime()); // nothing is kept
         }
-        return hex(digest.digest());
+        return digest.hex();
     }
 
     /** The hash of what {@code page} shows, or null when its model holds something the codec cannot hash. */
     String hash(Page page, Object model) {
         try {
-            MessageDigest digest = digest();
-            update(digest, global);
-            update(digest, page.path());
-            update(digest, page.template());
-            digest.update(RecordCodec.hash(model));
-            return hex(digest.digest());
+            return new FastHash().add(global).add(page.path()).add(page.template()).add(RecordCodec.hash(model)).hex();
         } catch (RecordCodec.UnsupportedValueException e) {
             problems.add("pages of " + page.template() + " are always rendered: " + e.getMessage());
             return null;
@@ -249,24 +242,7 @@ final class PageCache {
         return Stream.concat(store.problems().stream(), problems.stream()).distinct().sorted().toList();
     }
 
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return digest().digest(bytes);
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
+    private static void update(FastHash digest, String text) {
+        digest.add(text);
     }
 }

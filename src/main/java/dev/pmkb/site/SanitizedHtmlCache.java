@@ -2,15 +2,13 @@ package dev.pmkb.site;
 
 import dev.pmkb.cache.CodeFingerprint;
 import dev.pmkb.cache.EntryStore;
+import dev.pmkb.cache.FastHash;
 import dev.pmkb.cache.RecordCodec;
 import dev.pmkb.model.ParsedBody;
 import dev.pmkb.render.MarkdownRenderer;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -117,18 +115,7 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
     }
 
     private String key(ParsedBody body, String source, String pageUrl, String title) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        for (String part : new String[]{global, source, pageUrl, title == null ? "\u0000none" : title}) {
-            digest.update(part.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-        }
-        digest.update(RecordCodec.hash(body));
-        return HexFormat.of().formatHex(digest.digest());
+        return new FastHash().add(global).add(source).add(pageUrl).add(title).add(RecordCodec.hash(body)).hex();
     }
 
     /** Removes the entries this bake did not use, as {@link UnderstoodCache#prune} does. */

@@ -2,6 +2,7 @@ package dev.pmkb.site;
 
 import dev.pmkb.cache.CodeFingerprint;
 import dev.pmkb.cache.EntryStore;
+import dev.pmkb.cache.FastHash;
 import dev.pmkb.cache.RecordCodec;
 import dev.pmkb.read.Limits;
 import dev.pmkb.read.SourceReader;
@@ -13,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What reading and understanding each postmortem gave, kept in the build cache between bakes: one entry per file
- * content, keyed by the content's SHA-256, the file's path in the content folder and {@link #fingerprint} of
+ * content, keyed by a hash of the content, the file's path in the content folder and {@link #fingerprint} of
  * everything else understanding depends on (pmkb's code and version, the taxonomy, {@code jbake.properties}). A
  * rebake reads every file, as it must to know whether it changed, but understands only those it has no entry for.
  * A damaged or unreadable entry counts as missing, and is noted ({@link #problems}).
@@ -67,7 +66,7 @@ final class UnderstoodCache {
     }
 
     private static String fingerprint(SiteConfig config, String taxonomy) {
-        MessageDigest digest = sha256();
+        FastHash digest = new FastHash();
         update(digest, FORMAT);
         update(digest, Version.current());
         update(digest, CodeFingerprint.current());
@@ -81,7 +80,7 @@ final class UnderstoodCache {
             update(digest, key);
             update(digest, value);
         });
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 
     static String taxonomyText(Path siteRoot) {
@@ -149,11 +148,7 @@ final class UnderstoodCache {
     }
 
     private static String key(String fingerprint, String source, byte[] bytes) {
-        MessageDigest digest = sha256();
-        update(digest, fingerprint);
-        update(digest, source);
-        digest.update(bytes);
-        return HexFormat.of().formatHex(digest.digest());
+        return new FastHash().add(fingerprint).add(source).add(bytes).hex();
     }
 
     int hits() {
@@ -173,16 +168,7 @@ final class UnderstoodCache {
         return java.util.stream.Stream.concat(store.problems().stream(), unsupported.stream()).distinct().toList();
     }
 
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+    private static void update(FastHash digest, String text) {
+        digest.add(text);
     }
 }

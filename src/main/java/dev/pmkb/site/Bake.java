@@ -192,7 +192,13 @@ public final class Bake {
             }
             reuse.swap(staging, config.output(), baked.library());
             swap(indexStaging, index);
-            BakeReport.CacheUse cacheUse = finishCache(noted);
+            BakeReport.CacheUse cacheUse;
+            try {
+                cacheUse = finishCache(noted);
+            } catch (RuntimeException e) {
+                // the site is in place: a cache that cannot be saved costs the next bake time, never this one
+                cacheUse = new BakeReport.CacheUse(0, 0, 0, 0, 0, List.of("cannot save the build cache: " + e));
+            }
             return new BakeReport(config.output(), baked.incidents(), baked.drafts(), baked.pages(), diagnostics, stages,
                     cacheUse);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {

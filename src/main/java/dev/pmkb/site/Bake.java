@@ -236,8 +236,18 @@ public final class Bake {
             files = pageCache.filesKept();
             problems.addAll(pageCache.problems());
         }
-        return new BakeReport.CacheUse(hits, misses, kept, rendered, files, problems);
+        return new BakeReport.CacheUse(hits, misses, kept, rendered, files, fewOf(problems));
     }
+
+    /** The first few problems, and how many more: an unwritable cache folder would otherwise fill the screen. */
+    private static List<String> fewOf(List<String> problems) {
+        if (problems.size() <= CACHE_PROBLEMS_SHOWN) return problems;
+        List<String> few = new ArrayList<>(problems.subList(0, CACHE_PROBLEMS_SHOWN));
+        few.add("and " + (problems.size() - CACHE_PROBLEMS_SHOWN) + " more like these");
+        return few;
+    }
+
+    private static final int CACHE_PROBLEMS_SHOWN = 5;
 
     /** The Lucene index's staging folder is named after the site's, so that stale ones are removed alike. */
     private static final String INDEX_STAGING = "-search-index";

@@ -159,6 +159,20 @@ class BuildCacheTest {
     }
 
     @Test
+    void aCacheFolderThatCannotBeWrittenCostsTimeNotTheBake(@TempDir Path tmp) throws Exception {
+        Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
+        Path notAFolder = Files.writeString(tmp.resolve("cache-is-a-file"), "x");
+        BakeReport report = Bake.run(SiteConfig.load(p.root(), new SiteConfig.Overrides(null, p.root().resolve("site"),
+                null, false, true, notAFolder)));
+        p.bakeCold();
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("site")));
+        List<String> problems = report.cache().problems();
+        assertEquals(6, problems.size(), "five problems and how many more: " + problems);
+        assertTrue(problems.getFirst().contains(": cannot "), problems.getFirst());
+        assertTrue(problems.getLast().matches("and \\d+ more like these"), problems.getLast());
+    }
+
+    @Test
     void aColdBakeWritesNoCacheAndACacheInsideTheOutputIsRefused(@TempDir Path tmp) throws Exception {
         Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
         BakeReport cold = p.bakeCold();

@@ -74,9 +74,19 @@ public final class BakeCommand implements Callable<Integer> {
                     report.errors(), report.errors() == 1 ? "" : "s",
                     report.warnings(), report.warnings() == 1 ? "" : "s", typed.checkCommand());
         }
+        if (report.cache() != null) {
+            for (String problem : report.cache().problems()) err.println(Terminal.printable("pmkb: warning: build cache: " + problem));
+        }
         if (timings) {
             report.stages().forEach(s -> out.printf(Locale.ROOT, "  %-32s %7.3f s%n", s.stage(),
                     s.time().toNanos() / 1e9));
+            BakeReport.CacheUse cache = report.cache();
+            if (cache != null) {
+                out.printf(Locale.ROOT, "  build cache: %d of %d postmortems kept (%.1f%% hit rate), %d of %d pages "
+                                + "kept, %d files unchanged%n", cache.understoodKept(),
+                        cache.understoodKept() + cache.understood(), cache.hitRate(), cache.pagesKept(),
+                        cache.pagesKept() + cache.pagesRendered(), cache.filesKept());
+            }
         }
         out.flush();
         err.flush();

@@ -29,8 +29,17 @@ final class SiteOptions {
             + "e.g. https://org.github.io/repo/; used for the feed, the sitemap and the 404 page's links. Default: site.host.")
     String baseUrl;
 
+    @Option(names = "--no-cache", description = "Bake cold: neither read nor write the build cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where the build cache is kept (what earlier "
+            + "bakes understood and rendered, so that a rebake redoes only what changed). Default: .pmkb/cache in the "
+            + "site folder (or pmkb.cache.folder in jbake.properties); never inside the output.")
+    Path cacheDir;
+
     SiteConfig load(boolean strict) throws IOException {
-        return SiteConfig.load(site, new SiteConfig.Overrides(content, output, baseUrl, strict));
+        if (noCache && cacheDir != null) throw new IllegalArgumentException("--no-cache and --cache-dir contradict each other");
+        return SiteConfig.load(site, new SiteConfig.Overrides(content, output, baseUrl, strict, !noCache, cacheDir));
     }
 
     /**

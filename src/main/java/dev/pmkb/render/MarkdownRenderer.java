@@ -17,9 +17,10 @@ import java.net.URI;
  * no scripts, no event handlers, no {@code javascript:} URLs, no styles, no forms or frames.
  * <p>
  * One instance is shared by all threads of a bake. The Markdown itself is parsed by the read stage
- * ({@code dev.pmkb.read.MarkdownParser}).
+ * ({@code dev.pmkb.read.MarkdownParser}). Not final: the build cache ({@code site.SanitizedHtmlCache}) keeps what
+ * {@link #toHtml} made, with the questions it asked its {@link ContentLinks}.
  */
-public final class MarkdownRenderer {
+public class MarkdownRenderer {
 
     private static final String CONTENT_BASE = "https://content.pmkb.invalid/";
 

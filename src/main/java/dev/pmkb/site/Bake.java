@@ -54,13 +54,20 @@ public final class Bake {
     /** The attachments published postmortems link to: the ones the site publishes. Filled while pages render. */
     private final Set<String> linkedAttachments = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** The previous site's pages and files this bake may keep; null without a build cache. */
+    private PageCache pageCache;
+    /** The safe HTML of postmortem bodies made by earlier bakes; null without a build cache. */
+    private SanitizedHtmlCache htmlCache;
+
     private Bake(SiteConfig config, Reuse reuse) {
         this.config = config;
         this.reuse = reuse;
     }
 
+    /** A bake; with {@code config.cache()}, one that reuses what earlier bakes left in the build cache. */
     public static BakeReport run(SiteConfig config) throws BakeFailure {
-        return new Bake(config, NOTHING).run();
+        return new Bake(config, config.cache() == null ? NOTHING : new CachedReuse(new UnderstoodCache(config.cache())))
+                .run();
     }
 
     /** A bake that takes what it can from {@code reuse} (what {@code pmkb serve} kept of earlier bakes). */
@@ -82,6 +89,42 @@ public final class Bake {
         void swap(Path staging, Path output, Library library) throws IOException;
 
         default void stageStarted(String stage) {
+        }
+
+        /** The build cache of understood postmortems this reuse reads and fills; null when there is none. */
+        default UnderstoodCache understoodCache() {
+            return null;
+        }
+    }
+
+    /** {@code pmkb bake} with a build cache: postmortems understood before are taken from it. */
+    private static final class CachedReuse implements Reuse {
+        private final UnderstoodCache cache;
+        private UnderstoodCache.Understanding understanding;
+
+        CachedReuse(UnderstoodCache cache) {
+            this.cache = cache;
+        }
+
+        @Override
+        public Understander understander(SiteConfig config) {
+            understanding = UnderstoodCache.understanding(config);
+            return understanding.understander();
+        }
+
+        @Override
+        public Understood understand(Path content, Path file, Understander understander) {
+            return cache.understand(content, file, understanding);
+        }
+
+        @Override
+        public void swap(Path staging, Path output, Library library) throws IOException {
+            Bake.swap(staging, output);
+        }
+
+        @Override
+        public UnderstoodCache understoodCache() {
+            return cache;
         }
     }
 
@@ -134,6 +177,7 @@ public final class Bake {
                     + "not a search index pmkb wrote; move it away");
         }
         List<Path> files = timed("list", () -> list(config.content()));
+        if (config.cache() != null) pageCache = PageCache.open(config, config.cache());
         Understander understander = reuse.understander(config);
         Map<Path, Postmortem> prepared = timed("read and understand", () -> readAndUnderstand(files, understander));
         Path staging = stagingFolder();
@@ -141,9 +185,22 @@ public final class Bake {
         try {
             Baked baked = bakeInto(staging, indexStaging, prepared, understander);
             sortDiagnostics();
+            List<PageCache.Kept> noted = List.of();
+            if (pageCache != null) {
+                timed("keep unchanged files", () -> pageCache.keepUnchanged(staging));
+                noted = pageCache.noteStaged(staging);
+            }
             reuse.swap(staging, config.output(), baked.library());
             swap(indexStaging, index);
-            return new BakeReport(config.output(), baked.incidents(), baked.drafts(), baked.pages(), diagnostics, stages);
+            BakeReport.CacheUse cacheUse;
+            try {
+                cacheUse = finishCache(noted);
+            } catch (RuntimeException e) {
+                // the site is in place: a cache that cannot be saved costs the next bake time, never this one
+                cacheUse = new BakeReport.CacheUse(0, 0, 0, 0, 0, List.of("cannot save the build cache: " + e));
+            }
+            return new BakeReport(config.output(), baked.incidents(), baked.drafts(), baked.pages(), diagnostics, stages,
+                    cacheUse);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             deleteQuietly(staging);
             deleteQuietly(indexStaging);
@@ -154,6 +211,43 @@ public final class Bake {
             throw e;
         }
     }
+
+    /** Saves what the cache must know of this bake once its site is in place; what the cache gave and what went wrong. */
+    private BakeReport.CacheUse finishCache(List<PageCache.Kept> noted) {
+        UnderstoodCache understood = reuse.understoodCache();
+        if (pageCache == null && understood == null) return null;
+        List<String> problems = new ArrayList<>();
+        int hits = 0, misses = 0;
+        if (understood != null) {
+            understood.prune();
+            hits = understood.hits();
+            misses = understood.misses();
+            problems.addAll(understood.problems());
+        }
+        int kept = 0, rendered = 0, files = 0;
+        if (htmlCache != null) {
+            htmlCache.prune();
+            problems.addAll(htmlCache.problems());
+        }
+        if (pageCache != null) {
+            pageCache.save(noted);
+            kept = pageCache.pagesKept();
+            rendered = pageCache.pagesRendered();
+            files = pageCache.filesKept();
+            problems.addAll(pageCache.problems());
+        }
+        return new BakeReport.CacheUse(hits, misses, kept, rendered, files, fewOf(problems));
+    }
+
+    /** The first few problems, and how many more: an unwritable cache folder would otherwise fill the screen. */
+    private static List<String> fewOf(List<String> problems) {
+        if (problems.size() <= CACHE_PROBLEMS_SHOWN) return problems;
+        List<String> few = new ArrayList<>(problems.subList(0, CACHE_PROBLEMS_SHOWN));
+        few.add("and " + (problems.size() - CACHE_PROBLEMS_SHOWN) + " more like these");
+        return few;
+    }
+
+    private static final int CACHE_PROBLEMS_SHOWN = 5;
 
     /** The Lucene index's staging folder is named after the site's, so that stale ones are removed alike. */
     private static final String INDEX_STAGING = "-search-index";
@@ -193,11 +287,16 @@ public final class Bake {
                 Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
                         ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
                 Library library = new Library(published, understander.taxonomy(), related);
-                MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published, attachments, linkedAttachments,
-                        diagnostics::add), config.info().remoteImages());
+                MarkdownRenderer.ContentLinks links = contentLinks(published, attachments, linkedAttachments,
+                        diagnostics::add);
+                Map<String, Path> files = attachments;
+                MarkdownRenderer markdown = config.cache() == null
+                        ? new MarkdownRenderer(links, config.info().remoteImages())
+                        : (htmlCache = SanitizedHtmlCache.open(links, files::containsKey, config.info().remoteImages(),
+                        config.cache()));
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
                         () -> joinUnchecked(index)).pages());
-                timed("render", () -> renderAll(site, pages));
+                timed("render", () -> renderAll(site, pages, staging));
                 timed("data files", () -> writeDataFiles(staging, library));
                 List<String> assetErrors = timed("assets", site::copyAssets);
                 if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
@@ -388,10 +487,23 @@ public final class Bake {
         }
     }
 
-    private void renderAll(JBakeSite site, List<Page> pages) {
+    /**
+     * Renders every page; with a build cache, a page whose model is what the previous site's file was rendered from is
+     * linked from there instead. Every model is built either way: building it finds broken links and the attachments
+     * the page links to.
+     */
+    private void renderAll(JBakeSite site, List<Page> pages, Path staging) {
         pages.parallelStream().forEach(page -> {
             try {
-                site.render(page, config.info());
+                if (pageCache == null) {
+                    site.render(page, config.info());
+                    return;
+                }
+                dev.pmkb.render.Pages model = page.model().get();
+                String hash = pageCache.hash(page, model);
+                if (pageCache.keep(page.path(), hash, staging)) return;
+                site.render(new Page(page.path(), page.template(), () -> model), config.info());
+                pageCache.rendered(page.path(), hash);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

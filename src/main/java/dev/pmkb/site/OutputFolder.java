@@ -44,6 +44,10 @@ public final class OutputFolder {
             Path kept = real(protectedFolders.get(reads));
             if (real.startsWith(kept)) return refuse(output, "it is inside " + reads + " " + kept);
         }
+        if (config.cache() != null && real(config.cache()).startsWith(real)) {
+            return Optional.of("will not use the build cache " + config.cache() + ": it is inside the output " + output
+                    + ", which every bake replaces (choose another --cache-dir or pmkb.cache.folder)");
+        }
         if (!Files.exists(output)) return Optional.empty();
         if (!Files.isDirectory(output)) return refuse(output, "it is a file, not a folder");
         if (Files.exists(output.resolve(MARKER)) || isEmpty(output) || looksLikeAnEarlierSite(output)) {

@@ -127,6 +127,10 @@ public final class ServedSite implements AutoCloseable {
     private final Object signal = new Object();
     private volatile Understander understander;
     private String understanderInputs;
+    /** The build cache {@code pmkb bake} fills too; null without one. */
+    private final UnderstoodCache cache;
+    /** The fingerprint of {@link #understander}'s inputs, under which the cache files what it understands. */
+    private volatile UnderstoodCache.Understanding understanding;
     private volatile Library baked;
     private PageRenderer renderer;
     private boolean pending;
@@ -138,6 +142,7 @@ public final class ServedSite implements AutoCloseable {
     public ServedSite(SiteConfig config, Events events) {
         this.config = config;
         this.events = events;
+        this.cache = config.cache() == null ? null : new UnderstoodCache(config.cache());
     }
 
     /** Held while a request reads the served folder: the swap of a rebake waits for it. */
@@ -356,8 +361,16 @@ public final class ServedSite implements AutoCloseable {
         }
         byte[] sha = bytes == null ? null : sha256(bytes);
         Understood fresh;
+        UnderstoodCache.Understanding cached = understanding;
+        boolean cacheable = cache != null && bytes != null && cached != null && cached.understander() == understander;
+        Optional<Understood> known = Optional.empty();
         if (old != null && sha != null && Arrays.equals(sha, old.sha())) {
             fresh = old.current(); // touched, not changed
+        } else if (cacheable && (known = cache.known(source, bytes, cached)).isPresent()) {
+            fresh = known.get();
+        } else if (cacheable) {
+            fresh = cache.understandAndKeep(source, bytes, cached);
+            understood.incrementAndGet();
         } else {
             SourceDocument doc = bytes != null ? SourceReader.parse(source, bytes)
                     : SourceReader.read(config.content(), file); // says why it cannot be read
@@ -405,7 +418,14 @@ public final class ServedSite implements AutoCloseable {
         synchronized (understanderLock) {
             String inputs = taxonomyText();
             if (understander == null || !inputs.equals(understanderInputs)) {
-                Understander next = Understander.forSite(config.siteRoot(), config.properties());
+                Understander next;
+                if (cache != null) {
+                    UnderstoodCache.Understanding made = UnderstoodCache.understanding(config);
+                    next = made.understander();
+                    understanding = made;
+                } else {
+                    next = Understander.forSite(config.siteRoot(), config.properties());
+                }
                 understanderInputs = inputs;
                 understander = next;
             }
@@ -469,6 +489,11 @@ public final class ServedSite implements AutoCloseable {
         @Override
         public void stageStarted(String stage) {
             stageHook.accept(stage);
+        }
+
+        @Override
+        public UnderstoodCache understoodCache() {
+            return cache;
         }
 
         @Override

@@ -19,19 +19,34 @@ import java.util.Properties;
  * @param output     the site folder to (re)place
  * @param properties every key of {@code jbake.properties} (with command-line overrides applied)
  * @param drafts     publish drafts too, marked as such: {@code pmkb serve --drafts} only, never {@code pmkb bake}
+ * @param cache      the build cache folder ({@code .pmkb/cache} in the site folder, {@code pmkb.cache.folder},
+ *                   {@code --cache-dir}); null bakes cold, as {@code --no-cache} does
  */
 public record SiteConfig(Path siteRoot, Path content, Path templates, Path assets, Path output, SiteInfo info,
-                         int relatedLimit, boolean strict, Properties properties, boolean drafts) {
+                         int relatedLimit, boolean strict, Properties properties, boolean drafts, Path cache) {
 
     public static final String PROPERTIES_FILE = "jbake.properties";
     public static final String DEFAULT_OUTPUT = "output";
     /** The title and description of a site whose content is not its project's own content folder. */
     public static final String DEFAULT_TITLE = "Postmortem library";
     public static final String DEFAULT_DESCRIPTION = "What went wrong, why, and what we changed.";
+    /** Settings of the build cache; they choose where it is, never what a bake makes, so no key of the cache holds them. */
+    static final String CACHE_PROPERTY_PREFIX = "pmkb.cache.";
+    public static final String CACHE_FOLDER_PROPERTY = CACHE_PROPERTY_PREFIX + "folder";
+    public static final String DEFAULT_CACHE = ".pmkb/cache";
 
-    /** What the command line may override; null means "as configured". */
-    public record Overrides(Path content, Path output, String baseUrl, boolean strict) {
+    /**
+     * What the command line may override; null means "as configured". {@code useCache} false bakes cold, without the
+     * build cache (the default of this API, so that a program or a test bakes as it always did); true uses
+     * {@code cacheFolder}, or the configured one when it is null.
+     */
+    public record Overrides(Path content, Path output, String baseUrl, boolean strict, boolean useCache,
+                            Path cacheFolder) {
         public static final Overrides NONE = new Overrides(null, null, null, false);
+
+        public Overrides(Path content, Path output, String baseUrl, boolean strict) {
+            this(content, output, baseUrl, strict, false, null);
+        }
     }
 
     /**
@@ -72,16 +87,21 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
                 Boolean.parseBoolean(props.getProperty("pmkb.images.remote", "false").strip()),
                 sourceBase(props.getProperty("pmkb.source.base")));
         int related = parseInt(props.getProperty("pmkb.related.limit", "5"), "pmkb.related.limit");
-        SiteConfig config = new SiteConfig(root, content, templates, assets, output, info, related, overrides.strict(),
-                props, false);
-        return config;
+        Path cache = null;
+        if (overrides.useCache()) {
+            cache = overrides.cacheFolder() != null ? overrides.cacheFolder().toAbsolutePath().normalize()
+                    : root.resolve(props.getProperty(CACHE_FOLDER_PROPERTY, DEFAULT_CACHE).strip()).normalize();
+        }
+        return new SiteConfig(root, content, templates, assets, output, info, related, overrides.strict(),
+                props, false, cache);
     }
 
     /** These settings, publishing drafts too ({@code pmkb serve --drafts}) or not. */
     public SiteConfig withDrafts(boolean publishDrafts) {
         return new SiteConfig(siteRoot, content, templates, assets, output, info, relatedLimit, strict, properties,
-                publishDrafts);
+                publishDrafts, cache);
     }
+
 
     /**
      * The base URL only makes feed and sitemap URLs absolute, so it must be an absolute http(s) URL: a relative one

@@ -24,13 +24,14 @@ class PackageRulesTest {
     /** Which of pmkb's packages each package may use. */
     private static final Map<String, Set<String>> MAY_USE = Map.of(
             "model", Set.of(),
+            "cache", Set.of(),
             "read", Set.of("model"),
             "understand", Set.of("model", "read"),
             "index", Set.of("model", "read"),
             "render", Set.of("model", "read"),
             "export", Set.of("model", "index"),
             "jbake", Set.of("model", "render"),
-            "site", Set.of("model", "read", "understand", "index", "render", "export", "jbake"),
+            "site", Set.of("model", "read", "understand", "index", "render", "export", "jbake", "cache"),
             "cli", Set.of("model", "read", "understand", "index", "site"));
 
     private static final Pattern OUR_IMPORT = Pattern.compile("^import (?:static )?dev\\.pmkb\\.(\\w+)\\.", Pattern.MULTILINE);

@@ -154,4 +154,33 @@ class CliTest {
             assertTrue(url.startsWith("/repo/") || url.startsWith("#"), "works at any depth: " + link);
         }
     }
+
+    @Test
+    void bakeKeepsABuildCacheUnlessToldNotTo(@TempDir Path tmp) {
+        SiteFixture.write(tmp, """
+                -- content/a.md --
+                # Checkout outage
+
+                ## Summary
+                On 2024-03-01 checkout failed for 20 minutes.
+                """);
+        Run cold = run("bake", "--site", tmp.toString(), "--no-cache", "--timings");
+        assertEquals(0, cold.exit(), cold.err());
+        assertFalse(Files.exists(tmp.resolve(".pmkb")), "--no-cache writes no cache");
+        assertFalse(cold.out().contains("build cache"), cold.out());
+
+        assertEquals(0, run("bake", "--site", tmp.toString()).exit());
+        assertTrue(Files.isDirectory(tmp.resolve(".pmkb/cache")), "the cache is in the site folder by default");
+        Run warm = run("bake", "--site", tmp.toString(), "--timings");
+        assertTrue(warm.out().contains("build cache: 1 of 1 postmortems kept (100.0% hit rate)"), warm.out());
+
+        Run elsewhere = run("bake", "--site", tmp.toString(), "--cache-dir", tmp.resolve("c").toString(), "--timings");
+        assertTrue(elsewhere.out().contains("0 of 1 postmortems kept"), elsewhere.out());
+        assertTrue(Files.isDirectory(tmp.resolve("c")));
+
+        Run inside = run("bake", "--site", tmp.toString(), "--cache-dir", tmp.resolve("output/cache").toString());
+        assertEquals(2, inside.exit(), "a cache inside the output is wrong usage");
+        assertTrue(inside.err().contains("inside the output"), inside.err());
+        assertEquals(2, run("bake", "--site", tmp.toString(), "--no-cache", "--cache-dir", "x").exit());
+    }
 }

@@ -37,7 +37,7 @@ class GitHubFilesTest {
         String text = Files.readString(Shared.repository().resolve("action.yml"));
         Map<String, Object> action = new Yaml().load(text);
         Set<String> inputs = map(action.get("inputs")).keySet();
-        assertEquals(Set.of("content", "base-url", "strict", "check"), inputs);
+        assertEquals(Set.of("content", "base-url", "strict", "check", "cache"), inputs);
         List<Map<String, Object>> steps = list(map(action.get("runs")).get("steps"));
         assertEquals("composite", map(action.get("runs")).get("using"));
         Set<String> stepIds = new java.util.HashSet<>();
@@ -77,6 +77,25 @@ class GitHubFilesTest {
             assertFalse(workflow.getValue().contains(".pmkb"), workflow.getKey() + ": no index to remove by hand");
         }
         assertEquals(2, usesOfTheAction, "pmkb's Pages workflow and init's use the action");
+    }
+
+    @Test
+    void theActionRestoresAndSavesTheBuildCacheTheBakeUses() throws IOException {
+        Map<String, Object> action = new Yaml().load(Files.readString(Shared.repository().resolve("action.yml")));
+        List<Map<String, Object>> steps = list(map(action.get("runs")).get("steps"));
+        Map<String, Object> cache = steps.stream()
+                .filter(step -> String.valueOf(step.get("uses")).equals("actions/cache@v5"))
+                .filter(step -> String.valueOf(map(step.get("with")).get("path")).contains("build-cache"))
+                .findFirst().orElseThrow(() -> new AssertionError("no actions/cache step for the build cache"));
+        Map<String, Object> with = map(cache.get("with"));
+        String prefix = "${{ steps.build-cache.outputs.prefix }}";
+        assertTrue(String.valueOf(with.get("key")).startsWith(prefix) && String.valueOf(with.get("key")).contains("github.run_id"),
+                "a new key each run, so the cache is saved after every bake: " + with.get("key"));
+        assertEquals(prefix, with.get("restore-keys"), "restored from the newest run with the same prefix");
+        Map<String, Object> bake = steps.stream().filter(step -> "bake".equals(step.get("id"))).findFirst().orElseThrow();
+        assertEquals("${{ steps.build-cache.outputs.folder }}", map(bake.get("env")).get("CACHE"));
+        assertTrue(String.valueOf(bake.get("run")).contains("--cache-dir \"$CACHE\""), "the bake uses the folder saved");
+        assertTrue(steps.indexOf(cache) < steps.indexOf(bake), "restored before the bake");
     }
 
     @Test

@@ -281,7 +281,7 @@ class HardeningTest {
     @Test
     void gitIgnoresTheOutputAndStagingFolders() throws Exception {
         for (String path : new String[]{"output/index.html", ".output.baking-123-4f/index.html",
-                ".output.old-123-456/index.html"}) {
+                ".output.old-123-456/index.html", ".pmkb/cache/understood-1/ab/abcdef"}) {
             Process git;
             try {
                 git = new ProcessBuilder("git", "check-ignore", "-q", "--no-index", path).start();

@@ -1,0 +1,248 @@
+package dev.pmkb.site;
+
+import dev.pmkb.cache.CodeFingerprint;
+import dev.pmkb.cache.EntryStore;
+import dev.pmkb.cache.FastHash;
+import dev.pmkb.cache.RecordCodec;
+import dev.pmkb.render.Page;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the files of the previous site that a rebake would write the same, so that they stay untouched (same
+ * bytes, same inode and modification time) and the unchanged pages are not rendered again.
+ * <p>
+ * A page is rendered from its model, a tree of records, and the templates. After each bake the cache notes, for the
+ * output folder, each page's model hash (with everything else a page depends on: pmkb's code, the templates, the
+ * site's settings) and the file it became (size, time, file key). A rebake builds every model, as it must to find
+ * broken links and the attachments pages link to, but renders only pages whose hash changed or whose file in the
+ * site was changed since; the others are hard-linked from the previous site into the staging folder. Then every
+ * other file the bake wrote (data files, the search export, assets, pages rendered anyway) that has the same bytes
+ * as the previous site's is replaced by a link to that one. The staging folder is still swapped in whole.
+ */
+final class PageCache {
+
+    private static final String FORMAT = "pages-1";
+
+    /** One page of a site as the cache last saw it. */
+    record Kept(String path, String model, long size, long modifiedNanos, String fileKey) {
+    }
+
+    private record Manifest(String output, List<Kept> pages) {
+    }
+
+    private final EntryStore store;
+    private final Path output;
+    private final String manifestKey;
+    private final String global;
+    private final Map<String, Kept> previous;
+    private final Map<String, String> models = new ConcurrentHashMap<>();
+    private final Set<String> linked = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pagesKept = new AtomicInteger();
+    private final AtomicInteger pagesRendered = new AtomicInteger();
+    private final AtomicInteger filesKept = new AtomicInteger();
+    private final Set<String> problems = ConcurrentHashMap.newKeySet();
+
+    private PageCache(EntryStore store, Path output, String manifestKey, String global, Map<String, Kept> previous) {
+        this.store = store;
+        this.output = output;
+        this.manifestKey = manifestKey;
+        this.global = global;
+        this.previous = previous;
+    }
+
+    static PageCache open(SiteConfig config, Path cacheFolder) {
+        EntryStore store = new EntryStore(cacheFolder.resolve(FORMAT));
+        Path output = OutputFolder.real(config.output());
+        String manifestKey = new FastHash().add(output.toString()).hex();
+        Map<String, Kept> previous = new HashMap<>();
+        Optional<byte[]> saved = store.read(manifestKey);
+        PageCache cache = new PageCache(store, config.output(), manifestKey, global(config), previous);
+        if (saved.isPresent()) {
+            try {
+                if (RecordCodec.decode(saved.get()) instanceof Manifest m && m.output().equals(output.toString())) {
+                    for (Kept k : m.pages()) previous.put(k.path(), k);
+                }
+            } catch (RecordCodec.CorruptEntryException e) {
+                cache.problems.add(store.file(manifestKey) + ": damaged, ignored (" + e.getMessage() + ")");
+            }
+        }
+        return cache;
+    }
+
+    /** Everything every page depends on besides its model. */
+    private static String global(SiteConfig config) {
+        FastHash digest = new FastHash();
+        update(digest, FORMAT);
+        update(digest, Version.current());
+        update(digest, CodeFingerprint.current());
+        digest.add(RecordCodec.hash(config.info()));
+        TreeMap<String, String> properties = new TreeMap<>();
+        for (String key : config.properties().stringPropertyNames()) {
+            if (!key.startsWith(SiteConfig.CACHE_PROPERTY_PREFIX)) properties.put(key, config.properties().getProperty(key));
+        }
+        properties.forEach((key, value) -> {
+            update(digest, key);
+            update(digest, value);
+        });
+        try (Stream<Path> walk = Files.walk(config.templates())) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+            for (Path file : files) {
+                update(digest, config.templates().relativize(file).toString());
+                digest.add(Files.readAllBytes(file));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            update(digest, "templates unreadable " + System.nanoTime()); // nothing is kept
+        }
+        return digest.hex();
+    }
+
+    /** The hash of what {@code page} shows, or null when its model holds something the codec cannot hash. */
+    String hash(Page page, Object model) {
+        try {
+            return new FastHash().add(global).add(page.path()).add(page.template()).add(RecordCodec.hash(model)).hex();
+        } catch (RecordCodec.UnsupportedValueException e) {
+            problems.add("pages of " + page.template() + " are always rendered: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Links the previous site's file of this page into {@code staging} when its model is the same and the file is the
+     * one the cache noted; false when the page must be rendered.
+     */
+    boolean keep(String path, String hash, Path staging) {
+        if (hash == null) return false;
+        Kept before = previous.get(path);
+        if (before == null || !before.model().equals(hash)) return false;
+        Path old = output.resolve(path);
+        Optional<Kept> now = stamp(path, hash, old);
+        if (now.isEmpty() || !now.get().equals(before)) return false;
+        Path target = staging.resolve(path);
+        try {
+            Files.createDirectories(target.getParent());
+            link(old, target);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+        linked.add(path);
+        models.put(path, hash);
+        pagesKept.incrementAndGet();
+        return true;
+    }
+
+    void rendered(String path, String hash) {
+        pagesRendered.incrementAndGet();
+        if (hash != null) models.put(path, hash);
+    }
+
+    /**
+     * Replaces each file of {@code staging} that has the same bytes as the previous site's by a link to that one
+     * (or, where the file system has no links, gives it that one's modification time), so that a rebake leaves the
+     * files it did not change untouched.
+     */
+    void keepUnchanged(Path staging) {
+        if (!Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) return;
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(staging)) {
+            files = walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList();
+        } catch (IOException | UncheckedIOException e) {
+            problems.add("cannot compare the new site with the previous one: " + e.getMessage());
+            return;
+        }
+        files.parallelStream().forEach(staged -> {
+            String path = staging.relativize(staged).toString().replace('\\', '/');
+            if (linked.contains(path)) return;
+            Path old = output.resolve(path);
+            try {
+                if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != Files.size(staged)
+                        || Files.mismatch(old, staged) != -1) {
+                    return;
+                }
+                Path temp = staged.resolveSibling("." + staged.getFileName() + ".pmkb-kept");
+                try {
+                    Files.deleteIfExists(temp);
+                    link(old, temp);
+                    Files.move(temp, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileSystemException | UnsupportedOperationException e) {
+                    Files.deleteIfExists(temp);
+                    Files.setLastModifiedTime(staged, Files.getLastModifiedTime(old));
+                }
+                filesKept.incrementAndGet();
+            } catch (IOException e) {
+                // the new file stays: it has the right bytes, only a new time
+            }
+        });
+    }
+
+    private static void link(Path existing, Path link) throws IOException {
+        try {
+            Files.createLink(link, existing);
+        } catch (FileSystemException | UnsupportedOperationException e) {
+            // links across devices, or none on this file system: a copy keeps the bytes and the time
+            Files.copy(existing, link, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    /** Notes each page's file in {@code staging}, which the swap puts in place as it is. */
+    List<Kept> noteStaged(Path staging) {
+        List<Kept> pages = java.util.Collections.synchronizedList(new ArrayList<>());
+        models.forEach((path, hash) -> stamp(path, hash, staging.resolve(path)).ifPresent(pages::add));
+        return pages;
+    }
+
+    /** Saves the pages {@link #noteStaged} noted, once they are the output. */
+    void save(List<Kept> noted) {
+        List<Kept> pages = noted.stream().sorted(Comparator.comparing(Kept::path)).toList();
+        store.write(manifestKey, RecordCodec.encode(new Manifest(OutputFolder.real(output).toString(), pages)));
+    }
+
+    private static Optional<Kept> stamp(String path, String hash, Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) return Optional.empty();
+            return Optional.of(new Kept(path, hash, a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                    String.valueOf(a.fileKey())));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    int pagesKept() {
+        return pagesKept.get();
+    }
+
+    int pagesRendered() {
+        return pagesRendered.get();
+    }
+
+    int filesKept() {
+        return filesKept.get();
+    }
+
+    List<String> problems() {
+        return Stream.concat(store.problems().stream(), problems.stream()).distinct().sorted().toList();
+    }
+
+    private static void update(FastHash digest, String text) {
+        digest.add(text);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.pmkb.site;
+
+import dev.pmkb.cache.CodeFingerprint;
+import dev.pmkb.cache.EntryStore;
+import dev.pmkb.cache.FastHash;
+import dev.pmkb.cache.RecordCodec;
+import dev.pmkb.model.ParsedBody;
+import dev.pmkb.render.MarkdownRenderer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * The safe HTML of each postmortem's body, kept in the build cache: making it (jsoup's cleaning, relocating links)
+ * is most of what an incident page costs, and a rebake needs it for every page, rendered or kept, since making it
+ * is how broken links are found and which attachments are published.
+ * <p>
+ * The HTML depends on the body, the file, the page and its title, and on what the content folder holds: which
+ * paths are other postmortems' pages and which are attachments. So an entry keeps the questions
+ * {@link MarkdownRenderer.ContentLinks} was asked while the HTML was made, with their answers; it is used only when
+ * every question has the same answer now, and then the questions are asked again, so that the bake records the
+ * same linked attachments and broken links as if the HTML had been made afresh.
+ */
+final class SanitizedHtmlCache extends MarkdownRenderer {
+
+    private static final String FORMAT = "html-1";
+    private static final int PAGE_OF = 0, EXISTS = 1, BROKEN = 2;
+
+    /** One question asked of the content links: its kind, its argument and the answer (or the broken link's source). */
+    private record Question(int kind, String argument, String answer) {
+    }
+
+    private record Entry(String html, List<Question> questions) {
+    }
+
+    private final Recorder links;
+    private final Predicate<String> isAttachment;
+    private final EntryStore store;
+    private final String global;
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+
+    private SanitizedHtmlCache(Recorder links, Predicate<String> isAttachment, boolean remoteImages, Path cacheFolder) {
+        super(links, remoteImages);
+        this.links = links;
+        this.isAttachment = isAttachment;
+        this.store = new EntryStore(cacheFolder.resolve(FORMAT));
+        this.global = FORMAT + "\0" + Version.current() + "\0" + CodeFingerprint.current() + "\0" + remoteImages;
+    }
+
+    /**
+     * A renderer that takes what it can from the cache in {@code cacheFolder}; {@code isAttachment} answers, without
+     * recording it as linked, whether a path is an attachment {@code links.exists} would publish.
+     */
+    static SanitizedHtmlCache open(ContentLinks links, Predicate<String> isAttachment, boolean remoteImages,
+                                   Path cacheFolder) {
+        return new SanitizedHtmlCache(new Recorder(links), isAttachment, remoteImages, cacheFolder);
+    }
+
+    @Override
+    public String toHtml(ParsedBody body, String source, String pageUrl, String title) {
+        String key;
+        try {
+            key = key(body, source, pageUrl, title);
+        } catch (RecordCodec.UnsupportedValueException e) {
+            return super.toHtml(body, source, pageUrl, title);
+        }
+        used.add(key);
+        Optional<byte[]> saved = store.read(key);
+        if (saved.isPresent()) {
+            try {
+                if (RecordCodec.decode(saved.get()) instanceof Entry entry && stillTrue(entry.questions())) {
+                    askAgain(entry.questions());
+                    return entry.html();
+                }
+            } catch (RecordCodec.CorruptEntryException e) {
+                // made afresh below, and the entry replaced
+            }
+        }
+        List<Question> asked = new ArrayList<>();
+        links.recording.set(asked);
+        String html;
+        try {
+            html = super.toHtml(body, source, pageUrl, title);
+        } finally {
+            links.recording.remove();
+        }
+        store.write(key, RecordCodec.encode(new Entry(html, asked)));
+        return html;
+    }
+
+    private boolean stillTrue(List<Question> questions) {
+        for (Question q : questions) {
+            boolean same = switch (q.kind()) {
+                case PAGE_OF -> java.util.Objects.equals(links.real.pageOf(q.argument()), q.answer());
+                case EXISTS -> String.valueOf(isAttachment.test(q.argument())).equals(q.answer());
+                case BROKEN -> true;
+                default -> false;
+            };
+            if (!same) return false;
+        }
+        return true;
+    }
+
+    /** What asking had the bake record: the attachments linked, the broken links reported. */
+    private void askAgain(List<Question> questions) {
+        for (Question q : questions) {
+            if (q.kind() == EXISTS && Boolean.parseBoolean(q.answer())) links.real.exists(q.argument());
+            if (q.kind() == BROKEN) links.real.broken(q.answer(), q.argument());
+        }
+    }
+
+    private String key(ParsedBody body, String source, String pageUrl, String title) {
+        return new FastHash().add(global).add(source).add(pageUrl).add(title).add(RecordCodec.hash(body)).hex();
+    }
+
+    /** Removes the entries this bake did not use, as {@link UnderstoodCache#prune} does. */
+    void prune() {
+        store.prune(used);
+    }
+
+    List<String> problems() {
+        return store.problems();
+    }
+
+    /** Passes every question on, and notes it with its answer while the thread asking is making an entry. */
+    private static final class Recorder implements ContentLinks {
+        final ContentLinks real;
+        final ThreadLocal<List<Question>> recording = new ThreadLocal<>();
+
+        Recorder(ContentLinks real) {
+            this.real = real;
+        }
+
+        private void note(int kind, String argument, String answer) {
+            List<Question> asked = recording.get();
+            if (asked != null) asked.add(new Question(kind, argument, answer));
+        }
+
+        @Override
+        public String pageOf(String contentPath) {
+            String page = real.pageOf(contentPath);
+            note(PAGE_OF, contentPath, page);
+            return page;
+        }
+
+        @Override
+        public boolean exists(String contentPath) {
+            boolean exists = real.exists(contentPath);
+            note(EXISTS, contentPath, String.valueOf(exists));
+            return exists;
+        }
+
+        @Override
+        public void broken(String source, String target) {
+            real.broken(source, target);
+            note(BROKEN, target, source);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.pmkb.site;
+
+import dev.pmkb.bench.LibraryGenerator;
+import dev.pmkb.testing.Shared;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A rebake with the build cache makes the same site as a cold bake, redoing only what changed. */
+class BuildCacheTest {
+
+    /** A site project of its own (content copied in), baked with the cache into site/ and cold into cold/. */
+    private record Project(Path root) {
+        Path content() {
+            return root.resolve("content");
+        }
+
+        Path cache() {
+            return root.resolve(".pmkb/cache");
+        }
+
+        BakeReport bake() throws Exception {
+            return Bake.run(SiteConfig.load(root, new SiteConfig.Overrides(null, root.resolve("site"), null, false,
+                    true, null)));
+        }
+
+        BakeReport bakeCold() throws Exception {
+            return Bake.run(SiteConfig.load(root, new SiteConfig.Overrides(null, root.resolve("cold"), null, false)));
+        }
+
+        /** Bakes with the cache, then cold, and checks that both sites are byte for byte the same. */
+        BakeReport rebakeMatchesColdBake() throws Exception {
+            BakeReport cached = bake();
+            bakeCold();
+            assertEquals(files(root.resolve("cold")), files(root.resolve("site")));
+            return cached;
+        }
+    }
+
+    private static Project project(Path tmp, Path content) throws IOException {
+        Path root = tmp.resolve("project");
+        copy(content, root.resolve("content"));
+        return new Project(root);
+    }
+
+    @Test
+    void theExampleLibraryRebakesToTheSameBytesWithoutTouchingAFile(@TempDir Path tmp) throws Exception {
+        Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
+        Files.copy(Shared.exampleLibrary().resolve("jbake.properties"), p.root().resolve("jbake.properties"));
+        BakeReport first = p.rebakeMatchesColdBake();
+        assertEquals(0, first.cache().understoodKept());
+        Map<String, Object> before = stamps(p.root().resolve("site"));
+
+        BakeReport again = p.rebakeMatchesColdBake();
+        assertEquals(first.incidents() + first.drafts(), again.cache().understoodKept(), "every postmortem from the cache");
+        assertEquals(0, again.cache().understood());
+        assertEquals(0, again.cache().pagesRendered(), "no page rendered again");
+        assertEquals(List.of(), again.cache().problems());
+        assertEquals(before, stamps(p.root().resolve("site")), "every file untouched: same inode and time");
+        assertEquals(first.diagnostics(), again.diagnostics(), "the same problems reported, from the cache");
+    }
+
+    @Test
+    void editsAdditionsDeletionsAndATaxonomyChangeRebakeAsColdBakesDo(@TempDir Path tmp) throws Exception {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(60, 11, generated);
+        Project p = project(tmp, generated);
+        p.rebakeMatchesColdBake();
+        List<Path> files = markdown(p.content());
+
+        // an edit: only that file is understood again, only the pages showing it are rendered again
+        Path edited = files.get(7);
+        Files.writeString(edited, Files.readString(edited).replaceFirst("(?m)^# .*$", "# Checkout fell over at noon"));
+        Map<String, Object> before = stamps(p.root().resolve("site"));
+        BakeReport afterEdit = p.rebakeMatchesColdBake();
+        assertEquals(1, afterEdit.cache().understood());
+        assertEquals(59, afterEdit.cache().understoodKept());
+        assertTrue(afterEdit.cache().pagesKept() > 0);
+        assertTrue(afterEdit.cache().pagesRendered() > 0);
+        Map<String, Object> after = stamps(p.root().resolve("site"));
+        long untouched = before.entrySet().stream().filter(e -> e.getValue().equals(after.get(e.getKey()))).count();
+        assertTrue(untouched > before.size() / 2, untouched + " of " + before.size() + " files untouched");
+
+        // an addition and a deletion
+        Files.writeString(p.content().resolve("2024-01-02-new.md"), """
+                # Queue backlog delays invoices
+
+                ## Summary
+                On 2024-01-02 a RabbitMQ backlog delayed invoices for 2 hours.
+
+                ## Root cause
+                A consumer deadlocked after a config change.
+                """);
+        Files.delete(files.get(20));
+        BakeReport afterAdd = p.rebakeMatchesColdBake();
+        assertEquals(1, afterAdd.cache().understood(), "only the new file is understood");
+
+        // a taxonomy change: everything is understood again
+        Files.writeString(p.root().resolve("taxonomy.yml"), """
+                causes:
+                  - slug: consumer-deadlock
+                    name: Consumer deadlock
+                    definition: A queue consumer stopped making progress.
+                    phrases: [consumer deadlocked]
+                """);
+        BakeReport afterTaxonomy = p.rebakeMatchesColdBake();
+        assertEquals(0, afterTaxonomy.cache().understoodKept());
+        assertEquals(60, afterTaxonomy.cache().understood());
+        assertTrue(Files.readString(p.root().resolve("site/incidents/2024-01-02-new.html")).contains("Consumer deadlock"));
+    }
+
+    @Test
+    void aTemplateChangeRendersEveryPageThatUsesIt(@TempDir Path tmp) throws Exception {
+        Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
+        p.rebakeMatchesColdBake();
+        copy(Path.of("templates"), p.root().resolve("templates"));
+        Path template = p.root().resolve("templates/incident.ftlh");
+        Files.writeString(template, Files.readString(template) + "<!-- changed -->\n");
+        BakeReport report = p.rebakeMatchesColdBake();
+        String page = Files.readString(p.root().resolve("site").resolve(firstIncident(p)));
+        assertTrue(page.contains("<!-- changed -->"));
+        assertEquals(0, report.cache().pagesKept());
+    }
+
+    @Test
+    void aDamagedCacheIsIgnoredWithAWarningNeverAFailedBake(@TempDir Path tmp) throws Exception {
+        Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
+        p.rebakeMatchesColdBake();
+        try (Stream<Path> entries = Files.walk(p.cache())) {
+            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(entry);
+                bytes[bytes.length / 2] ^= 0x55;
+                Files.write(entry, bytes);
+            }
+        }
+        BakeReport report = p.rebakeMatchesColdBake();
+        assertEquals(0, report.cache().understoodKept());
+        assertFalse(report.cache().problems().isEmpty());
+        assertTrue(report.cache().problems().stream().allMatch(m -> m.contains("damaged") || m.matches("and \\d+ more like these")),
+                report.cache().problems().toString());
+        BakeReport healed = p.rebakeMatchesColdBake();
+        assertEquals(List.of(), healed.cache().problems(), "damaged entries were replaced");
+        assertEquals(0, healed.cache().understood());
+    }
+
+    @Test
+    void aCacheFolderThatCannotBeWrittenCostsTimeNotTheBake(@TempDir Path tmp) throws Exception {
+        Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
+        Path notAFolder = Files.writeString(tmp.resolve("cache-is-a-file"), "x");
+        BakeReport report = Bake.run(SiteConfig.load(p.root(), new SiteConfig.Overrides(null, p.root().resolve("site"),
+                null, false, true, notAFolder)));
+        p.bakeCold();
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("site")));
+        List<String> problems = report.cache().problems();
+        assertEquals(6, problems.size(), "five problems and how many more: " + problems);
+        assertTrue(problems.getFirst().contains(": cannot "), problems.getFirst());
+        assertTrue(problems.getLast().matches("and \\d+ more like these"), problems.getLast());
+    }
+
+    @Test
+    void aColdBakeWritesNoCacheAndACacheInsideTheOutputIsRefused(@TempDir Path tmp) throws Exception {
+        Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
+        BakeReport cold = p.bakeCold();
+        assertNull(cold.cache());
+        assertFalse(Files.exists(p.root().resolve(".pmkb")));
+
+        SiteConfig inside = SiteConfig.load(p.root(), new SiteConfig.Overrides(null, p.root().resolve("site"), null,
+                false, true, p.root().resolve("site/cache")));
+        String problem = OutputFolder.problem(inside).orElseThrow();
+        assertTrue(problem.contains("inside the output"), problem);
+        assertThrows(inside);
+
+        Files.writeString(p.root().resolve("jbake.properties"), "pmkb.cache.folder=../elsewhere\n");
+        assertEquals(tmp.resolve("elsewhere"), SiteConfig.load(p.root(), new SiteConfig.Overrides(null, null, null,
+                false, true, null)).cache());
+    }
+
+    @Test
+    void serveTakesWhatABakeLeftInTheCache(@TempDir Path tmp) throws Exception {
+        Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
+        BakeReport baked = p.bake();
+        SiteConfig config = SiteConfig.load(p.root(), new SiteConfig.Overrides(null, p.root().resolve("served"), null,
+                false, true, null));
+        try (ServedSite served = new ServedSite(config, new ServedSite.Events() {
+            @Override
+            public void baked(BakeReport report, java.time.Duration took) {
+            }
+
+            @Override
+            public void bakeFailed(String message) {
+                throw new AssertionError(message);
+            }
+
+            @Override
+            public void updated(ServedSite.Update update) {
+            }
+        })) {
+            assertTrue(served.bake());
+            assertEquals(0, served.understoodFiles(), "nothing understood again");
+        }
+        assertNotNull(baked.cache());
+        assertEquals(files(p.root().resolve("site")), files(p.root().resolve("served")));
+    }
+
+    private static void assertThrows(SiteConfig config) {
+        BakeFailure failure = org.junit.jupiter.api.Assertions.assertThrows(BakeFailure.class, () -> Bake.run(config));
+        assertTrue(failure.getMessage().contains("build cache"), failure.getMessage());
+    }
+
+    private static String firstIncident(Project p) throws IOException {
+        try (Stream<Path> pages = Files.list(p.root().resolve("site/incidents"))) {
+            return "incidents/" + pages.map(f -> f.getFileName().toString()).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    private static List<Path> markdown(Path content) throws IOException {
+        try (Stream<Path> walk = Files.walk(content)) {
+            return walk.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
+    /** Every file of a site by path, with its bytes (as a string, for readable differences). */
+    static Map<String, String> files(Path site) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(site.relativize(f).toString(), new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
+    }
+
+    /** Every file of a site by path, with its inode and modification time. */
+    private static Map<String, Object> stamps(Path site) throws IOException {
+        Map<String, Object> stamps = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                stamps.put(site.relativize(f).toString(), a.fileKey() + " " + a.lastModifiedTime());
+            }
+        }
+        return stamps;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(from)) {
+            all = new ArrayList<>(walk.toList());
+        }
+        for (Path source : all) {
+            Path target = to.resolve(from.relativize(source).toString());
+            if (Files.isDirectory(source)) Files.createDirectories(target);
+            else Files.copy(source, target);
+        }
+    }
+}

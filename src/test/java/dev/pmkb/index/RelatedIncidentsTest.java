@@ -65,7 +65,8 @@ class RelatedIncidentsTest {
                     || Library.incidents().getFirst().facts().resolution().toLowerCase().contains(word.toLowerCase()),
                     word + " is not in the text: " + mentions);
         }
-        assertTrue(mentions.contains("max connections") || mentions.contains("pool size"), mentions);
+        assertTrue(mentions.contains("max connections") || mentions.contains("pool size")
+                || mentions.contains("connection pool"), mentions);
         assertFalse(link(all, "2023/cert-api", "2024/cert-login").reasons().stream()
                 .anyMatch(r -> r.contains("unknown")));
     }

@@ -906,13 +906,20 @@ public final class RelatedIncidents {
      */
     private static final class References {
         private final int[][] out;
+        private final int[][] either;
 
         private References(int[][] out) {
             this.out = out;
+            List<Set<Integer>> both = new ArrayList<>();
+            for (int[] targets : out) both.add(new java.util.TreeSet<>(Arrays.stream(targets).boxed().toList()));
+            for (int from = 0; from < out.length; from++) for (int to : out[from]) both.get(to).add(from);
+            this.either = both.stream().map(set -> set.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
         }
 
+        /** The write-ups this one refers to and those that refer to it. */
         int[] of(int doc) {
-            return out[doc];
+            return either[doc];
         }
 
         boolean refers(int from, int to) {

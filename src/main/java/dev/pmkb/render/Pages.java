@@ -67,7 +67,11 @@ public sealed interface Pages {
                     List<Count> detections) implements Pages {
     }
 
-    /** Every corrective and preventative task, grouped by what it improves. */
-    record ActionItems(int total, int open, List<Views.ActionTheme> themes) implements Pages {
+    /**
+     * Every corrective and preventative task, grouped by what it improves and then by incident. {@code tracked}
+     * tasks have a status ({@code open} or {@code done}); {@code untracked} ones are plain bullets.
+     */
+    record ActionItems(int total, int tracked, int open, int done, int untracked, List<Views.ActionTheme> themes)
+            implements Pages {
     }
 }

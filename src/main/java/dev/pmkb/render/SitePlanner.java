@@ -118,8 +118,9 @@ public final class SitePlanner {
 
     Pages.Incident incident(Postmortem p, Postmortem older, Postmortem newer) {
         Facts f = p.facts();
-        List<Views.Task> tasks = f.actionItems().stream().map(a -> new Task(a.text(), a.done())).toList();
+        List<Views.Task> tasks = f.actionItems().stream().map(SitePlanner::task).toList();
         int done = (int) tasks.stream().filter(Task::done).count();
+        int open = (int) f.actionItems().stream().filter(dev.pmkb.model.ActionItem::open).count();
         return new Pages.Incident(
                 p.title(), p.source(), Display.date(p.date()), p.date() == null ? null : p.date().toString(),
                 Display.summaryLead(f.summary()), time(f.start()), time(f.end()), Display.duration(f.duration()),
@@ -128,7 +129,7 @@ public final class SitePlanner {
                 facetChips(f.impactCategories(), "impact"), facetChips(f.components(), "component"),
                 f.detection().how(), time(f.detection().time()),
                 causeChips(f.causes()), f.causes().inferred(), p.keywords(),
-                timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
+                timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, open, done,
                 markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
                 related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft());
     }
@@ -227,7 +228,9 @@ public final class SitePlanner {
         String last = dated.isEmpty() ? null : Display.date(dated.getFirst().date());
         List<Count> causes = causeCounts();
         List<Duration> durations = all.stream().map(p -> p.facts().duration()).filter(d -> d != null).sorted().toList();
-        int openTasks = (int) all.stream().flatMap(p -> p.facts().actionItems().stream()).filter(a -> !a.done()).count();
+        // only a task with a status can be open: a plain bullet is a recommendation nobody tracks
+        int openTasks = (int) all.stream().flatMap(p -> p.facts().actionItems().stream())
+                .filter(dev.pmkb.model.ActionItem::open).count();
         return new Pages.Home(all.size(), first, last, causes.size(), Display.duration(median(durations)), openTasks,
                 all.stream().limit(NEWEST_ON_HOME).map(this::card).toList(),
                 causes.stream().limit(TOP_CAUSES_ON_HOME).toList());
@@ -367,29 +370,44 @@ public final class SitePlanner {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
+    private static Task task(dev.pmkb.model.ActionItem a) {
+        return new Task(a.text(), a.done(), a.tracked());
+    }
+
+    /**
+     * Every task, by theme and within a theme by incident (newest first, as the library lists them), each incident
+     * under the title lists use. Tracked tasks (a check box or a done mark) have a status; plain bullets do not, and
+     * are neither open nor done.
+     */
     Pages.ActionItems actionItems() {
-        Map<dev.pmkb.model.ActionTheme, List<Views.ActionRow>> rows = new LinkedHashMap<>();
-        Map<dev.pmkb.model.ActionTheme, Set<String>> incidents = new HashMap<>();
-        int total = 0, open = 0;
+        Map<dev.pmkb.model.ActionTheme, Map<Postmortem, List<Task>>> byTheme = new LinkedHashMap<>();
+        int total = 0, tracked = 0, open = 0;
         for (Postmortem p : library.incidents()) {
             for (dev.pmkb.model.ActionItem a : p.facts().actionItems()) {
-                rows.computeIfAbsent(a.theme(), t -> new ArrayList<>())
-                        .add(new Views.ActionRow(a.text(), a.done(), p.url(), p.title()));
-                incidents.computeIfAbsent(a.theme(), t -> new HashSet<>()).add(p.id());
+                byTheme.computeIfAbsent(a.theme(), t -> new LinkedHashMap<>())
+                        .computeIfAbsent(p, x -> new ArrayList<>()).add(task(a));
                 total++;
-                if (!a.done()) open++;
+                if (a.tracked()) tracked++;
+                if (a.open()) open++;
             }
         }
         // Themes that came up in the most incidents first; the catch-all last.
-        List<Views.ActionTheme> themes = rows.entrySet().stream()
-                .map(e -> new Views.ActionTheme(e.getKey().slug(), e.getKey().name(),
-                        (int) e.getValue().stream().filter(r -> !r.done()).count(),
-                        incidents.get(e.getKey()).size(), e.getValue()))
+        List<Views.ActionTheme> themes = byTheme.entrySet().stream()
+                .map(e -> {
+                    List<Views.ActionIncident> groups = e.getValue().entrySet().stream()
+                            .map(g -> new Views.ActionIncident(g.getKey().url(), g.getKey().title(),
+                                    Display.date(g.getKey().date()), g.getValue()))
+                            .toList();
+                    List<Task> tasks = groups.stream().flatMap(g -> g.tasks().stream()).toList();
+                    return new Views.ActionTheme(e.getKey().slug(), e.getKey().name(),
+                            (int) tasks.stream().filter(t -> t.tracked() && !t.done()).count(),
+                            (int) tasks.stream().filter(Task::tracked).count(), tasks.size(), groups.size(), groups);
+                })
                 .sorted(Comparator.comparing((Views.ActionTheme t) -> t.slug().equals("other"))
                         .thenComparing(Comparator.comparingInt(Views.ActionTheme::incidents).reversed())
                         .thenComparing(Views.ActionTheme::name))
                 .toList();
-        return new Pages.ActionItems(total, open, themes);
+        return new Pages.ActionItems(total, tracked, open, tracked - open, total - tracked, themes);
     }
 
     Pages.Feed feed() {

@@ -60,11 +60,12 @@ public sealed interface Pages {
         }
     }
 
-    /** Charts of the whole library; each chart's numbers are also given as a table. */
+    /**
+     * Charts of the whole library; each chart's numbers are also given as a table. {@code withDetection} counts the
+     * incidents whose timeline starts before their detection; {@code detectedAtStart} those that start at it.
+     */
     record Insights(int incidentCount, String medianDuration, int withDuration, String medianDetection,
-                    int withDetection, String causesChart, List<Count> causes, String monthsChart,
-                    List<Count> months, String durationsChart, List<Count> durations, String detectionChart,
-                    List<Count> detections) implements Pages {
+                    int withDetection, int detectedAtStart, List<Views.Chart> charts) implements Pages {
     }
 
     /**

@@ -48,6 +48,19 @@ public final class Views {
     public record Count(String name, String url, int count) {
     }
 
+    /**
+     * One chart of the insights page and its numbers: {@code rows} of counts, or {@code durations} for a chart of
+     * durations; {@code note} says what the chart leaves out or how to read it, or is null.
+     */
+    public record Chart(String id, String heading, String svg, String column, List<Count> rows,
+                        List<DurationRow> durations, String note) {
+    }
+
+    /** Durations of the incidents of one root cause. */
+    public record DurationRow(String name, String url, int incidents, String median, long medianMinutes,
+                              String shortest, String longest) {
+    }
+
     /** A year of the archive and its incidents, newest first. */
     public record YearGroup(String year, List<IncidentCard> incidents) {
     }

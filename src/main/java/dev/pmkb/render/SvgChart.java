@@ -20,10 +20,10 @@ public final class SvgChart {
     }
 
     static final int WIDTH = 400;
-    private static final int ROW = 40;
-    private static final int LABEL_CHARS = 56;
     /** Width of a character of 13-unit text, generously: for room, never for layout that must be exact. */
     static final double CHAR_WIDTH = 7.5;
+    private static final int ROW = 40;
+    private static final int LABEL_CHARS = (int) (WIDTH / CHAR_WIDTH);
 
     private SvgChart() {
     }
@@ -47,7 +47,7 @@ public final class SvgChart {
         StringBuilder svg = open(id, title, description, height);
         // the longest bar leaves room for the longest value after it: text past the edge would be cut off
         int longestValue = bars.stream().mapToInt(b -> b.valueText().length()).max().orElse(0);
-        int barWidth = (int) Math.max(WIDTH / 2.0, WIDTH - 8 - longestValue * CHAR_WIDTH);
+        int barWidth = (int) Math.max(WIDTH / 4.0, WIDTH - 8 - longestValue * CHAR_WIDTH);
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             int y = i * ROW;

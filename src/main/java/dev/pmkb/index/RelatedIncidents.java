@@ -640,13 +640,16 @@ public final class RelatedIncidents {
             if (link.referenced() > 0) reasons.add("this write-up refers to it");
             if (link.referenced() < 0) reasons.add("its write-up refers to this one");
             for (String slug : link.causes()) reasons.add("same root cause: " + causeNames.apply(slug));
-            for (String key : link.components().stream().limit(2).toList()) {
-                reasons.add("same component: " + a.components.get(key));
+            if (!link.components().isEmpty()) {
+                reasons.add("same component: " + String.join(", ",
+                        link.components().stream().limit(2).map(a.components::get).toList()));
             }
             if (link.organisation() != null) reasons.add("same organisation: " + link.organisation());
             if (link.days() == 0) reasons.add("the same day");
             else if (link.days() > 0) reasons.add(link.days() + (link.days() == 1 ? " day apart" : " days apart"));
-            List<String> mentions = link.text() > 0 ? a.mentions(mine.terms(), b, stats) : List.of();
+            // a word that names a shared component says nothing the component does not
+            List<String> mentions = link.text() == 0 ? List.of() : a.mentions(mine.terms(), b, stats).stream()
+                    .filter(m -> !link.components().contains(m.toLowerCase(Locale.ROOT))).toList();
             if (!mentions.isEmpty()) reasons.add("also mentions: " + String.join(", ", mentions));
             out.add(new Related(b.id, link.score(), reasons));
         }

@@ -93,7 +93,9 @@ public final class RelatedIncidents {
     private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Markdown link targets and bare paths that name another Markdown file. */
-    private static final Pattern MARKDOWN_FILE = Pattern.compile("(?i)[^\\s()<>\\[\\]\"'|`]+\\.(?:md|markdown)(?![\\w.])");
+    private static final Pattern MARKDOWN_EXTENSION = Pattern.compile("(?i)\\.(?:md|markdown)(?![\\w.])");
+    /** Characters a link target is read back over from its extension, at most: a long line costs no more. */
+    static final int MAX_LINK_TARGET = 400;
     /** "see separate post-mortem", "(see post-mortem [PM2019-009])", "the previous incident report". */
     private static final Pattern REFERENCE_CUE = Pattern.compile(
             "(?i)\\b(?:see|separate|another|previous|earlier|prior|related|follow[- ]?up)\\b[^.\\n]{0,40}?"
@@ -1006,9 +1008,19 @@ public final class RelatedIncidents {
                                                 Map<Long, List<Integer>> byOpening, Map<String, List<Integer>> byFile,
                                                 TextStats stats, PmkbAnalyzer analyzer) {
             Set<Integer> out = new LinkedHashSet<>();
-            Matcher m = MARKDOWN_FILE.matcher(made.markdown());
+            String markdown = made.markdown();
+            Matcher m = MARKDOWN_EXTENSION.matcher(markdown);
             while (m.find()) {
-                String target = decode(m.group());
+                // the target runs back from ".md" to a space, bracket or quote; scanning back is bounded, where a
+                // pattern matching the target from every start would be quadratic on a long line without spaces
+                int start = m.start();
+                while (start > 0 && m.start() - start < MAX_LINK_TARGET
+                        && "()<>[]\"'|`".indexOf(markdown.charAt(start - 1)) < 0
+                        && !Character.isWhitespace(markdown.charAt(start - 1))) {
+                    start--;
+                }
+                if (start == m.start()) continue;
+                String target = decode(markdown.substring(start, m.end()));
                 String key = Profile.fileKey(target);
                 List<Integer> byName = byFile.get(key);
                 if (byName != null && byName.size() == 1) {

@@ -174,6 +174,16 @@ class RelatedIncidentsTest {
     }
 
     @Test
+    void aLongLineWithoutSpacesIsReadInLinearTime() {
+        String line = "x".repeat(400_000) + ".md " + "y.md".repeat(100_000);
+        List<Postmortem> incidents = List.of(incident("a").markdown("# A\n\n" + line + "\n").build(),
+                incident("y").title("Y").summary("Why.").build());
+        long start = System.nanoTime();
+        RelatedIncidents.compute(incidents);
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "relating a long line took too long");
+    }
+
+    @Test
     void neverLinksToItselfAndIsDeterministic() {
         List<Postmortem> incidents = Library.incidents();
         Map<String, List<Related>> first = RelatedIncidents.compute(incidents, 3);

@@ -1,10 +1,20 @@
 package dev.pmkb.index;
 
+import dev.pmkb.model.CauseTag;
 import dev.pmkb.model.Facts;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Related;
+import dev.pmkb.model.Taxonomy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,25 +24,40 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.SmallFloat;
 
 /**
  * "Related incidents": for every incident, the few others that failed in a similar way, each with reasons a reader
  * understands (docs/search.md, "Related incidents").
  *
- * <p>Text similarity is measured on what describes the failure (root cause, resolution, summary). Every incident
- * takes its most distinctive terms (tf × idf, MoreLikeThis style); the candidates are the incidents that score best
- * for them (BM25 over in-memory postings) and for the incident's cause tags and components. {@code t(a→b)} is b's BM25 score for a's terms divided by
- * a's own, and {@code text = sqrt(t(a→b) × t(b→a))} in [0, 1], so that a few words of a short text found in a long
- * one do not make two incidents alike. Then {@code score = 0.55 text + 0.35 cause + 0.10 component}, where
- * {@code cause} is 1 when the primary cause tags are the same, 0.7 when another tag is shared ({@code unknown} never
- * counts), and {@code component} is 1 when a component is shared. A link needs {@code score ≥ 0.2} and either a
- * shared cause or {@code text ≥ 0.3} with two shared distinctive terms: a shared component alone links nothing.
- * Ties break by id; every run gives the same lists. Each incident costs one pass over the postings of its
- * distinctive terms and its tags, and a few dozen pair scores, so the whole is close to linear in the number of
- * incidents. The postings are built from the profiles directly: a Lucene index of the failure texts analysed them a
- * second time and answered the same query more slowly (docs/search.md, "Related incidents").
+ * <p>Text similarity is measured on what describes the failure (the author's title, root cause, resolution, summary;
+ * the whole write-up when those say little, as in status-page updates). Every incident takes its most distinctive
+ * meaningful terms (tf × idf, MoreLikeThis style); the candidates are the incidents that score best for them (BM25
+ * over in-memory postings) and for the incident's cause tags, components and organisation, and the incidents of the
+ * same week. {@code t(a→b)} is b's BM25 score for a's terms divided by a's own, and
+ * {@code text = sqrt(t(a→b) × t(b→a))} in [0, 1], so that a few words of a short text found in a long one do not make
+ * two incidents alike. Then {@code score = 0.55 text + 0.35 cause + 0.10 component + 0.10 organisation + 0.15 week}.
+ * A link needs a reason that holds on its own: a shared cause; similar text ({@code text ≥ 0.3}) with two shared
+ * meaningful terms, or one that both titles use ("… in NYC1"); some similar text ({@code text ≥ 0.15}) with a shared
+ * meaningful term in the same component or organisation; or the same component or organisation in the same week.
+ * A shared component alone, or the same week alone, links nothing. A write-up that refers to another (a link to its file, its title, "see separate
+ * post-mortem" next to words of its title) is always linked to it, both ways, first.
+ *
+ * <p>A term is <em>meaningful</em> when write-ups that use it tend to use it again (residual IDF: its document
+ * frequency is lower than the Poisson model predicts from its count; Church and Gale 1995) and at most a quarter of
+ * them use it. Words of the genre ("determined", "properly", "incorrect") are spread thinly over many write-ups and
+ * are not; "phpp", "NYC1", "certificate" are; "AM", "UTC" and "database" are in too many write-ups to tell two apart.
+ * No list of words says so: the library does. Below 50 write-ups, too few to measure that, a term both incidents use
+ * twice counts too. Adverbs whose adjective the library also uses ("properly") never count.
+ *
+ * <p>Ties break by id; every run gives the same lists. Each incident costs one pass over the postings of its
+ * distinctive terms and its tags, its nearest neighbours in time and a few dozen pair scores, so the whole is close to
+ * linear in the number of incidents.
  */
 public final class RelatedIncidents {
 
@@ -41,39 +66,50 @@ public final class RelatedIncidents {
     static final double TEXT_WEIGHT = 0.55;
     static final double CAUSE_WEIGHT = 0.35;
     static final double COMPONENT_WEIGHT = 0.10;
+    static final double ORGANISATION_WEIGHT = 0.10;
+    static final double WEEK_WEIGHT = 0.05;
     static final double SECONDARY_CAUSE = 0.7;
-    static final double MIN_SCORE = 0.2;
     static final double MIN_TEXT_ALONE = 0.3;
-    /** Distinctive terms two incidents must share to be linked on text alone. */
+    /** Text similarity that links two incidents sharing a component, an organisation or a week. */
+    static final double MIN_TEXT_IN_CONTEXT = 0.15;
+    /** Meaningful terms two incidents must share to be linked on text alone. */
     static final int MIN_SHARED_TERMS = 2;
     /** Distinctive terms per incident used as its query. */
     static final int QUERY_TERMS = 15;
-    private static final java.util.regex.Pattern SPACES_OR_HYPHENS = java.util.regex.Pattern.compile("[\\s-]+");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    /** Residual IDF (bits) from which a term counts as meaningful in the whole library. */
+    static final double MIN_RESIDUAL_IDF = 0.7;
+    /** Write-ups from which residual IDF tells meaningful terms apart by itself. */
+    static final int MEASURABLE_LIBRARY = 50;
+    /** Days apart that still count as the same week. */
+    static final int WEEK_DAYS = 7;
+    /** Nearest incidents in time a query reads at most. */
+    static final int WEEK_CANDIDATES = 16;
+    /** A failure text shorter than this many words is completed with the write-up itself. */
+    static final int THIN_FAILURE_TEXT = 40;
+    /** Characters of the write-up that complete a thin failure text. */
+    static final int THIN_COMPLETION_CHARS = 4000;
+    /** A title named in more write-ups than this is a phrase of the library, not a reference to one incident. */
+    static final int MAX_MENTIONERS = 3;
+    private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Markdown link targets and bare paths that name another Markdown file. */
+    private static final Pattern MARKDOWN_EXTENSION = Pattern.compile("(?i)\\.(?:md|markdown)(?![\\w.])");
+    /** Characters a link target is read back over from its extension, at most: a long line costs no more. */
+    static final int MAX_LINK_TARGET = 400;
+    /** "see separate post-mortem", "(see post-mortem [PM2019-009])", "the previous incident report". */
+    private static final Pattern REFERENCE_CUE = Pattern.compile(
+            "(?i)\\b(?:see|separate|another|previous|earlier|prior|related|follow[- ]?up)\\b[^.\\n]{0,40}?"
+                    + "\\b(?:post[- ]?mortems?|incident reports?|write[- ]?ups?|RCAs?)\\b");
+    /** Characters before a reference cue that say what it refers to. */
+    static final int CUE_CONTEXT = 160;
+    /** How much less each word further from a reference cue counts. */
+    static final double CUE_DECAY = 0.9;
     /** Incidents a query reads per term at most (see {@link Postings}). */
     static final int CANDIDATES_PER_TERM = 256;
     /** Shared words or phrases named in the "also mentions" reason. */
     static final int MENTIONS = 3;
 
     private static final String UNKNOWN = "unknown";
-
-    /**
-     * Words of the postmortem genre itself, not of any failure: sharing them says nothing about two incidents
-     * (stemmed at start-up with {@link PmkbAnalyzer}).
-     */
-    static final Set<String> GENERIC = Set.copyOf(Analysis.terms(new PmkbAnalyzer(), String.join(" ",
-            "incident outage issue issues problem problems error errors failure failed fail cause caused causing",
-            "root resolution resolved resolve fix fixed fixing fixes found find identified identify investigation",
-            "investigated team teams engineer engineers user users customer customers service services system",
-            "systems time times minute minutes hour hours day days week weeks also could would should may might",
-            "new set added add adding raised reached returned across verified verify ensure ensured ensuring",
-            "implemented implement implementing measures future prevent prevented prevention occurred occur",
-            "due led lead leading result resulted resulting affected affect impact impacted approximately",
-            "immediately quickly eventually gradually initially subsequently finally successfully properly",
-            "after before during while within without because since which what when where who how all any",
-            "some more most other others each every one two three first second last our we us was were been",
-            "had has have having did does done do made make making took take taking went go going get got",
-            "back up down out over again still just only very well able unable")));
 
     private RelatedIncidents() {
     }
@@ -82,34 +118,54 @@ public final class RelatedIncidents {
         return compute(incidents, DEFAULT_LIMIT);
     }
 
-    /** Incident id → up to {@code limit} related incidents, best first; every id of the input is a key. */
     public static Map<String, List<Related>> compute(List<Postmortem> incidents, int limit) {
+        return compute(incidents, limit, null);
+    }
+
+    /**
+     * Incident id → up to {@code limit} related incidents, best first; every id of the input is a key. Reasons name
+     * causes by {@code taxonomy}'s display names (by slug when it is null or does not know one).
+     */
+    public static Map<String, List<Related>> compute(List<Postmortem> incidents, int limit, Taxonomy taxonomy) {
         if (limit < 1) throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
         List<Postmortem> sorted = SearchIndex.sortedById(incidents);
         PmkbAnalyzer analyzer = new PmkbAnalyzer();
         Terms terms = new Terms();
         // Every incident's profile, query and links are independent of the others' once the index exists: they run
         // on the cores the rest of the bake leaves idle (the common pool), and land in id order whatever ran where.
-        List<Profile> profiles = IntStream.range(0, sorted.size()).parallel()
+        List<Made> made = IntStream.range(0, sorted.size()).parallel()
                 .mapToObj(i -> Profile.of(sorted.get(i), analyzer, terms)).toList();
         terms.freeze();
+        List<Profile> profiles = made.stream().map(Made::profile).toList();
         TextStats stats = new TextStats(profiles, terms);
+        References references = References.find(made, stats, analyzer);
+        made = null; // the write-ups' token lists are large: gone before the queries run
         // one more than the candidates wanted: the incident itself may be among the first with its tags
         Postings postings = new Postings(profiles, stats, candidatesWanted(limit) + 1);
         ThreadLocal<Scores> scratch = ThreadLocal.withInitial(() -> new Scores(profiles.size()));
         List<Candidates> candidates = IntStream.range(0, profiles.size()).parallel()
                 .mapToObj(doc -> candidates(doc, profiles, postings, stats, scratch.get(), limit)).toList();
+        java.util.function.Function<String, String> causeNames = slug -> taxonomy == null ? slug
+                : taxonomy.cause(slug).map(CauseTag::name).orElse(slug);
         List<List<Related>> lists = IntStream.range(0, profiles.size()).parallel()
-                .mapToObj(doc -> related(doc, profiles, candidates, stats, limit)).toList();
+                .mapToObj(doc -> related(doc, profiles, candidates, stats, references, causeNames, limit)).toList();
         Map<String, List<Related>> out = new LinkedHashMap<>();
         for (int doc = 0; doc < profiles.size(); doc++) out.put(profiles.get(doc).id, lists.get(doc));
         return out;
     }
 
     /**
-     * Every term of the library's failure texts, each kept once and numbered. Profiles hold term numbers, not
-     * strings: at 10,000 incidents a string and a token object per word were most of the bake's live heap. The
-     * numbers follow no order (profiles are made in parallel); only strings order anything.
+     * The organisation a write-up is from, when the model knows it ({@code company} / {@code organization} in the
+     * header): incidents of one organisation in the same week are related. Null until the model carries it.
+     */
+    static String organisation(Postmortem incident) {
+        return null;
+    }
+
+    /**
+     * Every term of the library's texts, each kept once and numbered. Profiles hold term numbers, not strings: at
+     * 10,000 incidents a string and a token object per word were most of the bake's live heap. The numbers follow no
+     * order (profiles are made in parallel); only strings order anything.
      */
     private static final class Terms {
         private final Map<String, Integer> ids = new ConcurrentHashMap<>();
@@ -118,6 +174,12 @@ public final class RelatedIncidents {
 
         int id(String term) {
             return ids.computeIfAbsent(term, t -> next.getAndIncrement());
+        }
+
+        /** A known term's number, or -1: for reading texts after every profile is made. */
+        int known(String term) {
+            Integer id = ids.get(term);
+            return id == null ? -1 : id;
         }
 
         /** Once every profile is made: numbers to words. */
@@ -139,7 +201,8 @@ public final class RelatedIncidents {
      * BM25 (k1 1.2, b 0.75, Lucene's idf and quantised field length) of a bag of query terms against one
      * incident's failure text, computed from the profiles: cheap enough to score any pair in both directions.
      * Document frequencies and the average length are counted the way Lucene counts them for a field: only texts
-     * with at least one term count as documents.
+     * with at least one term count as documents. Beside them, each term's document and total frequency in the whole
+     * write-ups, which say whether it is meaningful (residual IDF).
      */
     private static final class TextStats {
         private static final double K1 = 1.2;
@@ -151,25 +214,134 @@ public final class RelatedIncidents {
         private final double[] idfs;
         /** {@link #norm(Profile)} of every incident, in incident order: the postings loop needs it per posting. */
         private final double[] norms;
+        private final int writeUps;
+        private final int[] writeUpFreqs;
+        /** Meaningful in the whole library: residual IDF of at least {@link #MIN_RESIDUAL_IDF}. */
+        private final boolean[] bursty;
+        /** Terms that can never say why two incidents are alike: digits only, one letter, an adverb. */
+        private final boolean[] mute;
 
         TextStats(List<Profile> profiles, Terms terms) {
             this.terms = terms;
             this.docFreqs = new int[terms.size()];
+            this.writeUpFreqs = new int[terms.size()];
+            long[] writeUpCounts = new long[terms.size()];
             int withText = 0;
+            int withWriteUp = 0;
             long tokens = 0;
             for (Profile p : profiles) {
+                if (p.bodyTerms.length > 0) withWriteUp++;
+                for (int k = 0; k < p.bodyTerms.length; k++) {
+                    writeUpFreqs[p.bodyTerms[k]]++;
+                    writeUpCounts[p.bodyTerms[k]] += p.bodyCounts[k];
+                }
                 if (p.tokenTerms.length == 0) continue;
                 withText++;
                 tokens += p.tokenTerms.length;
                 for (int term : p.terms) docFreqs[term]++;
             }
             this.docCount = Math.max(1, withText);
+            this.writeUps = Math.max(1, withWriteUp);
             this.avgLength = Math.max(1, tokens) / (double) docCount;
             this.idfs = new double[terms.size()];
+            this.bursty = new boolean[terms.size()];
+            this.mute = new boolean[terms.size()];
             for (int id = 0; id < idfs.length; id++) {
                 idfs[id] = Math.log(1 + (docCount - docFreqs[id] + 0.5) / (docFreqs[id] + 0.5));
+                bursty[id] = writeUpFreqs[id] > 0 && residualIdf(writeUpFreqs[id], writeUpCounts[id], writeUps)
+                        >= MIN_RESIDUAL_IDF;
+                String word = terms.word(id);
+                mute[id] = word.length() < 2 || word.chars().allMatch(Character::isDigit) || adverb(word, terms)
+                        || FUNCTION_AND_CALENDAR_WORDS.contains(word);
             }
             this.norms = profiles.stream().mapToDouble(this::norm).toArray();
+        }
+
+        /**
+         * Function words (Snowball's English stop list, which Lucene ships: "you", "my", "itself") and the words of
+         * the calendar and the clock (the JDK's English month and day names, AM/PM, zone abbreviations): they say who
+         * wrote and when, never what failed. When is the week criterion's business.
+         */
+        static final Set<String> FUNCTION_AND_CALENDAR_WORDS = functionAndCalendarWords();
+
+        private static Set<String> functionAndCalendarWords() {
+            List<String> words = new ArrayList<>();
+            try (var reader = org.apache.lucene.util.IOUtils.getDecodingReader(
+                    org.apache.lucene.analysis.snowball.SnowballFilter.class.getResourceAsStream("english_stop.txt"),
+                    StandardCharsets.UTF_8)) {
+                words.addAll(org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(reader).stream()
+                        .map(word -> word instanceof char[] chars ? new String(chars) : word.toString()).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            var symbols = java.text.DateFormatSymbols.getInstance(Locale.ENGLISH);
+            for (String[] names : new String[][]{symbols.getMonths(), symbols.getShortMonths(), symbols.getWeekdays(),
+                    symbols.getShortWeekdays(), symbols.getAmPmStrings()}) {
+                words.addAll(Arrays.asList(names));
+            }
+            words.addAll(List.of("UTC", "GMT", "Z"));
+            for (String zone : java.time.ZoneId.getAvailableZoneIds()) {
+                java.util.TimeZone tz = java.util.TimeZone.getTimeZone(java.time.ZoneId.of(zone));
+                for (boolean daylight : new boolean[]{false, true}) {
+                    String abbreviation = tz.getDisplayName(daylight, java.util.TimeZone.SHORT, Locale.ENGLISH);
+                    if (abbreviation.chars().allMatch(Character::isLetter)) words.add(abbreviation);
+                }
+            }
+            return Set.copyOf(Analysis.terms(new PmkbAnalyzer(), String.join(" ", words)));
+        }
+
+        /**
+         * Observed IDF minus the IDF a Poisson spread of the same count would give, in bits: how much more a term
+         * clusters in few write-ups than chance would put it there.
+         */
+        static double residualIdf(int documents, long count, int library) {
+            double observed = -Math.log((double) documents / library);
+            double poisson = -Math.log(1 - Math.exp(-(double) count / library));
+            return (observed - poisson) / Math.log(2);
+        }
+
+        /**
+         * "properly", "quickly", "incorrectly": Porter stems them to "properli", …; the library uses the adjective
+         * ("proper") as well. ("supply" stems to "suppli", but "supp" is no word.)
+         */
+        private static boolean adverb(String term, Terms terms) {
+            return term.length() >= 5 && term.endsWith("li") && terms.known(term.substring(0, term.length() - 2)) >= 0;
+        }
+
+        /**
+         * Meaningful for this incident. In a library large enough to measure it: clusters in the write-ups that use
+         * it, and at most a quarter of them do. In a small one: clusters, or this incident uses it twice.
+         */
+        boolean meaningful(int term, Profile in) {
+            if (mute[term]) return false;
+            return measurable() ? bursty[term] && !common(term) : bursty[term] || in.bodyCount(term) >= 2;
+        }
+
+        /** Meaningful for both: the same, with "both use it twice" in a small library. */
+        boolean meaningful(int term, Profile a, Profile b) {
+            if (mute[term]) return false;
+            return measurable() ? bursty[term] && !common(term)
+                    : bursty[term] || (a.bodyCount(term) >= 2 && b.bodyCount(term) >= 2);
+        }
+
+        /** Good enough to stand beside a meaningful word in a phrase ("load balancer"): clusters, and is no adverb. */
+        boolean phrasePart(int term) {
+            return !mute[term] && bursty[term];
+        }
+
+        /** Residual IDF says little below {@link #MEASURABLE_LIBRARY} write-ups. */
+        private boolean measurable() {
+            return writeUps >= MEASURABLE_LIBRARY;
+        }
+
+        /** In more than a quarter of the write-ups ("database", "AM", "UTC"): says nothing about two of them. */
+        private boolean common(int term) {
+            return writeUpFreqs[term] * 4 > writeUps;
+        }
+
+        /** idf of a term over the whole write-ups, for weighing the words of titles. */
+        double writeUpIdf(int term) {
+            return Math.log(1 + (double) writeUps / Math.max(1, writeUpFreqs[term]));
         }
 
         /** BM25's length normalisation of one text: the {@code k1 × (1 − b + b × length / average)} term. */
@@ -192,8 +364,9 @@ public final class RelatedIncidents {
     /**
      * Where a query looks for candidates: for each term, the incidents whose failure texts weigh it most (its BM25
      * weight there: how often, in how short a text), at most {@link #CANDIDATES_PER_TERM} of them; for each cause
-     * tag and component, the first incidents that have it. Lists are in incident order, all terms' lists in two flat
-     * arrays ({@code docs} and {@code counts} from {@code starts[term]} to {@code starts[term + 1]}).
+     * tag, component and organisation, the first incidents that have it; for each incident, the nearest ones in time
+     * within a week. Lists are in incident order, all terms' lists in two flat arrays ({@code docs} and
+     * {@code counts} from {@code starts[term]} to {@code starts[term + 1]}).
      *
      * <p>Bounded lists keep a query's cost the same at 1,000 incidents as at 50,000. The whole list of a common term
      * grows with the library, and reading it for every incident made relating quadratic. The terms that say most
@@ -206,6 +379,8 @@ public final class RelatedIncidents {
         private final int[] counts;
         private final Map<String, int[]> byCause;
         private final Map<String, int[]> byComponent;
+        private final Map<String, int[]> byOrganisation;
+        private final int[][] sameWeek;
 
         Postings(List<Profile> profiles, TextStats stats, int perTag) {
             int termCount = stats.docFreqs.length;
@@ -213,9 +388,10 @@ public final class RelatedIncidents {
             for (int t = 0; t < termCount; t++) allStarts[t + 1] = allStarts[t] + stats.docFreqs[t];
             int[] allDocs = new int[allStarts[termCount]];
             int[] allCounts = new int[allStarts[termCount]];
-            int[] filled = java.util.Arrays.copyOf(allStarts, termCount);
+            int[] filled = Arrays.copyOf(allStarts, termCount);
             Map<String, IntStream.Builder> causes = new TreeMap<>();
             Map<String, IntStream.Builder> components = new TreeMap<>();
+            Map<String, IntStream.Builder> organisations = new TreeMap<>();
             for (int doc = 0; doc < profiles.size(); doc++) {
                 Profile p = profiles.get(doc);
                 if (p.tokenTerms.length > 0) {
@@ -229,6 +405,9 @@ public final class RelatedIncidents {
                 for (String key : p.components.keySet()) {
                     components.computeIfAbsent(key, s -> IntStream.builder()).add(doc);
                 }
+                if (p.organisation != null) {
+                    organisations.computeIfAbsent(p.organisation, s -> IntStream.builder()).add(doc);
+                }
             }
             starts = new int[termCount + 1];
             for (int t = 0; t < termCount; t++) starts[t + 1] = starts[t] + Math.min(CANDIDATES_PER_TERM, stats.docFreqs[t]);
@@ -237,6 +416,31 @@ public final class RelatedIncidents {
             IntStream.range(0, termCount).parallel().forEach(t -> keepHeaviest(t, allStarts, allDocs, allCounts, stats));
             byCause = first(causes, perTag);
             byComponent = first(components, perTag);
+            byOrganisation = first(organisations, perTag);
+            sameWeek = sameWeek(profiles);
+        }
+
+        /** For each dated incident, up to {@link #WEEK_CANDIDATES} others at most a week apart, nearest first. */
+        private static int[][] sameWeek(List<Profile> profiles) {
+            Integer[] byDate = IntStream.range(0, profiles.size()).filter(d -> profiles.get(d).day != Long.MIN_VALUE)
+                    .boxed().sorted(Comparator.<Integer>comparingLong(d -> profiles.get(d).day).thenComparingInt(d -> d))
+                    .toArray(Integer[]::new);
+            int[][] out = new int[profiles.size()][];
+            Arrays.fill(out, new int[0]);
+            for (int at = 0; at < byDate.length; at++) {
+                long day = profiles.get(byDate[at]).day;
+                IntStream.Builder near = IntStream.builder();
+                int before = at - 1;
+                int after = at + 1;
+                for (int kept = 0; kept < WEEK_CANDIDATES; kept++) {
+                    long back = before >= 0 ? day - profiles.get(byDate[before]).day : Long.MAX_VALUE;
+                    long ahead = after < byDate.length ? profiles.get(byDate[after]).day - day : Long.MAX_VALUE;
+                    if (Math.min(back, ahead) > WEEK_DAYS) break;
+                    near.add(back <= ahead ? byDate[before--] : byDate[after++]);
+                }
+                out[byDate[at]] = near.build().toArray();
+            }
+            return out;
         }
 
         private void keepHeaviest(int term, int[] allStarts, int[] allDocs, int[] allCounts, TextStats stats) {
@@ -250,13 +454,13 @@ public final class RelatedIncidents {
             // idf is the term's own, so a posting's weight in its text is count / (count + norm)
             Integer[] order = new Integer[size];
             for (int i = 0; i < size; i++) order[i] = from + i;
-            java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(at -> {
+            Arrays.sort(order, Comparator.<Integer>comparingDouble(at -> {
                 int count = allCounts[at];
                 return -count / (count + stats.norms[allDocs[at]]);
             }).thenComparingInt(at -> at));
             int[] kept = new int[CANDIDATES_PER_TERM];
             for (int i = 0; i < kept.length; i++) kept[i] = order[i];
-            java.util.Arrays.sort(kept); // back in incident order
+            Arrays.sort(kept); // back in incident order
             for (int i = 0; i < kept.length; i++) {
                 docs[starts[term] + i] = allDocs[kept[i]];
                 counts[starts[term] + i] = allCounts[kept[i]];
@@ -264,7 +468,7 @@ public final class RelatedIncidents {
         }
 
         private static Map<String, int[]> first(Map<String, IntStream.Builder> lists, int size) {
-            Map<String, int[]> out = new java.util.HashMap<>();
+            Map<String, int[]> out = new HashMap<>();
             lists.forEach((key, docs) -> out.put(key, docs.build().limit(size).toArray()));
             return out;
         }
@@ -354,8 +558,8 @@ public final class RelatedIncidents {
     }
 
     /**
-     * The incidents that score best for this one's distinctive terms, cause tags and components: BM25 over the
-     * postings of those terms plus the tags and components as constants on the scale of the text score, so that
+     * The incidents that score best for this one's distinctive terms, cause tags, components, organisation and week:
+     * BM25 over the postings of those terms plus the others as constants on the scale of the text score, so that
      * the candidates are roughly the ones the final score ranks first. This is the query a search engine would run
      * (and pmkb ran with Lucene); the postings are in memory already, and the scores are summed directly.
      */
@@ -381,64 +585,112 @@ public final class RelatedIncidents {
             scores.addOnce(a.components.keySet().stream().map(postings.byComponent::get).toArray(int[][]::new),
                     scale * COMPONENT_WEIGHT / TEXT_WEIGHT);
         }
+        if (a.organisation != null) {
+            scores.addOnce(new int[][]{postings.byOrganisation.get(a.organisation)},
+                    scale * ORGANISATION_WEIGHT / TEXT_WEIGHT);
+        }
+        if (postings.sameWeek[doc].length > 0) {
+            scores.addOnce(new int[][]{postings.sameWeek[doc]}, scale * WEEK_WEIGHT / TEXT_WEIGHT);
+        }
         return new Candidates(terms, self, scores.top(candidatesWanted(limit), doc));
     }
 
     private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates,
-                                         TextStats stats, int limit) {
+                                         TextStats stats, References references,
+                                         java.util.function.Function<String, String> causeNames, int limit) {
         Profile a = profiles.get(doc);
         Candidates mine = candidates.get(doc);
+        Set<Integer> others = new LinkedHashSet<>();
+        for (int other : references.of(doc)) others.add(other);
+        for (int other : mine.docs()) others.add(other);
         List<Link> links = new ArrayList<>();
-        for (int other : mine.docs()) {
+        for (int other : others) {
             Profile b = profiles.get(other);
             // symmetric: a few words of a short text found in a long one do not make them alike
             double forward = mine.textTo(b, stats);
             double textScore = forward == 0 ? 0 : Math.sqrt(forward * candidates.get(other).textTo(a, stats));
             List<String> sharedCauses = a.causes.stream().filter(b.causes::contains).toList();
             List<String> sharedComponents = a.components.keySet().stream().filter(b.components::containsKey).toList();
-            long sharedTerms = java.util.Arrays.stream(mine.terms()).filter(b::has).count();
+            boolean sameOrganisation = a.organisation != null && a.organisation.equals(b.organisation);
+            long days = a.day == Long.MIN_VALUE || b.day == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(a.day - b.day);
+            boolean sameWeek = days <= WEEK_DAYS;
+            long sharedTerms = Arrays.stream(mine.terms()).filter(t -> b.has(t) && stats.meaningful(t, a, b)).count();
             double cause = sharedCauses.isEmpty() ? 0
                     : a.causes.getFirst().equals(b.causes.getFirst()) ? 1 : SECONDARY_CAUSE;
-            double component = sharedComponents.isEmpty() ? 0 : 1;
-            double score = TEXT_WEIGHT * textScore + CAUSE_WEIGHT * cause + COMPONENT_WEIGHT * component;
-            boolean textAlone = textScore >= MIN_TEXT_ALONE && sharedTerms >= MIN_SHARED_TERMS;
-            if (score < MIN_SCORE || (sharedCauses.isEmpty() && !textAlone)) continue;
-            links.add(new Link(other, Math.round(score * 10_000) / 10_000.0, textScore, sharedCauses, sharedComponents));
+            double score = TEXT_WEIGHT * textScore + CAUSE_WEIGHT * cause
+                    + COMPONENT_WEIGHT * (sharedComponents.isEmpty() ? 0 : 1)
+                    + ORGANISATION_WEIGHT * (sameOrganisation ? 1 : 0) + WEEK_WEIGHT * (sameWeek ? 1 : 0);
+            // both authors name the same place or system in their titles ("… in NYC1")
+            boolean titleWord = Arrays.stream(a.titleTerms).anyMatch(t -> contains(b.titleTerms, t)
+                    && stats.meaningful(t, a, b));
+            boolean context = !sharedComponents.isEmpty() || sameOrganisation;
+            boolean holds = !sharedCauses.isEmpty()
+                    || (textScore >= MIN_TEXT_ALONE && (sharedTerms >= MIN_SHARED_TERMS || (sharedTerms >= 1 && titleWord)))
+                    || (textScore >= MIN_TEXT_IN_CONTEXT && sharedTerms >= 1 && context)
+                    || (sameWeek && (!sharedComponents.isEmpty() || sameOrganisation));
+            int referenced = references.refers(doc, other) ? 1 : references.refers(other, doc) ? -1 : 0;
+            if (referenced == 0 && !holds) continue;
+            if (referenced != 0) score += 1; // what the author says comes first
+            links.add(new Link(other, Math.round(score * 10_000) / 10_000.0, textScore, referenced, sharedCauses,
+                    sharedComponents, sameOrganisation ? b.organisationName : null, sameWeek ? days : -1));
         }
         links.sort(Comparator.comparingDouble(Link::score).reversed().thenComparing(l -> profiles.get(l.doc()).id));
         List<Related> out = new ArrayList<>();
         for (Link link : links.subList(0, Math.min(limit, links.size()))) {
             Profile b = profiles.get(link.doc());
             List<String> reasons = new ArrayList<>();
-            for (String slug : link.causes()) reasons.add("same root cause: " + slug);
-            for (String key : link.components().stream().limit(2).toList()) {
-                reasons.add("same component: " + a.components.get(key));
+            if (link.referenced() > 0) reasons.add("this write-up refers to it");
+            if (link.referenced() < 0) reasons.add("its write-up refers to this one");
+            for (String slug : link.causes()) reasons.add("same root cause: " + causeNames.apply(slug));
+            if (!link.components().isEmpty()) {
+                reasons.add("same component: " + String.join(", ",
+                        link.components().stream().limit(2).map(a.components::get).toList()));
             }
-            List<String> mentions = link.text() > 0 ? a.mentions(mine.terms(), b, stats.terms) : List.of();
+            if (link.organisation() != null) reasons.add("same organisation: " + link.organisation());
+            if (link.days() == 0) reasons.add("the same day");
+            else if (link.days() > 0) reasons.add(link.days() + (link.days() == 1 ? " day apart" : " days apart"));
+            // a word that names a shared component says nothing the component does not
+            List<String> mentions = link.text() == 0 ? List.of() : a.mentions(mine.terms(), b, stats).stream()
+                    .filter(m -> !link.components().contains(m.toLowerCase(Locale.ROOT))).toList();
             if (!mentions.isEmpty()) reasons.add("also mentions: " + String.join(", ", mentions));
             out.add(new Related(b.id, link.score(), reasons));
         }
         return List.copyOf(out);
     }
 
-    private record Link(int doc, double score, double text, List<String> causes, List<String> components) {
+    private static boolean contains(int[] terms, int term) {
+        for (int t : terms) if (t == term) return true;
+        return false;
+    }
+
+    private record Link(int doc, double score, double text, int referenced, List<String> causes,
+                        List<String> components, String organisation, long days) {
+    }
+
+    /** A profile and what only finding references needs: the write-up's terms in order, its text and Markdown. */
+    private record Made(Profile profile, int[] bodyTokens, String bodyText, String markdown) {
     }
 
     /**
      * What one incident contributes: its failure text analysed, its causes and components. Token {@code i} is term
      * {@code tokenTerms[i]} at {@code positions[i]} (stop words leave gaps), found at {@code starts[i]} to
      * {@code ends[i]} in {@code text}; {@code terms} are its distinct terms in ascending number, {@code counts[k]}
-     * how often {@code terms[k]} occurs.
+     * how often {@code terms[k]} occurs. {@code bodyTerms} and {@code bodyCounts} are the same for the whole
+     * write-up; {@code titleTerms} the author's title in order (empty when pmkb composed it); {@code day} the
+     * incident's date as an epoch day, {@link Long#MIN_VALUE} when undated.
      */
     private record Profile(String id, String text, int[] tokenTerms, int[] positions, int[] starts, int[] ends,
                            int[] terms, int[] counts, int quantisedLength, List<String> causes,
-                           Map<String, String> components) {
+                           Map<String, String> components, String organisation, String organisationName, long day,
+                           int[] bodyTerms, int[] bodyCounts, int[] titleTerms, String fileKey) {
 
-        static Profile of(Postmortem incident, PmkbAnalyzer analyzer, Terms dictionary) {
+        static Made of(Postmortem incident, PmkbAnalyzer analyzer, Terms dictionary) {
             Facts facts = incident.facts();
             StringBuilder text = new StringBuilder();
             List<String> causes = new ArrayList<>();
             Map<String, String> components = new TreeMap<>();
+            String title = incident.titleComposed() || incident.authorTitle() == null ? "" : incident.authorTitle();
+            if (!title.isBlank()) text.append(title.strip()).append("\n\n");
             if (facts != null) {
                 // the facts are plain text already (the understand stage keeps what a reader sees of each line)
                 for (String part : new String[]{facts.rootCause(), facts.resolution(), facts.summary()}) {
@@ -457,8 +709,17 @@ public final class RelatedIncidents {
                     }
                 }
             }
+            String bodyText = incident.body() == null ? "" : incident.body().text();
+            int[] bodyTokens = termIds(analyzer, bodyText, dictionary);
+            List<Analysis.Token> tokens = Analysis.tokens(analyzer, text.toString());
+            if (tokens.size() < THIN_FAILURE_TEXT && !bodyText.isBlank()) {
+                // a status-page update or a bare log says what failed only in its body
+                int cut = bodyText.length() <= THIN_COMPLETION_CHARS ? bodyText.length()
+                        : Math.max(bodyText.lastIndexOf(' ', THIN_COMPLETION_CHARS), THIN_COMPLETION_CHARS / 2);
+                text.append(bodyText, 0, cut);
+                tokens = Analysis.tokens(analyzer, text.toString());
+            }
             String failure = text.toString();
-            List<Analysis.Token> tokens = Analysis.tokens(analyzer, failure);
             int n = tokens.size();
             int[] tokenTerms = new int[n];
             int[] positions = new int[n];
@@ -471,37 +732,64 @@ public final class RelatedIncidents {
                 starts[i] = t.start();
                 ends[i] = t.end();
             }
+            int[][] distinct = distinct(tokenTerms);
+            int[][] body = distinct(bodyTokens);
+            int length = SmallFloat.byte4ToInt(SmallFloat.intToByte4(n)); // as Lucene's norms keep it
+            String organisationName = RelatedIncidents.organisation(incident);
+            String organisationKey = organisationName == null || organisationName.isBlank() ? null
+                    : organisationName.strip().toLowerCase(Locale.ROOT);
+            int[] titleTerms = termIds(analyzer, title, dictionary);
+            String source = incident.source() == null ? "" : incident.source().replace('\\', '/');
+            Profile profile = new Profile(incident.id(), failure, tokenTerms, positions, starts, ends,
+                    distinct[0], distinct[1], length, List.copyOf(causes), components, organisationKey,
+                    organisationKey == null ? null : organisationName.strip(),
+                    incident.date() == null ? Long.MIN_VALUE : incident.date().toEpochDay(), body[0], body[1],
+                    titleTerms, fileKey(source));
+            return new Made(profile, bodyTokens, bodyText, incident.markdown() == null ? "" : incident.markdown());
+        }
+
+        /** {@code 2023/db-pool.md} → {@code db-pool}: how another write-up's link names this one. */
+        static String fileKey(String path) {
+            String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            int dot = name.lastIndexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
+        }
+
+        /** Distinct terms in ascending number and how often each occurs. */
+        private static int[][] distinct(int[] tokenTerms) {
             int[] sorted = tokenTerms.clone();
-            java.util.Arrays.sort(sorted);
-            int distinct = 0;
-            int[] terms = new int[n];
-            int[] counts = new int[n];
-            for (int i = 0; i < n; i++) {
-                if (distinct > 0 && terms[distinct - 1] == sorted[i]) {
-                    counts[distinct - 1]++;
+            Arrays.sort(sorted);
+            int count = 0;
+            int[] terms = new int[sorted.length];
+            int[] counts = new int[sorted.length];
+            for (int term : sorted) {
+                if (count > 0 && terms[count - 1] == term) {
+                    counts[count - 1]++;
                 } else {
-                    terms[distinct] = sorted[i];
-                    counts[distinct++] = 1;
+                    terms[count] = term;
+                    counts[count++] = 1;
                 }
             }
-            int length = SmallFloat.byte4ToInt(SmallFloat.intToByte4(n)); // as Lucene's norms keep it
-            return new Profile(incident.id(), failure, tokenTerms, positions, starts, ends,
-                    java.util.Arrays.copyOf(terms, distinct), java.util.Arrays.copyOf(counts, distinct), length,
-                    List.copyOf(causes), components);
+            return new int[][]{Arrays.copyOf(terms, count), Arrays.copyOf(counts, count)};
         }
 
         int count(int term) {
-            int at = java.util.Arrays.binarySearch(terms, term);
+            int at = Arrays.binarySearch(terms, term);
             return at < 0 ? 0 : counts[at];
         }
 
+        int bodyCount(int term) {
+            int at = Arrays.binarySearch(bodyTerms, term);
+            return at < 0 ? 0 : bodyCounts[at];
+        }
+
         boolean has(int term) {
-            return java.util.Arrays.binarySearch(terms, term) >= 0;
+            return Arrays.binarySearch(terms, term) >= 0;
         }
 
         /**
-         * Terms by tf × idf, best first, then by term: the ones that say what this failure was. Terms no other
-         * incident has, digits-only terms and one-letter terms cannot say why two incidents are alike.
+         * Meaningful terms by tf × idf, best first, then by term: the ones that say what this failure was. Terms no
+         * other incident has cannot say why two incidents are alike.
          */
         int[] distinctiveTerms(TextStats stats) {
             int docCount = stats.docCount;
@@ -509,12 +797,10 @@ public final class RelatedIncidents {
             }
             List<Weighted> weighted = new ArrayList<>();
             for (int k = 0; k < terms.length; k++) {
-                String term = stats.terms.word(terms[k]);
-                if (term.length() < 2 || term.chars().allMatch(Character::isDigit) || GENERIC.contains(term)) continue;
                 int docFreq = stats.docFreqs[terms[k]];
-                if (docFreq < 2 || docFreq >= docCount) continue;
+                if (docFreq < 2 || docFreq >= docCount || !stats.meaningful(terms[k], this)) continue;
                 double idf = Math.log((double) docCount / docFreq);
-                weighted.add(new Weighted(terms[k], term, Math.sqrt(counts[k]) * idf));
+                weighted.add(new Weighted(terms[k], stats.terms.word(terms[k]), Math.sqrt(counts[k]) * idf));
             }
             return weighted.stream()
                     .sorted(Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::term))
@@ -522,14 +808,14 @@ public final class RelatedIncidents {
         }
 
         /**
-         * Up to {@link #MENTIONS} readable words or two-word phrases both texts use, from this incident's text and
-         * in order of distinctiveness: "max connections", "pool size".
+         * Up to {@link #MENTIONS} readable words or two-word phrases both texts use and both find meaningful, from
+         * this incident's text and in order of distinctiveness: "max connections", "pool size".
          */
-        List<String> mentions(int[] distinctive, Profile other, Terms dictionary) {
+        List<String> mentions(int[] distinctive, Profile other, TextStats stats) {
             Set<Integer> shared = new LinkedHashSet<>();
-            for (int term : distinctive) if (other.has(term)) shared.add(term);
+            for (int term : distinctive) if (other.has(term) && stats.meaningful(term, this, other)) shared.add(term);
             List<String> out = new ArrayList<>();
-            Set<Integer> used = new java.util.HashSet<>();
+            Set<Integer> used = new HashSet<>();
             for (int term : shared) {
                 if (used.contains(term) || out.size() >= MENTIONS) continue;
                 String phrase = null;
@@ -539,21 +825,22 @@ public final class RelatedIncidents {
                         if (j < 0 || j >= tokenTerms.length) continue;
                         int first = Math.min(i, j);
                         int second = Math.max(i, j);
-                        if (positions[second] != positions[first] + 1 || !shared.contains(tokenTerms[j])
-                                || used.contains(tokenTerms[j])) {
+                        int partner = tokenTerms[j];
+                        if (positions[second] != positions[first] + 1 || used.contains(partner)
+                                || !(shared.contains(partner) || (other.has(partner) && stats.phrasePart(partner)))) {
                             continue;
                         }
                         String between = text.substring(ends[first], starts[second]);
                         if (SPACES_OR_HYPHENS.matcher(between).matches()
                                 && other.adjacent(tokenTerms[first], tokenTerms[second])) {
                             phrase = readable(text.substring(starts[first], ends[second]));
-                            used.add(tokenTerms[j]);
+                            used.add(partner);
                             break;
                         }
                     }
                 }
                 used.add(term);
-                String mention = phrase != null ? phrase : surface(term, dictionary);
+                String mention = phrase != null ? phrase : surface(term, stats.terms);
                 if (!out.contains(mention)) out.add(mention);
             }
             return out;
@@ -588,6 +875,222 @@ public final class RelatedIncidents {
                 return flat.toLowerCase(Locale.ROOT);
             }
             return flat;
+        }
+    }
+
+    /** A text's terms in order, numbered in {@code dictionary}; no token objects (write-ups are long). */
+    private static int[] termIds(PmkbAnalyzer analyzer, String text, Terms dictionary) {
+        return termIds(analyzer, text, dictionary::id);
+    }
+
+    /** The same for a text read after the dictionary is complete: unknown terms are -1. */
+    private static int[] knownTermIds(PmkbAnalyzer analyzer, String text, Terms dictionary) {
+        return termIds(analyzer, text, dictionary::known);
+    }
+
+    private static int[] termIds(PmkbAnalyzer analyzer, String text, java.util.function.ToIntFunction<String> id) {
+        if (text == null || text.isEmpty()) return new int[0];
+        IntStream.Builder out = IntStream.builder();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) out.add(id.applyAsInt(term.toString()));
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String cannot fail
+        }
+        return out.build().toArray();
+    }
+
+    /**
+     * Which write-ups refer to which others, as their authors wrote it: a link to the other's file, or to a file
+     * named with its title ({@code PM2019-009 - Kubernetes network infrastructure IP starvation.md}); its title
+     * (three words or more) in the text, unless many write-ups use the same words; "see separate post-mortem" after words
+     * that name most of its title's weight. Each write-up is read once, and each title is looked up by its
+     * first two words, so finding them costs a pass over the write-ups.
+     */
+    private static final class References {
+        private final int[][] out;
+        private final int[][] either;
+
+        private References(int[][] out) {
+            this.out = out;
+            List<Set<Integer>> both = new ArrayList<>();
+            for (int[] targets : out) both.add(new java.util.TreeSet<>(Arrays.stream(targets).boxed().toList()));
+            for (int from = 0; from < out.length; from++) for (int to : out[from]) both.get(to).add(from);
+            this.either = both.stream().map(set -> set.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+        }
+
+        /** The write-ups this one refers to and those that refer to it. */
+        int[] of(int doc) {
+            return either[doc];
+        }
+
+        boolean refers(int from, int to) {
+            for (int doc : out[from]) if (doc == to) return true;
+            return false;
+        }
+
+        static References find(List<Made> made, TextStats stats, PmkbAnalyzer analyzer) {
+            int n = made.size();
+            List<Profile> profiles = made.stream().map(Made::profile).toList();
+            Map<Long, List<Integer>> byOpening = new HashMap<>();
+            Map<Integer, List<Integer>> byTitleTerm = new HashMap<>();
+            Map<String, List<Integer>> byFile = new HashMap<>();
+            for (int doc = 0; doc < n; doc++) {
+                Profile p = profiles.get(doc);
+                if (p.titleTerms.length >= 2) {
+                    byOpening.computeIfAbsent(pair(p.titleTerms[0], p.titleTerms[1]), k -> new ArrayList<>()).add(doc);
+                    for (int term : Arrays.stream(p.titleTerms).distinct().toArray()) {
+                        byTitleTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(doc);
+                    }
+                }
+                if (!p.fileKey.isEmpty()) byFile.computeIfAbsent(p.fileKey, k -> new ArrayList<>()).add(doc);
+            }
+            // a title that opens many others' titles, or a word in many titles, points at none of them
+            byOpening.values().removeIf(docs -> docs.size() > WEEK_CANDIDATES);
+            byTitleTerm.values().removeIf(docs -> docs.size() > CANDIDATES_PER_TERM / 4);
+            List<Set<Integer>> linked = IntStream.range(0, n).parallel()
+                    .mapToObj(doc -> linkedFiles(doc, made.get(doc), profiles, byOpening, byFile, stats, analyzer))
+                    .toList();
+            List<Set<Integer>> named = IntStream.range(0, n).parallel()
+                    .mapToObj(doc -> namedTitles(doc, made.get(doc).bodyTokens(), profiles, byOpening, 3))
+                    .toList();
+            List<Set<Integer>> cued = IntStream.range(0, n).parallel()
+                    .mapToObj(doc -> cuedTitles(doc, made.get(doc), profiles, byTitleTerm, stats, analyzer))
+                    .toList();
+            int[] namedBy = new int[n];
+            for (Set<Integer> targets : named) for (int target : targets) namedBy[target]++;
+            int[][] out = new int[n][];
+            for (int doc = 0; doc < n; doc++) {
+                Set<Integer> all = new java.util.TreeSet<>(linked.get(doc));
+                for (int target : named.get(doc)) if (namedBy[target] <= MAX_MENTIONERS) all.add(target);
+                all.addAll(cued.get(doc));
+                all.remove(doc);
+                out[doc] = all.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return new References(out);
+        }
+
+        private static long pair(int first, int second) {
+            return ((long) first << 32) | (second & 0xffffffffL);
+        }
+
+        /** Incidents whose title runs, word for word, somewhere in {@code tokens}, titles of at least {@code min} words. */
+        private static Set<Integer> namedTitles(int doc, int[] tokens, List<Profile> profiles,
+                                                Map<Long, List<Integer>> byOpening, int min) {
+            Set<Integer> out = new LinkedHashSet<>();
+            int[] own = profiles.get(doc).titleTerms;
+            for (int i = 0; i + 1 < tokens.length; i++) {
+                List<Integer> docs = byOpening.get(pair(tokens[i], tokens[i + 1]));
+                if (docs == null) continue;
+                for (int other : docs) {
+                    int[] title = profiles.get(other).titleTerms;
+                    if (other == doc || title.length < min || i + title.length > tokens.length) continue;
+                    // a write-up whose own title holds the other's names itself, not the other
+                    if (contains(own, title)) continue;
+                    if (Arrays.equals(tokens, i, i + title.length, title, 0, title.length)) out.add(other);
+                }
+            }
+            return out;
+        }
+
+        private static boolean contains(int[] haystack, int[] needle) {
+            for (int i = 0; i + needle.length <= haystack.length; i++) {
+                if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) return true;
+            }
+            return false;
+        }
+
+        /** Markdown files the write-up links to: by file name, or by a title the file name holds. */
+        private static Set<Integer> linkedFiles(int doc, Made made, List<Profile> profiles,
+                                                Map<Long, List<Integer>> byOpening, Map<String, List<Integer>> byFile,
+                                                TextStats stats, PmkbAnalyzer analyzer) {
+            Set<Integer> out = new LinkedHashSet<>();
+            String markdown = made.markdown();
+            Matcher m = MARKDOWN_EXTENSION.matcher(markdown);
+            while (m.find()) {
+                // the target runs back from ".md" to a space, bracket or quote; scanning back is bounded, where a
+                // pattern matching the target from every start would be quadratic on a long line without spaces
+                int start = m.start();
+                while (start > 0 && m.start() - start < MAX_LINK_TARGET
+                        && "()<>[]\"'|`".indexOf(markdown.charAt(start - 1)) < 0
+                        && !Character.isWhitespace(markdown.charAt(start - 1))) {
+                    start--;
+                }
+                if (start == m.start()) continue;
+                String target = decode(markdown.substring(start, m.end()));
+                String key = Profile.fileKey(target);
+                List<Integer> byName = byFile.get(key);
+                if (byName != null && byName.size() == 1) {
+                    out.add(byName.getFirst());
+                    continue;
+                }
+                String name = key.replaceAll("[-_+.]+", " ");
+                out.addAll(namedTitles(doc, knownTermIds(analyzer, name, stats.terms), profiles, byOpening, 2));
+            }
+            out.remove(doc);
+            return out;
+        }
+
+        private static String decode(String url) {
+            try {
+                return URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return url;
+            }
+        }
+
+        /**
+         * "(see separate post-mortem)" in a line about a Kubernetes pipeline that reverted infrastructure: the
+         * incident whose title the line names most of (by weight of its words, two words at least), the nearest in
+         * time and then the first by id on ties.
+         */
+        private static Set<Integer> cuedTitles(int doc, Made made, List<Profile> profiles,
+                                               Map<Integer, List<Integer>> byTitleTerm, TextStats stats,
+                                               PmkbAnalyzer analyzer) {
+            Set<Integer> out = new LinkedHashSet<>();
+            String text = made.bodyText();
+            Matcher cue = REFERENCE_CUE.matcher(text);
+            while (cue.find()) {
+                // what the cue is said of: the words just before it on its line (a table is one line of text)
+                int from = Math.max(text.lastIndexOf('\n', cue.start()) + 1, cue.start() - CUE_CONTEXT);
+                int sentence = text.lastIndexOf(". ", cue.start());
+                if (sentence >= from) from = sentence + 2;
+                int[] before = knownTermIds(analyzer, text.substring(from, cue.start()), stats.terms);
+                // the nearer a word to the cue, the likelier it says what the other write-up is about
+                Map<Integer, Double> nearness = new HashMap<>();
+                for (int i = 0; i < before.length; i++) {
+                    if (before[i] >= 0) nearness.put(before[i], Math.pow(CUE_DECAY, before.length - 1 - i));
+                }
+                Set<Integer> words = nearness.keySet();
+                Map<Integer, Double> weight = new HashMap<>();
+                for (int term : words) {
+                    for (int other : byTitleTerm.getOrDefault(term, List.of())) {
+                        if (other != doc) weight.merge(other, stats.writeUpIdf(term) * nearness.get(term), Double::sum);
+                    }
+                }
+                Profile self = profiles.get(doc);
+                weight.entrySet().stream()
+                        .filter(e -> {
+                            int[] title = Arrays.stream(profiles.get(e.getKey()).titleTerms).distinct().toArray();
+                            long shared = Arrays.stream(title).filter(words::contains).count();
+                            double whole = Arrays.stream(title).mapToDouble(stats::writeUpIdf).sum();
+                            double named = Arrays.stream(title).filter(words::contains)
+                                    .mapToDouble(stats::writeUpIdf).sum();
+                            return shared >= 2 && named >= whole / 2;
+                        })
+                        .max(Comparator.<Map.Entry<Integer, Double>>comparingDouble(Map.Entry::getValue)
+                                .thenComparing(e -> -distance(self, profiles.get(e.getKey())))
+                                .thenComparing(e -> -e.getKey()))
+                        .ifPresent(e -> out.add(e.getKey()));
+            }
+            return out;
+        }
+
+        private static long distance(Profile a, Profile b) {
+            return a.day == Long.MIN_VALUE || b.day == Long.MIN_VALUE ? Long.MAX_VALUE / 2 : Math.abs(a.day - b.day);
         }
     }
 }

@@ -83,6 +83,7 @@ public final class IncidentsJson {
             json.writeStartObject();
             json.writeStringField("text", a.text());
             json.writeBooleanField("done", a.done());
+            json.writeBooleanField("tracked", a.tracked());
             json.writeStringField("theme", a.theme().slug());
             json.writeEndObject();
         }

@@ -75,14 +75,19 @@ public sealed interface Pages {
         }
     }
 
-    /** Charts of the whole library; each chart's numbers are also given as a table. */
+    /**
+     * Charts of the whole library; each chart's numbers are also given as a table. {@code withDetection} counts the
+     * incidents whose timeline starts before their detection; {@code detectedAtStart} those that start at it.
+     */
     record Insights(int incidentCount, String medianDuration, int withDuration, String medianDetection,
-                    int withDetection, String causesChart, List<Count> causes, String monthsChart,
-                    List<Count> months, String durationsChart, List<Count> durations, String detectionChart,
-                    List<Count> detections) implements Pages {
+                    int withDetection, int detectedAtStart, List<Views.Chart> charts) implements Pages {
     }
 
-    /** Every corrective and preventative task, grouped by what it improves. */
-    record ActionItems(int total, int open, List<Views.ActionTheme> themes) implements Pages {
+    /**
+     * Every corrective and preventative task, grouped by what it improves and then by incident. {@code tracked}
+     * tasks have a status ({@code open} or {@code done}); {@code untracked} ones are plain bullets.
+     */
+    record ActionItems(int total, int tracked, int open, int done, int untracked, List<Views.ActionTheme> themes)
+            implements Pages {
     }
 }

@@ -153,8 +153,9 @@ public final class SitePlanner {
 
     Pages.Incident incident(Postmortem p, Postmortem older, Postmortem newer) {
         Facts f = p.facts();
-        List<Views.Task> tasks = f.actionItems().stream().map(a -> new Task(a.text(), a.done())).toList();
+        List<Views.Task> tasks = f.actionItems().stream().map(SitePlanner::task).toList();
         int done = (int) tasks.stream().filter(Task::done).count();
+        int open = (int) f.actionItems().stream().filter(dev.pmkb.model.ActionItem::open).count();
         return new Pages.Incident(
                 p.title(), p.source(), Display.date(p.date()), p.date() == null ? null : p.date().toString(),
                 Display.summaryLead(f.summary()), time(f.start()), time(f.end()), Display.duration(f.duration()),
@@ -163,7 +164,7 @@ public final class SitePlanner {
                 facetChips(f.impactCategories(), "impact"), facetChips(f.components(), "component"),
                 f.detection().how(), time(f.detection().time()),
                 causeChips(f.causes()), f.causes().inferred(), p.keywords(),
-                timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, tasks.size() - done, done,
+                timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, open, done,
                 markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
                 related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft(), credits(p));
     }
@@ -319,7 +320,9 @@ public final class SitePlanner {
         String last = dated.isEmpty() ? null : Display.date(dated.getFirst().date());
         List<Count> causes = causeCounts();
         List<Duration> durations = all.stream().map(p -> p.facts().duration()).filter(d -> d != null).sorted().toList();
-        int openTasks = (int) all.stream().flatMap(p -> p.facts().actionItems().stream()).filter(a -> !a.done()).count();
+        // only a task with a status can be open: a plain bullet is a recommendation nobody tracks
+        int openTasks = (int) all.stream().flatMap(p -> p.facts().actionItems().stream())
+                .filter(dev.pmkb.model.ActionItem::open).count();
         return new Pages.Home(all.size(), first, last, causes.size(), Display.duration(median(durations)), openTasks,
                 all.stream().limit(NEWEST_ON_HOME).map(this::card).toList(),
                 causes.stream().limit(TOP_CAUSES_ON_HOME).toList());
@@ -415,117 +418,60 @@ public final class SitePlanner {
     }
 
     Pages.Insights insights() {
-        List<Count> causes = causeCounts();
-        String causesChart = SvgChart.horizontal("chart-causes", "Incidents per root cause",
-                "Number of incidents tagged with each root cause; an incident may have several.",
-                causes.stream().map(c -> new SvgChart.Bar(c.name(), c.count(), plural(c.count(), "incident"))).toList());
-
-        Map<java.time.YearMonth, Integer> perMonth = new TreeMap<>();
-        for (Postmortem p : library.incidents()) {
-            if (p.date() != null) perMonth.merge(java.time.YearMonth.from(p.date()), 1, Integer::sum);
-        }
-        List<Count> months = new ArrayList<>();
-        if (!perMonth.isEmpty()) {
-            java.time.YearMonth last = ((TreeMap<java.time.YearMonth, Integer>) perMonth).lastKey();
-            for (java.time.YearMonth m = ((TreeMap<java.time.YearMonth, Integer>) perMonth).firstKey();
-                 !m.isAfter(last); m = m.plusMonths(1)) {
-                months.add(new Count(m.toString(), null, perMonth.getOrDefault(m, 0)));
-            }
-        }
-        String monthsChart = SvgChart.columns("chart-months", "Incidents per month",
-                "Number of incidents that started in each month, oldest first.",
-                months.stream().map(c -> new SvgChart.Bar(c.name(), c.count(), plural(c.count(), "incident"))).toList(),
-                Math.max(1, months.size() / 8));
-
-        List<Duration> durations = library.incidents().stream().map(p -> p.facts().duration())
-                .filter(d -> d != null).sorted().toList();
-        List<Count> durationBuckets = buckets(durations, DURATION_BUCKETS);
-        String durationsChart = SvgChart.columns("chart-durations", "How long incidents lasted",
-                "Number of incidents by duration, shortest first.", bars(durationBuckets), 1);
-
-        List<Duration> detections = library.incidents().stream().map(SitePlanner::timeToDetect)
-                .filter(d -> d != null).sorted().toList();
-        List<Count> detectionBuckets = buckets(detections, DETECTION_BUCKETS);
-        String detectionChart = SvgChart.columns("chart-detection", "Time to detect",
-                "Number of incidents by the time from their start to their detection, as far as the timeline says.",
-                bars(detectionBuckets), 1);
-
-        return new Pages.Insights(library.incidents().size(), Display.duration(median(durations)), durations.size(),
-                Display.duration(median(detections)), detections.size(), causesChart, causes, monthsChart, months,
-                durationsChart, durationBuckets, detectionChart, detectionBuckets);
+        return new Insights(library, this::causeName, SitePlanner::causeUrl, this::componentName).page(causeCounts());
     }
 
-    private record Bucket(String label, Duration upTo) {
-    }
-
-    private static final List<Bucket> DURATION_BUCKETS = List.of(
-            new Bucket("< 30 min", Duration.ofMinutes(30)), new Bucket("30–60 min", Duration.ofHours(1)),
-            new Bucket("1–2 h", Duration.ofHours(2)), new Bucket("2–4 h", Duration.ofHours(4)),
-            new Bucket("4–8 h", Duration.ofHours(8)), new Bucket("8–24 h", Duration.ofHours(24)),
-            new Bucket("> 1 day", null));
-
-    private static final List<Bucket> DETECTION_BUCKETS = List.of(
-            new Bucket("at once", Duration.ofMinutes(1)), new Bucket("< 5 min", Duration.ofMinutes(5)),
-            new Bucket("5–15 min", Duration.ofMinutes(15)), new Bucket("15–60 min", Duration.ofHours(1)),
-            new Bucket("1–4 h", Duration.ofHours(4)), new Bucket("> 4 h", null));
-
-    private static List<Count> buckets(List<Duration> values, List<Bucket> buckets) {
-        int[] counts = new int[buckets.size()];
-        for (Duration d : values) {
-            int i = 0;
-            while (buckets.get(i).upTo() != null && d.compareTo(buckets.get(i).upTo()) >= 0) i++;
-            counts[i]++;
-        }
-        List<Count> out = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) out.add(new Count(buckets.get(i).label(), null, counts[i]));
-        return out;
-    }
-
-    private static List<SvgChart.Bar> bars(List<Count> counts) {
-        return counts.stream().map(c -> new SvgChart.Bar(c.name(), c.count(), plural(c.count(), "incident"))).toList();
+    private String componentName(String value) {
+        return library.taxonomy().component(value).map(dev.pmkb.model.FacetTag::name).orElse(value);
     }
 
     /** From the start to the detection, when both are known on the same clock; null otherwise. */
     static Duration timeToDetect(Postmortem p) {
-        Facts f = p.facts();
-        if (f.start() == null || f.start().local().isEmpty()) return null;
-        IncidentTime detected = f.detection().time();
-        if (detected == null || detected.local().isEmpty()) {
-            detected = f.timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.DETECTION)
-                    .map(TimelineEntry::time).filter(t -> t != null && t.local().isPresent()).findFirst().orElse(null);
-        }
-        if (detected == null) return null;
-        Duration d = Duration.between(f.start().local().get(), detected.local().get());
-        return d.isNegative() || d.toDays() > 30 ? null : d;
+        return Insights.timeToDetect(p);
     }
 
     private static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
+    private static Task task(dev.pmkb.model.ActionItem a) {
+        return new Task(a.text(), a.done(), a.tracked());
+    }
+
+    /**
+     * Every task, by theme and within a theme by incident (newest first, as the library lists them), each incident
+     * under the title lists use. Tracked tasks (a check box or a done mark) have a status; plain bullets do not, and
+     * are neither open nor done.
+     */
     Pages.ActionItems actionItems() {
-        Map<dev.pmkb.model.ActionTheme, List<Views.ActionRow>> rows = new LinkedHashMap<>();
-        Map<dev.pmkb.model.ActionTheme, Set<String>> incidents = new HashMap<>();
-        int total = 0, open = 0;
+        Map<dev.pmkb.model.ActionTheme, Map<Postmortem, List<Task>>> byTheme = new LinkedHashMap<>();
+        int total = 0, tracked = 0, open = 0;
         for (Postmortem p : library.incidents()) {
             for (dev.pmkb.model.ActionItem a : p.facts().actionItems()) {
-                rows.computeIfAbsent(a.theme(), t -> new ArrayList<>())
-                        .add(new Views.ActionRow(a.text(), a.done(), p.url(), p.title()));
-                incidents.computeIfAbsent(a.theme(), t -> new HashSet<>()).add(p.id());
+                byTheme.computeIfAbsent(a.theme(), t -> new LinkedHashMap<>())
+                        .computeIfAbsent(p, x -> new ArrayList<>()).add(task(a));
                 total++;
-                if (!a.done()) open++;
+                if (a.tracked()) tracked++;
+                if (a.open()) open++;
             }
         }
         // Themes that came up in the most incidents first; the catch-all last.
-        List<Views.ActionTheme> themes = rows.entrySet().stream()
-                .map(e -> new Views.ActionTheme(e.getKey().slug(), e.getKey().name(),
-                        (int) e.getValue().stream().filter(r -> !r.done()).count(),
-                        incidents.get(e.getKey()).size(), e.getValue()))
+        List<Views.ActionTheme> themes = byTheme.entrySet().stream()
+                .map(e -> {
+                    List<Views.ActionIncident> groups = e.getValue().entrySet().stream()
+                            .map(g -> new Views.ActionIncident(g.getKey().url(), g.getKey().title(),
+                                    Display.date(g.getKey().date()), g.getValue()))
+                            .toList();
+                    List<Task> tasks = groups.stream().flatMap(g -> g.tasks().stream()).toList();
+                    return new Views.ActionTheme(e.getKey().slug(), e.getKey().name(),
+                            (int) tasks.stream().filter(t -> t.tracked() && !t.done()).count(),
+                            (int) tasks.stream().filter(Task::tracked).count(), tasks.size(), groups.size(), groups);
+                })
                 .sorted(Comparator.comparing((Views.ActionTheme t) -> t.slug().equals("other"))
                         .thenComparing(Comparator.comparingInt(Views.ActionTheme::incidents).reversed())
                         .thenComparing(Views.ActionTheme::name))
                 .toList();
-        return new Pages.ActionItems(total, open, themes);
+        return new Pages.ActionItems(total, tracked, open, tracked - open, total - tracked, themes);
     }
 
     Pages.Feed feed() {

@@ -44,7 +44,8 @@ public final class Views {
     public record TimelineRow(String time, String relative, String text, String kind, String kindLabel) {
     }
 
-    public record Task(String text, boolean done) {
+    /** A corrective task; {@code tracked} when it has a status (a check box), else {@code done} is false. */
+    public record Task(String text, boolean done, boolean tracked) {
     }
 
     public record RelatedLink(String url, String title, List<String> reasons) {
@@ -76,12 +77,29 @@ public final class Views {
     public record FilterOption(String value, String label, int count) {
     }
 
-    /** A task and the incident it came from. */
-    public record ActionRow(String text, boolean done, String url, String incident) {
+    /**
+     * One chart of the insights page and its numbers: {@code rows} of counts, or {@code durations} for a chart of
+     * durations; {@code note} says what the chart leaves out or how to read it, or is null.
+     */
+    public record Chart(String id, String heading, String svg, String column, List<Count> rows,
+                        List<DurationRow> durations, String note) {
     }
 
-    /** Tasks of one theme; {@code incidents} counts the incidents they came from. */
-    public record ActionTheme(String slug, String name, int open, int incidents, List<ActionRow> tasks) {
+    /** Durations of the incidents of one root cause. */
+    public record DurationRow(String name, String url, int incidents, String median, long medianMinutes,
+                              String shortest, String longest) {
+    }
+
+    /** The tasks of one theme that one incident's write-up lists, under the title lists give that incident. */
+    public record ActionIncident(String url, String title, String date, List<Task> tasks) {
+    }
+
+    /**
+     * Tasks of one theme, by incident; {@code open} counts tracked tasks not done, {@code tracked} those with a
+     * status, {@code total} all of them, {@code incidents} the incidents they came from.
+     */
+    public record ActionTheme(String slug, String name, int open, int tracked, int total, int incidents,
+                              List<ActionIncident> groups) {
     }
 
     /** One Atom entry; {@code url} is absolute when the site's base URL is known. */

@@ -285,7 +285,8 @@ public final class Bake {
             Baked baked;
             try {
                 Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
-                        ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit()));
+                        ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit(),
+                        understander.taxonomy()));
                 Library library = new Library(published, understander.taxonomy(), related);
                 MarkdownRenderer.ContentLinks links = contentLinks(published, attachments, linkedAttachments,
                         diagnostics::add);

@@ -36,12 +36,17 @@ final class ListItems {
         }
         for (String[] item : found) {
             String text = item[0];
-            boolean done = item[1] != null;
-            if (!done && DONE_MARK.matcher(text).find()) done = true;
+            // a check box, ticked or not, is a status someone keeps; a plain bullet has none
+            boolean tracked = item[1] != null;
+            boolean done = "x".equals(item[1]);
+            if (!done && DONE_MARK.matcher(text).find()) {
+                done = true;
+                tracked = true;
+            }
             text = LEADING_CHECK_MARK.matcher(text).replaceAll("");
             if (text.isEmpty()) continue;
             String key = PlainText.words(text);
-            if (!key.isEmpty() && items.size() < MAX_ITEMS) items.putIfAbsent(key, new ActionItem(text, done, ActionThemes.of(text)));
+            if (!key.isEmpty() && items.size() < MAX_ITEMS) items.putIfAbsent(key, new ActionItem(text, done, ActionThemes.of(text), tracked));
         }
         return List.copyOf(items.values());
     }
@@ -98,7 +103,7 @@ final class ListItems {
         return out;
     }
 
-    /** Each item as {text, done-mark-or-null}, with lazy continuation lines joined. */
+    /** Each item as {text, mark}: "x" ticked, " " an open check box, null a plain bullet; lazy continuation lines joined. */
     private static List<String[]> items(List<SourceLine> lines) {
         List<String[]> out = new ArrayList<>();
         StringBuilder current = null;
@@ -112,7 +117,7 @@ final class ListItems {
             if (m.matches()) {
                 finish(current, mark, out);
                 current = new StringBuilder(m.group(2).strip());
-                mark = m.group(1) != null && !m.group(1).isBlank() ? "x" : null;
+                mark = m.group(1) == null ? null : m.group(1).isBlank() ? " " : "x";
             } else if (l.isBlank() || raw.strip().startsWith("#") || raw.strip().startsWith("|")) {
                 finish(current, mark, out);
                 current = null;

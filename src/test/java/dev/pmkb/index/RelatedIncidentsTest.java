@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pmkb.model.CauseTag;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Related;
+import dev.pmkb.model.Taxonomy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,9 +67,120 @@ class RelatedIncidentsTest {
                     || Library.incidents().getFirst().facts().resolution().toLowerCase().contains(word.toLowerCase()),
                     word + " is not in the text: " + mentions);
         }
-        assertTrue(mentions.contains("max connections") || mentions.contains("pool size"), mentions);
+        assertTrue(mentions.contains("max connections") || mentions.contains("pool size")
+                || mentions.contains("connection pool"), mentions);
         assertFalse(link(all, "2023/cert-api", "2024/cert-login").reasons().stream()
                 .anyMatch(r -> r.contains("unknown")));
+    }
+
+    @Test
+    void reasonsNameCausesByTheirDisplayNames() {
+        Taxonomy taxonomy = new Taxonomy(List.of(new CauseTag("connection-pool-exhaustion", "Connection pool exhaustion",
+                "", List.of())));
+        Map<String, List<Related>> all = RelatedIncidents.compute(Library.incidents(), 5, taxonomy);
+        List<String> reasons = link(all, "2023/pool-orders", "2023/pool-search").reasons();
+        assertEquals("same root cause: Connection pool exhaustion", reasons.getFirst());
+        // a tag the taxonomy does not know keeps its slug
+        assertTrue(link(all, "2023/cert-api", "2024/cert-login").reasons().contains("same root cause: expired-certificate"));
+    }
+
+    /** Sixty write-ups: a few share a rare, repeated word; many use genre words once each. */
+    private static List<Postmortem> libraryWithGenreWords() {
+        List<Postmortem> out = new ArrayList<>();
+        String[] topics = {"redis eviction", "kafka consumer lag", "ldap timeout", "cron overlap", "s3 throttling",
+                "dns propagation", "jvm heap", "tls handshake", "disk inode", "raft election"};
+        for (int i = 0; i < 60; i++) {
+            String topic = topics[i % topics.length];
+            String genre = i % 2 == 0 ? "We determined the proper fix quickly and properly." : "It was incorrect, oh well.";
+            String body = "The " + topic + " failed. The " + topic + " broke again, " + topic + " everywhere. " + genre;
+            out.add(incident(String.format("%02d", i)).title("Incident " + i)
+                    .rootCause(body).resolution("Restarted the " + topic.split(" ")[0] + ". " + genre)
+                    .markdown("# Incident " + i + "\n\n" + body + "\n").build());
+        }
+        return out;
+    }
+
+    @Test
+    void sharedWordsShownAreMeaningfulNotGenreWordsAdverbsOrStopWords() {
+        Map<String, List<Related>> all = RelatedIncidents.compute(libraryWithGenreWords());
+        List<String> shown = all.values().stream().flatMap(List::stream).flatMap(r -> r.reasons().stream())
+                .filter(r -> r.startsWith("also mentions: "))
+                .flatMap(r -> java.util.Arrays.stream(r.substring("also mentions: ".length()).split(", ")))
+                .flatMap(w -> java.util.Arrays.stream(w.split(" "))).distinct().toList();
+        assertFalse(shown.isEmpty());
+        for (String genre : List.of("determined", "proper", "properly", "quickly", "incorrect", "oh", "well", "fix")) {
+            assertFalse(shown.contains(genre), genre + " shown: " + shown);
+        }
+        assertTrue(shown.contains("redis") || shown.contains("eviction"), shown.toString());
+        // incidents of the same topic link each other, although none has a cause tag
+        assertTrue(ids(all.get("00")).contains("10"), all.get("00").toString());
+        assertTrue(ids(all.get("00")).stream().allMatch(id -> Integer.parseInt(id) % 10 == 0), all.get("00").toString());
+    }
+
+    @Test
+    void incidentsWithoutACauseLinkBySimilarText() {
+        List<Postmortem> incidents = new ArrayList<>(Library.incidents());
+        incidents.add(incident("2021/queue-stall-2").title("Queue workers stalled again")
+                .summary("The worker pool connection to the queue broke once more; the queue workers stalled.")
+                .rootCause("Unknown.").resolution("Restarted the queue workers.").causes("unknown").build());
+        Map<String, List<Related>> all = RelatedIncidents.compute(incidents);
+        Related link = link(all, "2021/pool-reversed", "2021/queue-stall-2");
+        assertTrue(link.reasons().stream().anyMatch(r -> r.startsWith("also mentions: ")), link.toString());
+        assertTrue(link.reasons().stream().noneMatch(r -> r.startsWith("same root cause")), link.toString());
+    }
+
+    @Test
+    void theSameComponentTheSameWeekLinksWithoutACause() {
+        List<Postmortem> incidents = List.of(
+                incident("a").date("2024-03-01").summary("Writes failed.").components("Ceph").build(),
+                incident("b").date("2024-03-04").summary("Reads were slow.").components("Ceph").build(),
+                incident("c").date("2024-05-20").summary("Logins failed.").components("Ceph").build(),
+                incident("d").date("2024-03-02").summary("Pages were blank.").components("Varnish").build());
+        Map<String, List<Related>> all = RelatedIncidents.compute(incidents);
+        assertEquals(List.of("b"), ids(all.get("a")));
+        assertTrue(all.get("a").getFirst().reasons().contains("3 days apart"), all.get("a").toString());
+        // the same component months apart, or the same week in another component, is not enough
+        assertEquals(List.of(), all.get("c"));
+        assertEquals(List.of(), all.get("d"));
+    }
+
+    @Test
+    void aWriteUpThatRefersToAnotherLinksItBothWays() {
+        List<Postmortem> incidents = List.of(
+                incident("2019/ip-starvation").title("Kubernetes network infrastructure IP starvation")
+                        .summary("Pods could not be scheduled.").build(),
+                incident("2019/node-deletion").title("Cluster node deletion")
+                        .markdown("# Cluster node deletion\n\nDaemon sets failed "
+                                + "(see [PM2019-009](https://github.com/o/r/blob/master/PM2019-009%20-%20Kubernetes%20"
+                                + "network%20infrastructure%20IP%20starvation.md)).\n").build(),
+                incident("2019/iac-revert").title("Hellman IaC accidentally reverted")
+                        .summary("A pipeline run reverted the infrastructure.").build(),
+                incident("2019/timeline").title("Ingress outage")
+                        .markdown("# Ingress outage\n\n| 12:00 | A pull request triggers the Hellman pipeline, which "
+                                + "accidentally reverts the IaC (see separate post-mortem) |\n").build(),
+                incident("2019/by-file").title("Certificate expiry")
+                        .markdown("# Certificate expiry\n\nSee [the other one](../2019/timeline.md).\n").build(),
+                incident("2019/unrelated").title("Billing export late")
+                        .summary("The nightly export ran late.").build());
+        Map<String, List<Related>> all = RelatedIncidents.compute(incidents);
+        assertEquals("this write-up refers to it",
+                link(all, "2019/node-deletion", "2019/ip-starvation").reasons().getFirst());
+        assertEquals("its write-up refers to this one",
+                link(all, "2019/ip-starvation", "2019/node-deletion").reasons().getFirst());
+        link(all, "2019/timeline", "2019/iac-revert");
+        link(all, "2019/iac-revert", "2019/timeline");
+        link(all, "2019/by-file", "2019/timeline");
+        assertEquals(List.of(), all.get("2019/unrelated"));
+    }
+
+    @Test
+    void aLongLineWithoutSpacesIsReadInLinearTime() {
+        String line = "x".repeat(400_000) + ".md " + "y.md".repeat(100_000);
+        List<Postmortem> incidents = List.of(incident("a").markdown("# A\n\n" + line + "\n").build(),
+                incident("y").title("Y").summary("Why.").build());
+        long start = System.nanoTime();
+        RelatedIncidents.compute(incidents);
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "relating a long line took too long");
     }
 
     @Test

@@ -13,14 +13,18 @@ class ActionItemsTest {
         return new ActionItem(text, done, ActionThemes.of(text));
     }
 
+    private static ActionItem tracked(String text, boolean done) {
+        return new ActionItem(text, done, ActionThemes.of(text), true);
+    }
+
     private static List<ActionItem> items(String md) {
         return Docs.understand(md).facts().actionItems();
     }
 
     @Test
     void checkBoxesBulletsAndNumbers() {
-        assertEquals(List.of(task("Add an alert on replica lag", true),
-                task("Document the failover runbook", false),
+        assertEquals(List.of(tracked("Add an alert on replica lag", true),
+                tracked("Document the failover runbook", false),
                 task("Rotate the backup credentials", false),
                 task("Load-test the search cluster", false)), items("""
                 ## Action Items
@@ -29,6 +33,18 @@ class ActionItemsTest {
                 * Rotate the backup credentials
                 1. Load-test the search cluster
                 """));
+    }
+
+    @Test
+    void aCheckBoxOrADoneMarkIsTrackedAPlainBulletIsNot() {
+        List<ActionItem> all = items("""
+                ## Action Items
+                - [ ] Document the failover runbook
+                - Rotate the backup credentials ✅
+                - Load-test the search cluster
+                """);
+        assertEquals(List.of(true, true, false), all.stream().map(ActionItem::tracked).toList());
+        assertEquals(List.of(true, false, false), all.stream().map(ActionItem::open).toList());
     }
 
     @Test

@@ -156,10 +156,11 @@ public final class RelatedIncidents {
 
     /**
      * The organisation a write-up is from, when the model knows it ({@code company} / {@code organization} in the
-     * header): incidents of one organisation in the same week are related. Null until the model carries it.
+     * header): incidents of one organisation in the same week are related. Null when the header names none.
      */
     static String organisation(Postmortem incident) {
-        return null;
+        String name = incident.credits() == null ? null : incident.credits().organisation();
+        return name == null || name.isBlank() ? null : name.strip();
     }
 
     /**

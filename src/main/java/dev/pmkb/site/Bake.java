@@ -184,7 +184,7 @@ public final class Bake {
             // (on two cores, waiting for them before rendering left one core idle for a third of the bake). Only
             // the search page waits for the export: it carries the export's manifest inline.
             java.util.concurrent.CompletableFuture<String> index = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                timed("index (in the background)", () -> writeIndex(published, indexStaging));
+                timed("index (in the background)", () -> writeIndex(published, understander.taxonomy(), indexStaging));
                 return timed("search export (in the background)",
                         () -> exportSearch(published, understander.taxonomy(), indexStaging, staging));
             });
@@ -370,9 +370,9 @@ public final class Bake {
         }
     }
 
-    private static void writeIndex(List<Postmortem> published, Path indexStaging) {
+    private static void writeIndex(List<Postmortem> published, Taxonomy taxonomy, Path indexStaging) {
         try {
-            SearchIndex.write(published, indexStaging);
+            SearchIndex.write(published, taxonomy, indexStaging);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,9 +11,12 @@ import java.util.List;
  * @param partialTotal how many match most of the words (0 unless every-word matching found too few)
  * @param corrected    the query searched instead of the typed one when a word was corrected, else null
  * @param original     the query as typed
+ * @param words        the searched query's words and phrases, as a partial hit's {@code missing} names them
  */
-public record SearchResult(List<Hit> hits, int total, int partialTotal, String corrected, String original) {
+public record SearchResult(List<Hit> hits, int total, int partialTotal, String corrected, String original,
+                           List<String> words) {
     public SearchResult {
         hits = List.copyOf(hits);
+        words = List.copyOf(words);
     }
 }

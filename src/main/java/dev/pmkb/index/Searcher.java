@@ -182,7 +182,8 @@ public final class Searcher implements AutoCloseable {
                 hits.add(hit(stored, p.doc(), p.score(), true, p.missing()));
             }
         }
-        return new SearchResult(hits, all.scoreDocs.length, partialTotal, corrected, request.query());
+        return new SearchResult(hits, all.scoreDocs.length, partialTotal, corrected, request.query(),
+                parsed.clauses().stream().map(ParsedQuery::label).toList());
     }
 
     private static Hit hit(StoredFields stored, int doc, float score, boolean partial, List<String> missing)

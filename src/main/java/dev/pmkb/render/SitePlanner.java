@@ -52,6 +52,7 @@ public final class SitePlanner {
     private final Map<String, List<Postmortem>> byCause;
 
     private final Supplier<String> searchManifest;
+    private final List<String> searchModules;
 
     public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown) {
         this(library, site, markdown, () -> null);
@@ -62,7 +63,14 @@ public final class SitePlanner {
      * it is asked for only when that page is rendered, so the export may still be running while the plan is made.
      */
     public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown, Supplier<String> searchManifest) {
+        this(library, site, markdown, searchManifest, List.of());
+    }
+
+    /** As above; {@code searchModules} lists the search client's modules for the search page to preload. */
+    public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown, Supplier<String> searchManifest,
+                       List<String> searchModules) {
         this.searchManifest = searchManifest;
+        this.searchModules = List.copyOf(searchModules);
         this.library = library;
         this.site = site;
         this.markdown = markdown;
@@ -87,7 +95,7 @@ public final class SitePlanner {
         pages.add(new Page("insights.html", "insights.ftlh", this::insights));
         pages.add(new Page("actions.html", "actions.ftlh", this::actionItems));
         pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
-        pages.add(new Page("search.html", "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest.get()))));
+        pages.add(new Page("search.html", "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest.get()), searchModules)));
         pages.add(new Page("feed.xml", "feed.ftlx", this::feed));
         List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html") && !path.equals("search.html"))
                 .filter(path -> path.endsWith(".html")).map(site::absolute).toList();

@@ -196,7 +196,7 @@ public final class Bake {
                 MarkdownRenderer markdown = new MarkdownRenderer(contentLinks(published, attachments, linkedAttachments,
                         diagnostics::add), config.info().remoteImages());
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
-                        () -> joinUnchecked(index)).pages());
+                        () -> joinUnchecked(index), searchModules(config.assets())).pages());
                 timed("render", () -> renderAll(site, pages));
                 timed("data files", () -> writeDataFiles(staging, library));
                 List<String> assetErrors = timed("assets", site::copyAssets);
@@ -367,6 +367,22 @@ public final class Bake {
             if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
+        }
+    }
+
+    /**
+     * The search client's modules, as the search page preloads them: every {@code .js} file under the assets'
+     * {@code js/search/} but the entry point that every page loads, relative to that folder, in path order.
+     */
+    static List<String> searchModules(Path assets) {
+        Path folder = assets.resolve("js/search");
+        if (!Files.isDirectory(folder)) return List.of();
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".js") && Files.isRegularFile(f))
+                    .map(f -> folder.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(name -> !name.equals("search.js")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.pmkb.cli;
 
-import dev.pmkb.export.SearchExport;
 import dev.pmkb.index.Hit;
 import dev.pmkb.index.SearchResult;
 import dev.pmkb.index.QueryException;
@@ -100,7 +99,7 @@ public final class SearchCommand implements Callable<Integer> {
                 return 2;
             }
             // the export's term chunks bound where a correction is looked for, as in the browser
-            result = searcher.find(request, SearchExport.termChunks(output));
+            result = searcher.find(request, Searcher.exportedTermChunks(output.resolve("search")));
         } catch (QueryException e) {
             err.println("pmkb search: " + e.getMessage());
             return 2;

@@ -116,23 +116,7 @@ public final class SearchExport {
      * fallback looks for a correction ({@code Searcher.find}); null when the site has no export.
      */
     public static List<String> termChunks(Path site) throws IOException {
-        Path manifest = site.resolve(DIRECTORY).resolve("manifest.json");
-        if (!Files.isRegularFile(manifest)) return null;
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(manifest.toFile())) {
-            p.nextToken();
-            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (!name.equals("termChunks")) {
-                    p.skipChildren();
-                    continue;
-                }
-                List<String> firsts = new ArrayList<>();
-                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) firsts.add(p.getText());
-                return firsts;
-            }
-        }
-        return null;
+        return Searcher.exportedTermChunks(site.resolve(DIRECTORY));
     }
 
     static final class Writer {

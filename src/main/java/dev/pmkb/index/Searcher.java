@@ -186,6 +186,32 @@ public final class Searcher implements AutoCloseable {
                 parsed.clauses().stream().map(ParsedQuery::label).toList());
     }
 
+    /**
+     * The term chunk boundaries ({@code termChunks}) of the static export in {@code exportDir} (a baked site's
+     * {@code search/}), which {@link #find} needs to look for corrections where the browser looks; null when there
+     * is no export. Read here, not in the export package, so that {@code pmkb search} needs only this one.
+     */
+    public static List<String> exportedTermChunks(Path exportDir) throws IOException {
+        Path manifest = exportDir.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) return null;
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory()
+                .createParser(manifest.toFile())) {
+            p.nextToken();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (!name.equals("termChunks")) {
+                    p.skipChildren();
+                    continue;
+                }
+                List<String> firsts = new ArrayList<>();
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) firsts.add(p.getText());
+                return firsts;
+            }
+        }
+        return null;
+    }
+
     private static Hit hit(StoredFields stored, int doc, float score, boolean partial, List<String> missing)
             throws IOException {
         Document d = stored.document(doc);

@@ -143,6 +143,12 @@ class SearchParityTest {
         requests.add(new SearchRequest("server", List.of(causes.getFirst()), List.of(), List.of("Database"), List.of(), 10, true));
         lines.add(JSON.writeValueAsString(Map.of("q", "server", "prefix", true, "site", true,
                 "causes", List.of(causes.getFirst()), "component", List.of("Database"))));
+        int[] counts = assertSiteParity(site, requests, lines);
+        assertTrue(counts[0] >= 5 && counts[1] >= 3, "the queries exercise partial matches and corrections");
+    }
+
+    /** Runs each request through Searcher.find and the browser's find; returns {with partial hits, corrected}. */
+    static int[] assertSiteParity(Path site, List<SearchRequest> requests, List<String> lines) throws Exception {
         List<String> out = runNode(site, lines);
         List<String> chunks = SearchExport.termChunks(site);
         List<String> failures = new ArrayList<>();
@@ -179,10 +185,10 @@ class SearchParityTest {
                 if (!expected.equals(actual)) failures.add(requests.get(i) + "\n  java: " + expected + "\n  js:   " + actual);
             }
         }
-        System.out.printf("site search parity: %d requests, %d with partial matches, %d corrected, %d differ%n",
-                requests.size(), partial, corrected, failures.size());
-        assertTrue(partial >= 5 && corrected >= 3, "the queries exercise partial matches and corrections");
+        System.out.printf("site search parity %s: %d requests, %d with partial matches, %d corrected, %d differ%n",
+                site, requests.size(), partial, corrected, failures.size());
         assertEquals(List.of(), failures);
+        return new int[]{partial, corrected};
     }
 
     @Test
@@ -229,6 +235,14 @@ class SearchParityTest {
                 failures.size());
         assertTrue(withHits >= requests.size() / 2, "too few queries have hits: " + withHits);
         assertEquals(List.of(), failures);
+        // the same requests through the site's search: correction, synonyms and partial matches on both sides
+        List<SearchRequest> site2 = new ArrayList<>();
+        List<String> siteLines = new ArrayList<>();
+        for (Request r : requests) {
+            site2.add(new SearchRequest(r.q(), r.causes(), 10, r.prefix()));
+            siteLines.add(JSON.writeValueAsString(Map.of("q", r.q(), "prefix", r.prefix(), "causes", r.causes(), "site", true)));
+        }
+        assertSiteParity(site, site2, siteLines);
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{Nd}]+");

@@ -7,13 +7,13 @@
 //   node analyze-runner.mjs parse       stdin: one JSON [query, prefixLastTerm] per line; stdout: the parse,
 //                                       written like AnalyzerParityTest.describe
 import { createInterface } from 'node:readline';
-import { analyzeTokens, isTokenChar, lowerCodePoint, stem } from '../../../assets/js/search/core/analyze.js';
+import { analyzeTokens, isTokenChar, lowerCodePoint, setStopWords, stem } from '../../../assets/js/search/core/analyze.js';
 import { parseQuery, QueryError } from '../../../assets/js/search/core/query.js';
 
 function describe(line) {
   const [query, prefixLastTerm] = JSON.parse(line);
   try {
-    const parsed = parseQuery(query, { prefixLastTerm });
+    const parsed = parseQuery(query, { prefixLastTerm, maxClauses: Number(process.argv[4]) });
     const clause = (c) => c.type === 'term' ? `T:${c.term}`
       : c.type === 'phrase' ? `P:${c.terms.join(',')}@${c.positions.join(',')}` : `X:${c.word}/${c.stem}`;
     return parsed.clauses.map(clause).join(' ') + ' ~ ' + parsed.proximity.map(clause).join(' ');
@@ -24,6 +24,8 @@ function describe(line) {
 }
 
 const mode = process.argv[2];
+// the stop words are Java's (PmkbAnalyzer.STOP_WORDS), passed as the third argument, as the manifest passes them
+setStopWords((process.argv[3] ?? '').split(',').filter((w) => w !== ''));
 const out = [];
 const flush = () => { process.stdout.write(out.join('\n') + '\n'); out.length = 0; };
 

@@ -10,14 +10,14 @@
 
 export const MAX_TOKEN_LENGTH = 255;
 
-/** Lucene's English stop words followed by the clitics left by splitting at apostrophes. */
-export const STOP_WORDS = Object.freeze([
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it', 'no',
-  'not', 'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to',
-  'was', 'will', 'with',
-  's', 't', 'd', 'm', 'll', 're', 've',
-]);
-const STOP = new Set(STOP_WORDS);
+// The stop words come from the index (manifest "query.stopWords", written from PmkbAnalyzer.STOP_WORDS): the
+// one list is Java's, and the client is configured with it before it analyses anything.
+let STOP = new Set();
+
+/** Sets the stop words (Lucene's English set plus the clitics, as the index's manifest lists them). */
+export function setStopWords(words) {
+  STOP = new Set(words);
+}
 
 const TOKEN_CHAR = /^[\p{L}\p{M}\p{Nd}]$/u;
 

@@ -2,7 +2,9 @@
 // `load(path)` returns a Promise of the parsed JSON file at `path`, relative to the export folder. The browser
 // passes a fetch-based loader; Node tests read files from disk. Pure: no DOM.
 
-export const FORMAT = 2;
+import { setStopWords } from './analyze.js';
+
+export const FORMAT = 3;
 
 /** Code point order of two strings (UTF-8 byte order: Lucene's term order), without allocating. */
 export function compareTerms(a, b) {
@@ -145,6 +147,9 @@ export class SearchIndexData {
     }
     this.manifest = manifest;
     this.load = load;
+    // what Java's Searcher searches with, written by the export: one source for both sides
+    this.settings = manifest.query;
+    setStopWords(this.settings.stopWords);
     this.docCount = manifest.docCount;
     this.fields = manifest.fields.map((f, i) => ({
       index: i, name: f.name, boost: f.boost, docCount: f.docCount, sumTotalTermFreq: f.sumTotalTermFreq,

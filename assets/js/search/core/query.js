@@ -7,10 +7,6 @@
 //       proximity: [{type:'phrase', terms:['connect','pool'], positions:[0,1]}] }
 import { analyze, analyzeTokens, isStopWord, isTokenChar, lowerCase } from './analyze.js';
 
-/** More clauses than this is a pasted text, not a query. */
-export const MAX_CLAUSES = 32;
-/** How many dictionary terms an unfinished last word expands to. */
-export const PREFIX_EXPANSIONS = 16;
 
 /** A query that cannot be searched; `message` is meant for the user. */
 export class QueryError extends Error {
@@ -69,15 +65,71 @@ function key(clause) {
   switch (clause.type) {
     case 'term': return `T\u0000${clause.term}`;
     case 'phrase': return `P\u0000${clause.terms.join('\u0001')}\u0000${clause.positions.join(',')}`;
+    case 'group': return `G\u0000${clause.alternatives.map((a) => a.map(key).join('\u0002')).join('\u0003')}`;
     default: return `X\u0000${clause.word}\u0000${clause.stem}`;
   }
 }
 
+function sameTerms(a, b) {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
+}
+
 /**
- * Parses a query into the clauses every hit must match, and the optional proximity phrases.
- * Throws QueryError with the same messages as the Java side.
+ * Adds a bare segment's terms as clauses, each run of them that is a synonym alternative as one group clause
+ * (the longest run from left to right; the first set wins a tie), the words as typed first. The unfinished word,
+ * when there is one and has a stem, can end a run; returns whether a group took it. Twin of
+ * ParsedQuery.withSynonyms.
  */
-export function parseQuery(query, { prefixLastTerm = false } = {}) {
+function withSynonyms(terms, prefix, synonyms, add) {
+  const words = [...terms];
+  const hasPrefix = prefix != null && prefix.stem != null;
+  if (hasPrefix) words.push(prefix.stem);
+  let prefixUsed = false;
+  for (let i = 0; i < terms.length || (hasPrefix && !prefixUsed && i < words.length);) {
+    let bestSet = null;
+    let best = null;
+    for (const set of synonyms) {
+      for (const alternative of set) {
+        const n = alternative.length;
+        if (i + n <= words.length && sameTerms(words.slice(i, i + n), alternative) && (best === null || n > best.length)) {
+          best = alternative;
+          bestSet = set;
+        }
+      }
+    }
+    if (best === null) {
+      if (i === terms.length) break;
+      add({ type: 'term', term: words[i] });
+      i++;
+      continue;
+    }
+    const typed = best.map((t, k) => (i + k === terms.length ? prefix : { type: 'term', term: t }));
+    const alternatives = [typed];
+    for (const alternative of bestSet) {
+      if (alternative !== best) alternatives.push(alternative.map((t) => ({ type: 'term', term: t })));
+    }
+    if (i + best.length > terms.length) prefixUsed = true;
+    add({ type: 'group', alternatives });
+    i += best.length;
+  }
+  return prefixUsed;
+}
+
+/** How a clause is named to the reader (a partial hit's missing words). Twin of ParsedQuery.label. */
+export function clauseLabel(clause) {
+  switch (clause.type) {
+    case 'term': return clause.term;
+    case 'phrase': return `"${clause.terms.join(' ')}"`;
+    case 'prefix': return clause.word;
+    default: return clause.alternatives[0].map(clauseLabel).join(' ');
+  }
+}
+
+/**
+ * Parses a query into the clauses every hit must match, and the optional proximity phrases. `synonyms` and
+ * `maxClauses` come from the index (manifest "query"). Throws QueryError with the same messages as the Java side.
+ */
+export function parseQuery(query, { prefixLastTerm = false, synonyms = [], maxClauses } = {}) {
   if (query == null || javaStrip(query).length === 0) {
     throw new QueryError('empty query: type one or more words to search for');
   }
@@ -108,9 +160,11 @@ export function parseQuery(query, { prefixLastTerm = false } = {}) {
     const add = (map, clause) => { if (!map.has(key(clause))) map.set(key(clause), clause); };
     if (quoted && tokens.length > 1) {
       add(clauses, phrase(tokens));
-    } else {
+    } else if (quoted) {
       for (const token of tokens) add(clauses, { type: 'term', term: token.term });
-      if (!quoted && tokens.length > 1) add(proximity, phrase(tokens));
+    } else {
+      if (withSynonyms(tokens.map((t) => t.term), prefix, synonyms, (c) => add(clauses, c))) prefix = null;
+      if (tokens.length > 1) add(proximity, phrase(tokens));
     }
     if (prefix) add(clauses, prefix);
   }
@@ -121,8 +175,8 @@ export function parseQuery(query, { prefixLastTerm = false } = {}) {
     throw new QueryError(`"${shorten(query)}" has only common words that are not indexed (`
       + `${[...new Set(stopWords)].join(', ')}); add a more specific word`);
   }
-  if (clauses.size > MAX_CLAUSES) {
-    throw new QueryError(`query too long: ${clauses.size} different words and phrases, at most ${MAX_CLAUSES}`
+  if (clauses.size > maxClauses) {
+    throw new QueryError(`query too long: ${clauses.size} different words and phrases, at most ${maxClauses}`
       + ' are searched; keep the words that matter');
   }
   for (const k of clauses.keys()) proximity.delete(k);

@@ -1,6 +1,6 @@
 // Ranking exactly like dev.pmkb.index.Searcher (docs/search.md, "Ranking: the exact formula"), facet counts and
 // typo correction, over the static index (index.js). Pure: no DOM.
-import { parseQuery, exactPrefixCandidates, PREFIX_EXPANSIONS, QueryError } from './query.js';
+import { parseQuery, exactPrefixCandidates, clauseLabel, QueryError } from './query.js';
 import { analyze, tokenize, lowerCase } from './analyze.js';
 import { compareTerms } from './index.js';
 
@@ -132,7 +132,7 @@ export async function expandPrefix(index, prefix) {
     }
   }
   candidates.sort((a, b) => (b[1] - a[1]) || compareTerms(a[0], b[0]));
-  return candidates.slice(0, PREFIX_EXPANSIONS).map((c) => c[0]);
+  return candidates.slice(0, index.settings.prefixExpansions).map((c) => c[0]);
 }
 
 async function prefixScores(index, expansions) {
@@ -145,48 +145,78 @@ async function prefixScores(index, expansions) {
   return best;
 }
 
+/** Parses with the index's synonyms and clause limit (manifest "query"). */
+export function parse(index, query, prefixLastTerm) {
+  return parseQuery(query, { prefixLastTerm, synonyms: index.settings.synonyms, maxClauses: index.settings.maxClauses });
+}
+
+/** The exact terms a clause searches (a group's: every alternative's), to load their chunks at once. */
 function clauseTerms(clause) {
   if (clause.type === 'term') return [clause.term];
   if (clause.type === 'phrase') return clause.terms;
+  if (clause.type === 'group') return clause.alternatives.flatMap((a) => a.flatMap(clauseTerms));
   return [];
 }
 
 /**
- * Every doc matching a parsed query, with Lucene's score: Map doc → float32 score. `terms` receives every
- * dictionary term the query searched (expansions included), for highlighting.
+ * One clause's score per matching doc (Map doc → float32), as Searcher.clauseQuery scores it: a term or phrase
+ * summed over fields; an unfinished word its best expansion; a group its best alternative, an alternative the
+ * float32 of the sum of its clauses when every one matches.
  */
-export async function scoreAll(index, parsed, terms = new Set()) {
-  const all = [...parsed.clauses, ...parsed.proximity];
-  await index.loadTerms(all.flatMap(clauseTerms)); // one round of parallel requests for the chunks
-  const required = [];
-  for (const clause of parsed.clauses) {
-    if (clause.type === 'term') {
-      required.push(await termScores(index, clause.term));
-      terms.add(clause.term);
-    } else if (clause.type === 'phrase') {
-      required.push(await phraseScores(index, clause));
-      clause.terms.forEach((t) => terms.add(t));
-    } else {
-      const expansions = await expandPrefix(index, clause);
-      await index.loadTerms(expansions);
-      expansions.forEach((t) => terms.add(t));
-      required.push(await prefixScores(index, expansions));
-    }
+async function clauseScores(index, clause, terms) {
+  if (clause.type === 'term') {
+    terms.add(clause.term);
+    return termScores(index, clause.term);
   }
-  required.sort((a, b) => a.size - b.size);
-  const scores = new Map();
-  if (required.length === 0) return scores;
-  for (const [doc] of required[0]) {
+  if (clause.type === 'phrase') {
+    clause.terms.forEach((t) => terms.add(t));
+    return phraseScores(index, clause);
+  }
+  if (clause.type === 'prefix') {
+    const expansions = await expandPrefix(index, clause);
+    await index.loadTerms(expansions);
+    expansions.forEach((t) => terms.add(t));
+    return prefixScores(index, expansions);
+  }
+  const best = new Map();
+  for (const alternative of clause.alternatives) {
+    const parts = [];
+    for (const c of alternative) parts.push(await clauseScores(index, c, terms));
+    for (const [doc, s] of conjunction(parts)) if (!(best.get(doc) >= s)) best.set(doc, s);
+  }
+  return best;
+}
+
+/** Docs in every map, with the float32 of the float64 sum of their scores (Lucene's conjunction). */
+function conjunction(maps) {
+  const out = new Map();
+  if (maps.length === 0) return out;
+  const sorted = [...maps].sort((a, b) => a.size - b.size);
+  for (const [doc] of sorted[0]) {
     let sum = 0;
     let match = true;
-    // float64 sum of float32 clause scores, in query order (exact at these magnitudes, so order is free)
-    for (const r of required) {
-      const s = r.get(doc);
+    for (const m of maps) {
+      const s = m.get(doc);
       if (s === undefined) { match = false; break; }
       sum += s;
     }
-    if (match) scores.set(doc, f32(sum));
+    if (match) out.set(doc, f32(sum));
   }
+  return out;
+}
+
+/**
+ * Every doc matching a parsed query, with Lucene's score: Map doc → float32 score. `terms` receives every
+ * dictionary term the query searched (expansions and synonyms included), for highlighting. `perClause`, when
+ * given, receives each clause's own scores (for partial matches).
+ */
+export async function scoreAll(index, parsed, terms = new Set(), perClause = null) {
+  const all = [...parsed.clauses, ...parsed.proximity];
+  await index.loadTerms(all.flatMap(clauseTerms)); // one round of parallel requests for the chunks
+  const required = [];
+  for (const clause of parsed.clauses) required.push(await clauseScores(index, clause, terms));
+  if (perClause) perClause.push(...required);
+  const scores = conjunction(required);
   if (parsed.proximity.length > 0 && scores.size > 0) {
     const optional = await Promise.all(parsed.proximity.map((p) => phraseScores(index, p)));
     for (const [doc, r] of scores) {
@@ -244,15 +274,62 @@ export function countFacets(index, docs, filters = {}) {
  * change scores. Throws QueryError for a query that cannot be searched.
  */
 export async function search(index, query, { prefixLastTerm = false, filters = {}, limit = 10 } = {}) {
-  const parsed = parseQuery(query, { prefixLastTerm });
+  const parsed = parse(index, query, prefixLastTerm);
   const terms = new Set();
-  const scores = await scoreAll(index, parsed, terms);
+  const perClause = [];
+  const scores = await scoreAll(index, parsed, terms, perClause);
   const matched = [...scores.keys()];
   const sets = Object.entries(filters).map(([name, values]) => facetFilter(index, name, values)).filter((s) => s);
   const docs = matched.filter((d) => sets.every((s) => s.has(d)));
   const ranked = docs.map((doc) => ({ doc, score: scores.get(doc) }))
     .sort((a, b) => (b.score - a.score) || (a.doc - b.doc));
-  return { hits: ranked.slice(0, limit), total: ranked.length, docs, matched, terms, parsed };
+  return { hits: ranked.slice(0, limit), total: ranked.length, docs, matched, terms, parsed, perClause, sets };
+}
+
+/**
+ * The site's search, twin of Searcher.find (docs/search.md, "What the site's search does"):
+ *  1. a word that no field has and no synonym knows is corrected when the dictionary has a close one: the
+ *     corrected query is searched, `corrected` holds it and `original` the query as typed;
+ *  2. every-word hits, ranked by score;
+ *  3. when they are fewer than `partialBelow` (manifest "query"), the docs matching at least half of the
+ *     clauses (rounded up) follow, each {doc, score, partial: true, missing: [words not found]}, ranked by how
+ *     many clauses match, then score (float32 of the sum of the matching clauses' scores), then doc.
+ * Returns search()'s object plus {corrected, original, partialTotal}; `total` counts every-word hits only.
+ */
+export async function find(index, query, { prefixLastTerm = false, filters = {}, limit = 10 } = {}) {
+  const corrected = await correctQuery(index, query, { prefixLastTerm });
+  const result = await search(index, corrected ?? query, { prefixLastTerm, filters, limit });
+  result.corrected = corrected;
+  result.original = query;
+  result.partialTotal = 0;
+  const clauses = result.parsed.clauses.length;
+  if (result.total >= index.settings.partialBelow || clauses < 2) return result;
+  const need = Math.ceil(clauses / 2);
+  const seen = new Set(result.docs);
+  const partial = [];
+  for (const scores of result.perClause) {
+    for (const doc of scores.keys()) {
+      if (seen.has(doc) || !result.sets.every((s) => s.has(doc))) continue;
+      seen.add(doc);
+      let count = 0;
+      let sum = 0;
+      const missing = [];
+      result.perClause.forEach((m, c) => {
+        const s = m.get(doc);
+        if (s === undefined) missing.push(clauseLabel(result.parsed.clauses[c]));
+        else { count++; sum += s; }
+      });
+      if (count >= need) partial.push({ doc, score: f32(sum), partial: true, count, missing });
+    }
+  }
+  partial.sort((a, b) => (b.count - a.count) || (b.score - a.score) || (a.doc - b.doc));
+  result.partialTotal = partial.length;
+  result.partialDocs = partial.map((p) => p.doc);
+  for (const p of partial) {
+    if (result.hits.length >= limit) break;
+    result.hits.push(p);
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -353,7 +430,7 @@ function surfaceWord(typed, oldTerm, newTerm) {
 export async function correctQuery(index, query, { prefixLastTerm = false } = {}) {
   let parsed;
   try {
-    parsed = parseQuery(query, { prefixLastTerm });
+    parsed = parse(index, query, prefixLastTerm);
   } catch (e) {
     if (e instanceof QueryError) return null;
     throw e;
@@ -361,6 +438,7 @@ export async function correctQuery(index, query, { prefixLastTerm = false } = {}
   const missing = new Set();
   await index.loadTerms(parsed.clauses.flatMap(clauseTerms));
   for (const clause of parsed.clauses) {
+    if (clause.type === 'group') continue; // a synonym is a word the library's vocabulary knows: never corrected
     for (const t of clauseTerms(clause)) if ((await index.postings(t)).size === 0) missing.add(t);
     if (clause.type === 'prefix' && (await expandPrefix(index, clause)).length === 0 && clause.stem) {
       missing.add(clause.stem);

@@ -3,7 +3,11 @@ package dev.pmkb.export;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pmkb.index.ParsedQuery;
+import dev.pmkb.index.PmkbAnalyzer;
 import dev.pmkb.index.SearchIndex;
+import dev.pmkb.index.SearchSettings;
+import dev.pmkb.index.Searcher;
 import dev.pmkb.model.CauseTag;
 import dev.pmkb.model.FacetTag;
 import dev.pmkb.model.Postmortem;
@@ -49,7 +53,7 @@ public final class SearchExport {
     /** Where the export goes, relative to the output folder. */
     public static final String DIRECTORY = "search";
     /** Bumped on any incompatible change; the client refuses other versions. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     /**
      * Per document, the text its snippet is looked for in when the sentences of its result shard do not hold the
@@ -112,6 +116,14 @@ public final class SearchExport {
         try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
             return new Writer(reader, incidents, taxonomy, outDir).write();
         }
+    }
+
+    /**
+     * The term chunk boundaries of the export in {@code site}'s {@code search/} folder, which bound where the typo
+     * fallback looks for a correction ({@code Searcher.find}); null when the site has no export.
+     */
+    public static List<String> termChunks(Path site) throws IOException {
+        return Searcher.exportedTermChunks(site.resolve(DIRECTORY));
     }
 
     static final class Writer {
@@ -519,13 +531,41 @@ public final class SearchExport {
                 g.writeArrayFieldStart("facets");
                 for (String facet : FACETS) writeFacet(g, leaf, facet, maxDoc);
                 g.writeEndArray();
+                writeQuerySettings(g);
                 g.writeEndObject();
             }
             return buffer.toByteArray();
         }
 
+        /**
+         * What the client searches with besides the index (format doc, "query"): the analyzer's stop words, the
+         * clause limit, how many terms an unfinished word expands to, when partial matches are added, and the
+         * synonyms as analysed term lists. Java's values, so the client copies none of them.
+         */
+        private void writeQuerySettings(JsonGenerator g) throws IOException {
+            g.writeObjectFieldStart("query");
+            writeStrings(g, "stopWords", PmkbAnalyzer.STOP_WORDS);
+            g.writeNumberField("maxClauses", ParsedQuery.MAX_CLAUSES);
+            g.writeNumberField("prefixExpansions", Searcher.PREFIX_EXPANSIONS);
+            g.writeNumberField("partialBelow", SearchSettings.PARTIAL_BELOW);
+            g.writeArrayFieldStart("synonyms");
+            for (List<List<String>> set : SearchSettings.of(reader).synonyms()) {
+                g.writeStartArray();
+                for (List<String> alternative : set) writeStrings(g, null, alternative);
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+
         private static byte[] norms(LeafReader leaf, String field, int maxDoc) throws IOException {
             byte[] norms = new byte[maxDoc];
+            org.apache.lucene.index.FieldInfo info = leaf == null ? null : leaf.getFieldInfos().fieldInfo(field);
+            if (info != null && info.omitsNorms()) {
+                // Lucene scores a field without norms as if every document's were 1
+                java.util.Arrays.fill(norms, (byte) 1);
+                return norms;
+            }
             NumericDocValues values = leaf == null ? null : leaf.getNormValues(field);
             if (values != null) {
                 for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
@@ -584,7 +624,8 @@ public final class SearchExport {
         }
 
         private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
-            g.writeArrayFieldStart(name);
+            if (name == null) g.writeStartArray();
+            else g.writeArrayFieldStart(name);
             for (String v : values) g.writeString(v);
             g.writeEndArray();
         }

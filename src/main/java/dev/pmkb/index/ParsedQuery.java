@@ -22,7 +22,18 @@ public record ParsedQuery(List<Clause> clauses, List<Phrase> proximity) {
         proximity = List.copyOf(proximity);
     }
 
-    public sealed interface Clause permits Term, Phrase, Prefix {
+    public sealed interface Clause permits Term, Phrase, Prefix, Group {
+    }
+
+    /**
+     * Words that have synonyms (docs/search.md, "Synonyms"): the clause matches when every clause of one
+     * alternative does, and scores its best alternative. One alternative is the words as typed (terms, and the
+     * unfinished word when it ends the match), the others the synonyms' terms.
+     */
+    public record Group(List<List<Clause>> alternatives) implements Clause {
+        public Group {
+            alternatives = alternatives.stream().map(List::copyOf).toList();
+        }
     }
 
     /** An analysed term. */
@@ -48,6 +59,11 @@ public record ParsedQuery(List<Clause> clauses, List<Phrase> proximity) {
 
     /** Parses a query; every failure is a {@link QueryException} with a message for the user. */
     public static ParsedQuery parse(String query, boolean prefixLastTerm) throws QueryException {
+        return parse(query, prefixLastTerm, SearchSettings.NONE);
+    }
+
+    /** As above, applying the synonyms of {@code settings} to bare words. */
+    public static ParsedQuery parse(String query, boolean prefixLastTerm, SearchSettings settings) throws QueryException {
         if (query == null || query.isBlank()) {
             throw new QueryException("empty query: type one or more words to search for");
         }
@@ -82,9 +98,13 @@ public record ParsedQuery(List<Clause> clauses, List<Phrase> proximity) {
                 int first = tokens.getFirst().position();
                 clauses.add(new Phrase(tokens.stream().map(Analysis.Token::term).toList(),
                         tokens.stream().map(t -> t.position() - first).toList()));
-            } else {
+            } else if (quoted) {
                 for (Analysis.Token token : tokens) clauses.add(new Term(token.term()));
-                if (!quoted && tokens.size() > 1) {
+            } else {
+                boolean prefixUsed = withSynonyms(tokens.stream().map(Analysis.Token::term).toList(), prefix,
+                        settings, clauses);
+                if (prefixUsed) prefix = null;
+                if (tokens.size() > 1) {
                     int first = tokens.getFirst().position();
                     proximity.add(new Phrase(tokens.stream().map(Analysis.Token::term).toList(),
                             tokens.stream().map(t -> t.position() - first).toList()));
@@ -107,6 +127,61 @@ public record ParsedQuery(List<Clause> clauses, List<Phrase> proximity) {
         }
         proximity.removeAll(clauses); // a quoted phrase already required
         return new ParsedQuery(new ArrayList<>(clauses), new ArrayList<>(proximity));
+    }
+
+    /**
+     * Adds a bare segment's terms as clauses, each run of them that is a synonym alternative as one {@link Group}
+     * (the longest run from left to right; the first set wins a tie). The unfinished word, when there is one and
+     * has a stem, can end a run; returns whether a group took it.
+     */
+    private static boolean withSynonyms(List<String> terms, Prefix prefix, SearchSettings settings, Set<Clause> out) {
+        List<String> words = new ArrayList<>(terms);
+        boolean hasPrefix = prefix != null && prefix.stem() != null;
+        if (hasPrefix) words.add(prefix.stem());
+        boolean prefixUsed = false;
+        for (int i = 0; i < terms.size() || (hasPrefix && !prefixUsed && i < words.size()); ) {
+            List<List<String>> bestSet = null;
+            List<String> best = null;
+            for (List<List<String>> set : settings.synonyms()) {
+                for (List<String> alternative : set) {
+                    int n = alternative.size();
+                    if (i + n <= words.size() && words.subList(i, i + n).equals(alternative)
+                            && (best == null || n > best.size())) {
+                        best = alternative;
+                        bestSet = set;
+                    }
+                }
+            }
+            if (best == null) {
+                if (i == terms.size()) break; // the unfinished word: added as a prefix by the caller
+                out.add(new Term(words.get(i)));
+                i++;
+                continue;
+            }
+            // the words as typed first (they name the group to the reader), then the synonyms in their order
+            List<List<Clause>> alternatives = new ArrayList<>();
+            List<Clause> typed = new ArrayList<>();
+            for (int k = 0; k < best.size(); k++) typed.add(i + k == terms.size() ? prefix : new Term(best.get(k)));
+            alternatives.add(typed);
+            for (List<String> alternative : bestSet) {
+                if (alternative != best) alternatives.add(alternative.stream().<Clause>map(Term::new).toList());
+            }
+            if (i + best.size() > terms.size()) prefixUsed = true;
+            out.add(new Group(alternatives));
+            i += best.size();
+        }
+        return prefixUsed;
+    }
+
+    /** How a clause is named to the reader (a partial hit's missing words): its terms, the typed alternative of a group. */
+    public static String label(Clause clause) {
+        return switch (clause) {
+            case Term t -> t.term();
+            case Phrase p -> p.terms().stream().collect(Collectors.joining(" ", "\"", "\""));
+            case Prefix p -> p.word();
+            case Group g -> g.alternatives().getFirst().stream().map(ParsedQuery::label)
+                    .collect(Collectors.joining(" "));
+        };
     }
 
     private record RawToken(String text, String lower, int start, int end) {
@@ -147,6 +222,8 @@ public record ParsedQuery(List<Clause> clauses, List<Phrase> proximity) {
             case Term t -> t.term();
             case Phrase p -> p.terms().stream().collect(Collectors.joining(" ", "\"", "\""));
             case Prefix p -> p.word() + "*";
+            case Group g -> g.alternatives().stream().map(a -> new ParsedQuery(a, List.of()).toString())
+                    .collect(Collectors.joining(" | ", "(", ")"));
         }).collect(Collectors.joining(" "));
         return proximity.isEmpty() ? required : required + proximity.stream()
                 .map(p -> String.join(" ", p.terms())).collect(Collectors.joining("\" ~\"", " ~\"", "\""));

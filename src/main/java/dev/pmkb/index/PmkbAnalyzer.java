@@ -36,12 +36,18 @@ public final class PmkbAnalyzer extends Analyzer {
 
     public static final int MAX_TOKEN_LENGTH = CharTokenizer.DEFAULT_MAX_WORD_LEN;
 
-    /** Lucene's English stop words (EnglishAnalyzer) followed by the clitics left by splitting at apostrophes. */
+    /**
+     * Lucene's English stop words (EnglishAnalyzer), the clitics left by splitting at apostrophes, and the words
+     * of a question ("why did …"), which only kept readers' questions from matching. The export writes this list
+     * into the manifest: the browser has no copy of its own.
+     */
     public static final List<String> STOP_WORDS = List.of(
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
             "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to",
             "was", "will", "with",
-            "s", "t", "d", "m", "ll", "re", "ve");
+            "s", "t", "d", "m", "ll", "re", "ve",
+            "what", "why", "how", "when", "where", "which", "who", "did", "does", "do", "were", "has", "have",
+            "had", "can", "could", "would", "should");
 
     private static final CharArraySet STOP_SET = CharArraySet.unmodifiableSet(new CharArraySet(STOP_WORDS, false));
 

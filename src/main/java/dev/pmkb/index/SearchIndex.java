@@ -1,6 +1,10 @@
 package dev.pmkb.index;
 
+import dev.pmkb.model.CauseTag;
+import dev.pmkb.model.FacetTag;
 import dev.pmkb.model.Facts;
+import dev.pmkb.model.Taxonomy;
+import java.util.ArrayList;
 import dev.pmkb.model.Postmortem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -61,6 +66,19 @@ public final class SearchIndex {
     public static final String IMPACT_CATEGORY = "impactCategory";
     public static final String COMPONENT = "component";
     public static final String YEAR = "year";
+    /**
+     * The incident's tags as words: each root cause's, impact category's and component's display name, slug and
+     * taxonomy phrases, so that a query naming a tag ("bad deployment", "connection pool exhaustion", "postgres")
+     * finds the incidents tagged with it.
+     */
+    public static final String TAGS = "tags";
+    /**
+     * Tags weigh most: a reader who names a root cause asks for the incidents of that cause, and the tag is the
+     * bake's reading of the whole postmortem, where a word in the text may be a passing mention.
+     */
+    public static final float TAG_BOOST = 8f;
+    /** Commit data key of the synonyms (JSON list of lists of phrases), which {@link Searcher} applies. */
+    static final String SYNONYMS_KEY = "pmkb.synonyms";
 
     /**
      * Searched fields and their boosts, in scoring order. Every boost is exact in float32. Why these: a word in
@@ -78,6 +96,7 @@ public final class SearchIndex {
         fields.put(ROOT_CAUSE, 2f);
         fields.put(SUMMARY, 1.5f);
         fields.put(BODY, 1f);
+        fields.put(TAGS, TAG_BOOST);
         TEXT_FIELDS = java.util.Collections.unmodifiableMap(fields);
     }
 
@@ -91,13 +110,25 @@ public final class SearchIndex {
      * @throws IllegalArgumentException when two incidents have the same id
      */
     public static void write(List<Postmortem> incidents, Path indexDir) throws IOException {
+        write(incidents, null, indexDir);
+    }
+
+    /**
+     * As above, with the library's taxonomy (or null): its names and phrases go into the {@link #TAGS} field, its
+     * synonyms into the index for {@link Searcher} and the static export.
+     */
+    public static void write(List<Postmortem> incidents, Taxonomy taxonomy, Path indexDir) throws IOException {
         Files.createDirectories(indexDir);
         try (Directory directory = FSDirectory.open(indexDir)) {
-            write(incidents, directory);
+            write(incidents, taxonomy, directory);
         }
     }
 
     static void write(List<Postmortem> incidents, Directory directory) throws IOException {
+        write(incidents, null, directory);
+    }
+
+    static void write(List<Postmortem> incidents, Taxonomy taxonomy, Directory directory) throws IOException {
         List<Postmortem> sorted = sortedById(incidents).stream().sorted(DOCUMENT_ORDER).toList();
         // Documents go in one at a time, in document order, and a log merge policy only ever merges neighbouring
         // segments: after forceMerge(1) document numbers follow that order while the writer holds at most one RAM
@@ -109,8 +140,10 @@ public final class SearchIndex {
                 .setMergePolicy(new LogByteSizeMergePolicy())
                 .setCommitOnClose(true);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (Postmortem incident : sorted) writer.addDocument(document(incident));
+            for (Postmortem incident : sorted) writer.addDocument(document(incident, taxonomy));
             writer.forceMerge(1);
+            writer.setLiveCommitData(Map.of(SYNONYMS_KEY,
+                    SearchSettings.synonymsJson(taxonomy == null ? List.of() : taxonomy.synonyms())).entrySet());
         }
     }
 
@@ -135,7 +168,7 @@ public final class SearchIndex {
         return sorted;
     }
 
-    private static Document document(Postmortem incident) {
+    private static Document document(Postmortem incident, Taxonomy taxonomy) {
         Document doc = new Document();
         Facts facts = incident.facts();
         doc.add(new StringField(ID, incident.id(), Field.Store.YES));
@@ -153,6 +186,8 @@ public final class SearchIndex {
             }
             for (String category : distinct(facts.impactCategories())) keyword(doc, IMPACT_CATEGORY, category, false);
             for (String component : distinct(facts.components())) keyword(doc, COMPONENT, component, false);
+            String tags = tagText(facts, taxonomy);
+            if (!tags.isBlank()) doc.add(new Field(TAGS, tags, TAG_FIELD));
         }
         addText(doc, BODY, body(incident), false);
         return doc;
@@ -169,6 +204,59 @@ public final class SearchIndex {
         String body = title == null || title.isBlank() || plain.contains(title.strip()) ? plain
                 : title.strip() + "\n\n" + plain;
         return incident.keywords().isEmpty() ? body : body + "\n\n" + String.join(", ", incident.keywords());
+    }
+
+    /**
+     * Tags are a list, not a text: how many an incident has says nothing about how well each fits, so they keep no
+     * norms (every document's tags count as one word long), and the client needs none.
+     */
+    private static final FieldType TAG_FIELD = tagField();
+
+    private static FieldType tagField() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    /**
+     * Every name, slug (as words) and taxonomy phrase of the incident's root causes, impact categories and
+     * components, one per line; a phrase's trailing {@code *} is dropped ({@code misconfigur*} gives
+     * {@code misconfigur}, the stem of "misconfiguration"). Without a taxonomy: the slugs and values only.
+     */
+    static String tagText(Facts facts, Taxonomy taxonomy) {
+        List<String> lines = new ArrayList<>();
+        if (facts.causes() != null) {
+            for (String slug : distinct(facts.causes().slugs())) {
+                lines.add(slug.replace('-', ' '));
+                CauseTag tag = taxonomy == null ? null : taxonomy.cause(slug).orElse(null);
+                if (tag != null) {
+                    lines.add(tag.name());
+                    lines.addAll(tag.phrases());
+                }
+            }
+        }
+        for (String category : distinct(facts.impactCategories())) {
+            lines.add(category.replace('-', ' '));
+            FacetTag tag = taxonomy == null ? null : taxonomy.impactCategory(category).orElse(null);
+            if (tag != null) {
+                lines.add(tag.name());
+                lines.addAll(tag.phrases());
+            }
+        }
+        for (String component : distinct(facts.components())) {
+            lines.add(component);
+            FacetTag tag = taxonomy == null ? null : taxonomy.components().stream()
+                    .filter(c -> c.name().equalsIgnoreCase(component) || c.slug().equalsIgnoreCase(component))
+                    .findFirst().orElse(null);
+            if (tag != null) {
+                lines.add(tag.slug().replace('-', ' '));
+                lines.addAll(tag.phrases());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) text.append(line.endsWith("*") ? line.substring(0, line.length() - 1) : line).append('\n');
+        return text.toString();
     }
 
     private static void addText(Document doc, String field, String text, boolean store) {

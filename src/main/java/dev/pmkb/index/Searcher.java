@@ -47,12 +47,19 @@ public final class Searcher implements AutoCloseable {
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    private final SearchSettings settings;
 
     private Searcher(Directory directory) throws IOException {
         this.directory = directory;
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(new BM25Similarity());
+        this.settings = SearchSettings.of(reader);
+    }
+
+    /** The synonyms this index was written with. */
+    public SearchSettings settings() {
+        return settings;
     }
 
     /** Opens the index in {@code indexDir}; {@link java.nio.file.NoSuchFileException} when there is none. */
@@ -86,18 +93,129 @@ public final class Searcher implements AutoCloseable {
 
     /** The Lucene query for a request; visible for tests and explanations. */
     Query query(SearchRequest request) throws QueryException, IOException {
-        ParsedQuery parsed = ParsedQuery.parse(request.query(), request.prefixLastTerm());
+        ParsedQuery parsed = ParsedQuery.parse(request.query(), request.prefixLastTerm(), settings);
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         for (ParsedQuery.Clause clause : parsed.clauses()) top.add(clauseQuery(clause), Occur.MUST);
         for (ParsedQuery.Phrase phrase : parsed.proximity()) top.add(clauseQuery(phrase), Occur.SHOULD);
-        if (!request.causes().isEmpty()) {
-            BooleanQuery.Builder causes = new BooleanQuery.Builder();
-            for (String slug : new java.util.TreeSet<>(request.causes())) {
-                causes.add(new TermQuery(new Term(SearchIndex.CAUSE, slug)), Occur.SHOULD);
-            }
-            top.add(causes.build(), Occur.FILTER);
-        }
+        addFilters(top, request);
         return top.build();
+    }
+
+    /** Every facet with selected values: a hit has one of them. Filters do not score. */
+    private static void addFilters(BooleanQuery.Builder top, SearchRequest request) {
+        filter(top, SearchIndex.CAUSE, request.causes());
+        filter(top, SearchIndex.IMPACT_CATEGORY, request.impactCategories());
+        filter(top, SearchIndex.COMPONENT, request.components());
+        filter(top, SearchIndex.YEAR, request.years());
+    }
+
+    private static void filter(BooleanQuery.Builder top, String field, List<String> values) {
+        if (values.isEmpty()) return;
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String value : new java.util.TreeSet<>(values)) any.add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        top.add(any.build(), Occur.FILTER);
+    }
+
+    /**
+     * The site's search (docs/search.md, "What the site's search does"): the query as typed, or corrected when a
+     * word is in no field, no synonym and the dictionary has a close one ({@code termChunks}: the export's term
+     * chunk boundaries, which bound where a correction is looked for, as in the browser; null: no correction);
+     * every-word hits, then, when they are fewer than {@link SearchSettings#PARTIAL_BELOW}, hits matching most
+     * of the words.
+     */
+    public SearchResult find(SearchRequest request, List<String> termChunks) throws QueryException, IOException {
+        String corrected = termChunks == null ? null
+                : Corrector.correct(this, request.query(), request.prefixLastTerm(), termChunks);
+        SearchRequest searched = corrected == null ? request : request.withQuery(corrected);
+        ParsedQuery parsed = ParsedQuery.parse(searched.query(), searched.prefixLastTerm(), settings);
+        int maxDoc = Math.max(1, reader.maxDoc());
+        List<Hit> hits = new ArrayList<>();
+        TopDocs all = searcher.search(query(searched), maxDoc);
+        StoredFields stored = searcher.storedFields();
+        Set<Integer> matched = new HashSet<>();
+        for (ScoreDoc scoreDoc : all.scoreDocs) {
+            matched.add(scoreDoc.doc);
+            if (hits.size() < request.limit()) hits.add(hit(stored, scoreDoc.doc, scoreDoc.score, false, List.of()));
+        }
+        int partialTotal = 0;
+        int clauses = parsed.clauses().size();
+        if (all.scoreDocs.length < SearchSettings.PARTIAL_BELOW && clauses >= 2) {
+            int need = (clauses + 1) / 2;
+            // per clause: every document it matches with its score, among the filtered documents
+            List<Map<Integer, Float>> perClause = new ArrayList<>();
+            for (ParsedQuery.Clause clause : parsed.clauses()) {
+                BooleanQuery.Builder one = new BooleanQuery.Builder().add(clauseQuery(clause), Occur.MUST);
+                addFilters(one, searched);
+                Map<Integer, Float> scores = new java.util.HashMap<>();
+                for (ScoreDoc d : searcher.search(one.build(), maxDoc).scoreDocs) scores.put(d.doc, d.score);
+                perClause.add(scores);
+            }
+            record Partial(int doc, int count, float score, List<String> missing) {
+            }
+            Map<Integer, Partial> partial = new java.util.TreeMap<>();
+            for (Map<Integer, Float> scores : perClause) {
+                for (int doc : scores.keySet()) {
+                    if (matched.contains(doc) || partial.containsKey(doc)) continue;
+                    int count = 0;
+                    double sum = 0;
+                    List<String> missing = new ArrayList<>();
+                    for (int c = 0; c < clauses; c++) {
+                        Float s = perClause.get(c).get(doc);
+                        if (s == null) {
+                            missing.add(ParsedQuery.label(parsed.clauses().get(c)));
+                        } else {
+                            count++;
+                            sum += s;
+                        }
+                    }
+                    if (count >= need) partial.put(doc, new Partial(doc, count, (float) sum, missing));
+                }
+            }
+            List<Partial> ranked = partial.values().stream()
+                    .sorted(Comparator.comparingInt(Partial::count).reversed()
+                            .thenComparing(Partial::score, Comparator.reverseOrder())
+                            .thenComparingInt(Partial::doc))
+                    .toList();
+            partialTotal = ranked.size();
+            for (Partial p : ranked) {
+                if (hits.size() >= request.limit()) break;
+                hits.add(hit(stored, p.doc(), p.score(), true, p.missing()));
+            }
+        }
+        return new SearchResult(hits, all.scoreDocs.length, partialTotal, corrected, request.query(),
+                parsed.clauses().stream().map(ParsedQuery::label).toList());
+    }
+
+    /**
+     * The term chunk boundaries ({@code termChunks}) of the static export in {@code exportDir} (a baked site's
+     * {@code search/}), which {@link #find} needs to look for corrections where the browser looks; null when there
+     * is no export. Read here, not in the export package, so that {@code pmkb search} needs only this one.
+     */
+    public static List<String> exportedTermChunks(Path exportDir) throws IOException {
+        Path manifest = exportDir.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) return null;
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory()
+                .createParser(manifest.toFile())) {
+            p.nextToken();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (!name.equals("termChunks")) {
+                    p.skipChildren();
+                    continue;
+                }
+                List<String> firsts = new ArrayList<>();
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) firsts.add(p.getText());
+                return firsts;
+            }
+        }
+        return null;
+    }
+
+    private static Hit hit(StoredFields stored, int doc, float score, boolean partial, List<String> missing)
+            throws IOException {
+        Document d = stored.document(doc);
+        return new Hit(d.get(SearchIndex.ID), d.get(SearchIndex.URL), d.get(SearchIndex.TITLE), score, partial, missing);
     }
 
     IndexSearcher searcher() {
@@ -120,6 +238,19 @@ public final class Searcher implements AutoCloseable {
                 List<Query> disjuncts = new ArrayList<>();
                 for (String term : expansions) disjuncts.add(fieldSum(field -> new TermQuery(new Term(field, term))));
                 yield new DisjunctionMaxQuery(disjuncts, 0f);
+            }
+            case ParsedQuery.Group g -> {
+                List<Query> alternatives = new ArrayList<>();
+                for (List<ParsedQuery.Clause> alternative : g.alternatives()) {
+                    if (alternative.size() == 1) {
+                        alternatives.add(clauseQuery(alternative.getFirst()));
+                        continue;
+                    }
+                    BooleanQuery.Builder every = new BooleanQuery.Builder();
+                    for (ParsedQuery.Clause c : alternative) every.add(clauseQuery(c), Occur.MUST);
+                    alternatives.add(every.build());
+                }
+                yield new DisjunctionMaxQuery(alternatives, 0f);
             }
         };
     }

@@ -68,8 +68,14 @@ public sealed interface Pages {
     /**
      * The search page. {@code manifest}: the search index manifest as JSON that is safe inside a
      * {@code <script type="application/json">} element (no {@code <}, so no {@code </script>}), or null.
+     * {@code modules}: the search client's modules under {@code js/search/}, which the page preloads (listed from
+     * the assets, so a new module is preloaded without editing the template).
      */
-    record Search(String manifest) implements Pages {
+    record Search(String manifest, List<String> modules) implements Pages {
+        public Search {
+            modules = List.copyOf(modules);
+        }
+
         static String inline(String json) {
             return json == null ? null : json.replace("<", "\\u003c");
         }

@@ -55,6 +55,7 @@ public final class SitePlanner {
     private final Map<String, String> organisationNames = new HashMap<>();
 
     private final Supplier<String> searchManifest;
+    private final List<String> searchModules;
 
     public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown) {
         this(library, site, markdown, () -> null);
@@ -65,7 +66,14 @@ public final class SitePlanner {
      * it is asked for only when that page is rendered, so the export may still be running while the plan is made.
      */
     public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown, Supplier<String> searchManifest) {
+        this(library, site, markdown, searchManifest, List.of());
+    }
+
+    /** As above; {@code searchModules} lists the search client's modules for the search page to preload. */
+    public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown, Supplier<String> searchManifest,
+                       List<String> searchModules) {
         this.searchManifest = searchManifest;
+        this.searchModules = List.copyOf(searchModules);
         this.library = library;
         this.site = site;
         this.markdown = markdown;
@@ -119,7 +127,7 @@ public final class SitePlanner {
         pages.add(new Page("insights.html", "insights.ftlh", this::insights));
         pages.add(new Page("actions.html", "actions.ftlh", this::actionItems));
         pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
-        pages.add(new Page("search.html", "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest.get()))));
+        pages.add(new Page("search.html", "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest.get()), searchModules)));
         pages.add(new Page("feed.xml", "feed.ftlx", this::feed));
         // A sitemap's URLs must be absolute (search engines ignore relative ones): without the base URL there is none.
         if (site.baseUrl() != null) {

@@ -278,7 +278,7 @@ public final class Bake {
             // (on two cores, waiting for them before rendering left one core idle for a third of the bake). Only
             // the search page waits for the export: it carries the export's manifest inline.
             java.util.concurrent.CompletableFuture<String> index = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                timed("index (in the background)", () -> writeIndex(published, indexStaging));
+                timed("index (in the background)", () -> writeIndex(published, understander.taxonomy(), indexStaging));
                 return timed("search export (in the background)",
                         () -> exportSearch(published, understander.taxonomy(), indexStaging, staging));
             });
@@ -296,7 +296,7 @@ public final class Bake {
                         : (htmlCache = SanitizedHtmlCache.open(links, files::containsKey, config.info().remoteImages(),
                         config.cache()));
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
-                        () -> joinUnchecked(index)).pages());
+                        () -> joinUnchecked(index), searchModules(config.assets())).pages());
                 timed("render", () -> renderAll(site, pages, staging));
                 timed("data files", () -> writeDataFiles(staging, library));
                 List<String> assetErrors = timed("assets", site::copyAssets);
@@ -470,9 +470,25 @@ public final class Bake {
         }
     }
 
-    private static void writeIndex(List<Postmortem> published, Path indexStaging) {
+    /**
+     * The search client's modules, as the search page preloads them: every {@code .js} file under the assets'
+     * {@code js/search/} but the entry point that every page loads, relative to that folder, in path order.
+     */
+    static List<String> searchModules(Path assets) {
+        Path folder = assets.resolve("js/search");
+        if (!Files.isDirectory(folder)) return List.of();
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".js") && Files.isRegularFile(f))
+                    .map(f -> folder.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(name -> !name.equals("search.js")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeIndex(List<Postmortem> published, Taxonomy taxonomy, Path indexStaging) {
         try {
-            SearchIndex.write(published, indexStaging);
+            SearchIndex.write(published, taxonomy, indexStaging);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

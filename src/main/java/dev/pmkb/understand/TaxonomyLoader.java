@@ -52,7 +52,11 @@ final class TaxonomyLoader {
     }
 
     /** The parsed file: one list of entries per vocabulary, each entry as the fields it gave. */
-    record Definition(List<Entry> causes, List<Entry> impactCategories, List<Entry> components) {
+    record Definition(List<Entry> causes, List<Entry> impactCategories, List<Entry> components,
+                      List<List<String>> synonyms) {
+        Definition(List<Entry> causes, List<Entry> impactCategories, List<Entry> components) {
+            this(causes, impactCategories, components, List.of());
+        }
     }
 
     /** One entry; null fields were not given (and keep the default's value when merging). */
@@ -95,22 +99,39 @@ final class TaxonomyLoader {
         }
         if (root == null) return new Definition(List.of(), List.of(), List.of());
         if (!(root instanceof MappingNode map)) {
-            throw error(name, root, "expected a mapping with causes:, impact_categories:, components:");
+            throw error(name, root, "expected a mapping with causes:, impact_categories:, components:, synonyms:");
         }
         List<Entry> causes = List.of();
         List<Entry> impacts = List.of();
         List<Entry> components = List.of();
+        List<List<String>> synonyms = List.of();
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode(), name);
             switch (key) {
                 case "causes" -> causes = entries(t.getValueNode(), name, key);
                 case "impact_categories" -> impacts = entries(t.getValueNode(), name, key);
                 case "components" -> components = entries(t.getValueNode(), name, key);
+                case "synonyms" -> synonyms = synonyms(t.getValueNode(), name);
                 default -> throw error(name, t.getKeyNode(),
-                        "unknown key \"" + key + "\" (expected causes, impact_categories, components)");
+                        "unknown key \"" + key + "\" (expected causes, impact_categories, components, synonyms)");
             }
         }
-        return new Definition(causes, impacts, components);
+        return new Definition(causes, impacts, components, synonyms);
+    }
+
+    /** Each item a list of two or more words or phrases that mean the same to a reader. */
+    private static List<List<String>> synonyms(Node list, String name) {
+        if (list instanceof ScalarNode s && s.getValue().isEmpty()) return List.of();
+        if (!(list instanceof SequenceNode items)) throw error(name, list, "synonyms must be a list of lists");
+        List<List<String>> out = new ArrayList<>();
+        for (Node item : items.getValue()) {
+            if (!(item instanceof SequenceNode)) throw error(name, item, "each item of synonyms must be a list of phrases");
+            List<String> phrases = strings(item, name).stream().map(p -> p.strip().toLowerCase(Locale.ROOT))
+                    .filter(p -> !p.isEmpty()).distinct().toList();
+            if (phrases.size() < 2) throw error(name, item, "a synonym needs two or more phrases");
+            out.add(phrases);
+        }
+        return List.copyOf(out);
     }
 
     private static List<Entry> entries(Node list, String name, String key) {
@@ -183,8 +204,10 @@ final class TaxonomyLoader {
     }
 
     static Definition merge(Definition base, Definition site) {
+        List<List<String>> synonyms = new ArrayList<>(base.synonyms());
+        synonyms.addAll(site.synonyms()); // a site adds synonyms to the default ones
         return new Definition(merge(base.causes(), site.causes()), merge(base.impactCategories(), site.impactCategories()),
-                merge(base.components(), site.components()));
+                merge(base.components(), site.components()), synonyms);
     }
 
     private static List<Entry> merge(List<Entry> base, List<Entry> site) {

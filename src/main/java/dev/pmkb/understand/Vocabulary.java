@@ -14,7 +14,7 @@ record Vocabulary(TaxonomyLoader.Definition definition, Taxonomy taxonomy, Phras
     static Vocabulary of(TaxonomyLoader.Definition d) {
         Taxonomy taxonomy = new Taxonomy(d.causes().stream().map(TaxonomyLoader.Entry::cause).toList(),
                 d.impactCategories().stream().map(TaxonomyLoader.Entry::facet).toList(),
-                d.components().stream().map(TaxonomyLoader.Entry::facet).toList());
+                d.components().stream().map(TaxonomyLoader.Entry::facet).toList(), d.synonyms());
         PhraseIndex<String> causes = new PhraseIndex<>();
         PhraseIndex<String> exceptions = new PhraseIndex<>();
         Map<String, Integer> specificity = new HashMap<>();

@@ -84,7 +84,9 @@ class SearchExportTest {
                 for (int d = 0; d < maxDoc; d++) norms[d] = (byte) field.get("normValues").get(normCodes[d]).asInt();
                 NumericDocValues values = leaf.getNormValues(fields.get(f));
                 byte[] expected = new byte[maxDoc];
-                for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+                if (values == null) java.util.Arrays.fill(expected, (byte) 1); // no norms: Lucene scores them as 1
+                for (int d = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc();
+                        d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
                     expected[d] = (byte) values.longValue();
                 }
                 assertArrayEquals(expected, norms, fields.get(f) + " norms");

@@ -181,6 +181,9 @@ class AnalyzerParityTest {
             case ParsedQuery.Phrase p -> "P:" + String.join(",", p.terms()) + "@"
                     + p.positions().stream().map(String::valueOf).collect(Collectors.joining(","));
             case ParsedQuery.Prefix p -> "X:" + p.word() + "/" + p.stem();
+            case ParsedQuery.Group g -> "G:" + g.alternatives().stream()
+                    .map(a -> a.stream().map(AnalyzerParityTest::describe).collect(Collectors.joining("+")))
+                    .collect(Collectors.joining("|"));
         };
     }
 
@@ -246,7 +249,8 @@ class AnalyzerParityTest {
     }
 
     private static List<String> runNode(String mode, List<String> stdinLines) throws IOException {
-        List<String> lines = new ArrayList<>(Node.run(List.of(RUNNER.toString(), mode), stdinLines));
+        List<String> lines = new ArrayList<>(Node.run(List.of(RUNNER.toString(), mode,
+                String.join(",", PmkbAnalyzer.STOP_WORDS), Integer.toString(ParsedQuery.MAX_CLAUSES)), stdinLines));
         if (!lines.isEmpty() && lines.getLast().isEmpty() && stdinLines.size() < lines.size()) lines.removeLast();
         return lines;
     }

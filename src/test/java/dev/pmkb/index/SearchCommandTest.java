@@ -46,9 +46,11 @@ class SearchCommandTest {
     void jsonListsHitsInRankOrderWithTheLibraryScores() throws Exception {
         Run run = run("connection pool", "--output", site.toString(), "--json");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().strip().startsWith("[") && run.out().strip().endsWith("]"), run.out());
+        assertTrue(run.out().strip().startsWith("{\"query\":\"connection pool\",\"corrected\":null,")
+                && run.out().strip().endsWith("]}"), run.out());
         Matcher m = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"url\":\"([^\"]+)\",\"title\":\"([^\"]*)\","
-                + "\"score\":([0-9.Ee-]+)}").matcher(run.out());
+                + "\"score\":([0-9.Ee-]+),\"partial\":false,\"matched\":\\[\"connect\",\"pool\"],\"missing\":\\[]}")
+                .matcher(run.out());
         List<Hit> expected;
         try (Searcher searcher = Searcher.open(SearchIndex.besideSite(site))) {
             expected = searcher.search(SearchRequest.of("connection pool"));
@@ -92,7 +94,7 @@ class SearchCommandTest {
         assertEquals(0, run.exit());
         assertEquals("no incidents match zebra", run.out().strip());
         Run json = run("zebra", "--output", site.toString(), "--json");
-        assertEquals("[]", json.out().strip());
+        assertTrue(json.out().strip().endsWith("\"hits\":[]}"), json.out());
     }
 
     @Test
@@ -114,5 +116,32 @@ class SearchCommandTest {
         }
         assertEquals(2, run("pool", "--output", site.toString(), "--limit", "0").exit());
         assertEquals(2, run().exit());
+    }
+
+    /** The command line is the site's search: typo fallback (from the export's chunks), synonyms, every filter. */
+    @Test
+    void correctsTyposAppliesSynonymsAndEveryFilterAsTheSiteDoes() throws Exception {
+        Path example = dev.pmkb.testing.Shared.exampleSite().output();
+        Run typo = run("conection pool", "--output", example.toString(), "--json");
+        assertEquals(0, typo.exit(), typo.err());
+        assertTrue(typo.out().contains("\"corrected\":\"connection pool\""), typo.out());
+        assertTrue(typo.out().contains("checkout-pool-exhaustion"), typo.out());
+        Run text = run("conection pool", "--output", example.toString());
+        assertTrue(text.out().startsWith("showing results for connection pool"), text.out());
+        // a synonym is searched, never corrected: "postgres" finds the PostgreSQL incident
+        Run synonym = run("postgresql", "--output", example.toString(), "--json");
+        assertTrue(synonym.out().contains("\"corrected\":null"), synonym.out());
+        assertTrue(synonym.out().contains("postgres-disk-full-wal"), synonym.out());
+        Run all = run("disk", "--output", example.toString(), "--json");
+        Run year = run("disk", "--output", example.toString(), "--json", "--year", "2025");
+        assertTrue(all.out().contains("2022/postgres-disk-full-wal") && all.out().contains("2025/staging-kafka-disk-full"),
+                all.out());
+        assertTrue(year.out().contains("2025/staging-kafka-disk-full") && !year.out().contains("\"2022/"), year.out());
+        Run unknown = run("disk", "--output", example.toString(), "--impact", "no-such-impact");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no incident has the impact category 'no-such-impact'"), unknown.err());
+        Run component = run("disk", "--output", example.toString(), "--json", "--component", "kafka");
+        assertTrue(component.out().contains("staging-kafka-disk-full") && !component.out().contains("postgres-disk"),
+                component.out());
     }
 }

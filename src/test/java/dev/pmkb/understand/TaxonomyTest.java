@@ -60,6 +60,22 @@ class TaxonomyTest {
     }
 
     @Test
+    void synonymsAreDefaultsPlusTheSitesOwn() throws IOException {
+        assertTrue(Understander.defaults().taxonomy().synonyms().contains(List.of("postgres", "postgresql")));
+        Files.writeString(site.resolve("taxonomy.yml"), """
+                synonyms:
+                  - [Outage, downtime, " Outage "]
+                """);
+        List<List<String>> synonyms = Understander.forSite(site, new Properties()).taxonomy().synonyms();
+        assertTrue(synonyms.contains(List.of("k8s", "kubernetes")), "the defaults stay: " + synonyms);
+        assertEquals(List.of("outage", "downtime"), synonyms.getLast(), "lower-cased, stripped, each phrase once");
+        Files.writeString(site.resolve("taxonomy.yml"), "synonyms:\n  - [alone]\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Understander.forSite(site, new Properties()));
+        assertTrue(e.getMessage().endsWith("taxonomy.yml:2: a synonym needs two or more phrases"), e.getMessage());
+    }
+
+    @Test
     void brokenSiteFileIsAConfigurationError() throws IOException {
         Files.writeString(site.resolve("taxonomy.yml"), "causes:\n  - name: no slug\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -238,11 +238,12 @@ final class TimeScanner {
             }
         }
         times.sort(Comparator.comparingInt(WrittenTime::from));
-        addBareRangeEnds(text, times);
+        addBareRangeEnds(text, times, dateSpans);
         return times;
     }
 
-    private void addBareRangeEnds(String text, List<WrittenTime> times) {
+    /** "4pm to 6": the bare hour ending a range, unless it opens a date ("11:45 PM - 16 March 2015, 4:08 AM"). */
+    private void addBareRangeEnds(String text, List<WrittenTime> times, List<int[]> dateSpans) {
         for (int i = 0; i < times.size(); i++) {
             WrittenTime t = times.get(i);
             int after = t.to();
@@ -256,12 +257,20 @@ final class TimeScanner {
             int from = after + m.start(1);
             int end = after + m.end(1);
             if (i + 1 < times.size() && times.get(i + 1).from() < end) continue;
+            if (insideAny(dateSpans, from)) continue;
             Zone zone = zoneAfter(text, end);
             int to = zone == null ? end : zone.to();
             times.add(i + 1, new WrittenTime(from, to, text.substring(from, to).strip(), null, LocalTime.of(hour, 0),
                     zone == null ? null : zone.written()));
             i++;
         }
+    }
+
+    private static boolean insideAny(List<int[]> spans, int at) {
+        for (int[] span : spans) {
+            if (span[0] <= at && at < span[1]) return true;
+        }
+        return false;
     }
 
     /** "2:30:00 of downtime" or "ratio 3:45" are not clock times; clock times rarely precede those words. */

@@ -43,6 +43,23 @@ class LibraryGeneratorTest {
         assertNotEquals(a.keySet(), contents(tmp.resolve("c")).keySet(), "another seed, another library");
     }
 
+    /** The benchmarks time pmkb on these libraries: a file it fails to understand would time an error path. */
+    @Test
+    void pmkbUnderstandsEveryGeneratedPostmortem(@TempDir Path tmp) throws IOException {
+        Path library = tmp.resolve("library");
+        LibraryGenerator.generate(500, 42, library);
+        dev.pmkb.understand.Understander understander = dev.pmkb.understand.Understander.defaults();
+        List<String> failures;
+        try (Stream<Path> files = Files.walk(library)) {
+            failures = files.filter(Files::isRegularFile)
+                    .map(file -> understander.understand(SourceReader.read(library, file)))
+                    .flatMap(incident -> incident.diagnostics().stream())
+                    .filter(d -> d.message().contains("could not understand"))
+                    .map(d -> d.source() + ": " + d.message()).toList();
+        }
+        assertEquals(List.of(), failures);
+    }
+
     @Test
     void aSmallerLibraryIsAPrefixOfALargerOne(@TempDir Path tmp) throws IOException {
         List<String> small = Files.readAllLines(facts(tmp, 10, "small"));

@@ -40,6 +40,19 @@ class TimesTest {
     }
 
     @Test
+    void aRangeWhoseEndOpensWithTheDayOfTheMonthIsNotABareHour() {
+        Facts f = facts("""
+                Issue Summary:
+                Duration: 15 March 2015, 11:45 PM (UTC) - 16 March 2015, 4:08 AM (UTC)
+                """);
+        assertTrue(Docs.understand("Duration: 15 March 2015, 11:45 PM (UTC) - 16 March 2015, 4:08 AM (UTC)\n")
+                .diagnostics().stream().noneMatch(d -> d.message().contains("could not understand")));
+        assertEquals(at("2015-03-15T23:45Z"), f.start().instant().orElseThrow());
+        assertEquals(at("2015-03-16T04:08Z"), f.end().instant().orElseThrow());
+        assertEquals(Duration.ofMinutes(263), f.duration());
+    }
+
+    @Test
     void fromToWithZoneAndDateAfter() {
         Facts f = facts("""
                 ## Summary

@@ -111,11 +111,13 @@ pmkb_java_options() {
 pmkb_start_archive() {
   local archive="$1" classpath="$2" example="$3" training jars
   [[ "${PMKB_START_ARCHIVE:-on}" != off && -d "$example" ]] || return 0
+  # where the archive cannot be written (a read-only installation or home), no command tries to make it
+  { mkdir -p "$(dirname "$archive")" && [[ -w "$(dirname "$archive")" ]]; } 2>/dev/null || return 0
   IFS=: read -r -a jars <<<"$classpath"
   if older_than "$archive" "$java_bin" "${jars[@]}" && older_than "$archive.failed" "$java_bin" "${jars[@]}"; then
     echo "pmkb: preparing a faster start (once for this build and Java; PMKB_START_ARCHIVE=off skips it)..." >&2
     rm -f "$archive.failed"
-    if training="$(mkdir -p "$(dirname "$archive")" && mktemp -d "$archive.training-XXXXXX")" \
+    if training="$(mktemp -d "$archive.training-XXXXXX")" \
         && "$java_bin" "${java_opts[@]}" -XX:ArchiveClassesAtExit="$training/archive" -Xlog:cds=off,cds+dynamic=off \
             -cp "$classpath" dev.pmkb.cli.Main bake --content "$example" --output "$training/site" >/dev/null 2>&1 \
         && [[ -s "$training/archive" ]]; then

@@ -85,4 +85,48 @@ class LauncherTest {
                 "the archive holds what a bake loads");
         assertTrue(Files.exists(tmp.resolve("output/index.html")));
     }
+
+    @Test
+    void theDistributionRunsWithoutAnArchiveWhereItCannotWriteOne(@TempDir Path tmp) throws Exception {
+        // the distribution's shape: bin/pmkb, lib/find-java.sh, lib/example, lib/*.jar
+        Path dist = tmp.resolve("pmkb-dist");
+        Files.createDirectories(dist.resolve("bin"));
+        Files.createDirectories(dist.resolve("lib/example"));
+        Files.copy(Path.of("src/dist/bin/pmkb"), dist.resolve("bin/pmkb"));
+        Files.copy(Path.of("src/dist/lib/find-java.sh"), dist.resolve("lib/find-java.sh"));
+        Files.writeString(dist.resolve("lib/example/a.md"), "# Checkout pool exhausted\n");
+        Path classes = Path.of("target/classes").toAbsolutePath();
+        List<String> jars = new java.util.ArrayList<>(List.of(Files.readString(Path.of("target/runtime-classpath.txt"))
+                .strip().split(java.io.File.pathSeparator)));
+        for (String jar : jars) {
+            Path link = dist.resolve("lib").resolve(Path.of(jar).getFileName());
+            if (!Files.exists(link)) Files.createSymbolicLink(link, Path.of(jar));
+        }
+        // pmkb's own classes as the jar the distribution has
+        Path ownJar = dist.resolve("lib/pmkb.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(ownJar));
+             var files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        Path blocked = tmp.resolve("a-file");
+        Files.writeString(blocked, "");
+
+        ProcessBuilder pb = new ProcessBuilder("bash", dist.resolve("bin/pmkb").toString(), "--version");
+        pb.environment().put("PMKB_CACHE_DIR", blocked.resolve("cache").toString()); // cannot be made: a file is in the way
+        pb.environment().put("PMKB_JAVA_HOME", ProcessHandle.current().info().command().map(Path::of)
+                .map(java -> java.getParent().getParent().toString()).orElseThrow());
+        for (int i = 0; i < 2; i++) {
+            Process p = pb.start();
+            var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+            String out = read(p.getInputStream());
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), out + err.join());
+            assertTrue(out.startsWith("pmkb "), out);
+            assertTrue(!err.join().contains("preparing"), "no archive is attempted where none can be written: " + err.join());
+        }
+    }
 }

@@ -111,10 +111,12 @@ pmkb_java_options() {
 pmkb_start_archive() {
   local archive="$1" classpath="$2" example="$3" training jars
   [[ "${PMKB_START_ARCHIVE:-on}" != off && -d "$example" ]] || return 0
-  # where the archive cannot be written (a read-only installation or home), no command tries to make it
-  { mkdir -p "$(dirname "$archive")" && [[ -w "$(dirname "$archive")" ]]; } 2>/dev/null || return 0
+  local writable=true
+  # where the archive cannot be written (a read-only installation or home), no command tries to make it; one made
+  # there beforehand (an image's build) is still used
+  { mkdir -p "$(dirname "$archive")" && [[ -w "$(dirname "$archive")" ]]; } 2>/dev/null || writable=false
   IFS=: read -r -a jars <<<"$classpath"
-  if older_than "$archive" "$java_bin" "${jars[@]}" && older_than "$archive.failed" "$java_bin" "${jars[@]}"; then
+  if $writable && older_than "$archive" "$java_bin" "${jars[@]}" && older_than "$archive.failed" "$java_bin" "${jars[@]}"; then
     echo "pmkb: preparing a faster start (once for this build and Java; PMKB_START_ARCHIVE=off skips it)..." >&2
     rm -f "$archive.failed"
     if training="$(mktemp -d "$archive.training-XXXXXX")" \

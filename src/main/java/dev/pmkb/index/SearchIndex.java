@@ -138,6 +138,10 @@ public final class SearchIndex {
                 .setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setMergePolicy(new LogByteSizeMergePolicy())
+                // The one segment forceMerge leaves is never a compound file (it is more than the merge policy's
+                // 10% of the index): flushing compound files only made forceMerge rewrite a library that fit in one
+                // flush, and pack every flushed segment once more on the way.
+                .setUseCompoundFile(false)
                 .setCommitOnClose(true);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Postmortem incident : sorted) writer.addDocument(document(incident, taxonomy));

@@ -10,7 +10,6 @@ import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.app.configuration.JBakeConfigurationInspector;
 import org.jbake.model.DocumentModel;
 import org.jbake.model.DocumentTypes;
-import org.jbake.template.DelegatingTemplateEngine;
 import org.jbake.template.ModelExtractors;
 import org.jbake.template.ModelExtractorsDocumentTypeListener;
 import org.jbake.template.RenderingException;
@@ -58,7 +57,7 @@ public final class JBakeSite implements AutoCloseable {
 
     private final DefaultJBakeConfiguration config;
     private final ContentStore db;
-    private final DelegatingTemplateEngine templates;
+    private final Templates templates;
 
     /** Folders of one bake; {@code output} is where pages are written (pmkb passes a staging folder). */
     public record Folders(Path siteRoot, Path content, Path templates, Path assets, Path output) {
@@ -67,7 +66,7 @@ public final class JBakeSite implements AutoCloseable {
     private JBakeSite(DefaultJBakeConfiguration config, ContentStore db) {
         this.config = config;
         this.db = db;
-        this.templates = new DelegatingTemplateEngine(db, config);
+        this.templates = new Templates(config, db);
     }
 
     public static JBakeSite open(Folders folders) {
@@ -147,14 +146,14 @@ public final class JBakeSite implements AutoCloseable {
     }
 
     /** The one way pages are rendered, in a bake and outside one ({@link PageRenderer}). */
-    static void render(DelegatingTemplateEngine templates, Page page, SiteInfo site, Writer out) throws IOException {
+    static void render(Templates templates, Page page, SiteInfo site, Writer out) throws IOException {
         TemplateModel model = new TemplateModel();
         model.put("page", page.model().get());
         model.put("site", site);
         model.put("root", page.root());
         model.put("path", page.path());
         try {
-            templates.renderDocument(model, page.template(), out);
+            templates.render(model, page.template(), out);
         } catch (RenderingException e) {
             throw new IOException("cannot render " + page.path() + " with " + page.template() + ": "
                     + e.getMessage(), e);

@@ -2,7 +2,6 @@ package dev.pmkb.jbake;
 
 import dev.pmkb.render.Page;
 import dev.pmkb.render.SiteInfo;
-import org.jbake.template.DelegatingTemplateEngine;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,16 +15,15 @@ import java.io.StringWriter;
  */
 public final class PageRenderer {
 
-    private final DelegatingTemplateEngine templates;
+    private final Templates templates;
 
-    private PageRenderer(DelegatingTemplateEngine templates) {
+    private PageRenderer(Templates templates) {
         this.templates = templates;
     }
 
     /** {@code folders.output()} only has to exist: nothing is written there. */
     public static PageRenderer open(JBakeSite.Folders folders) {
-        return new PageRenderer(new DelegatingTemplateEngine(new InMemoryContentStore(),
-                JBakeSite.configuration(folders)));
+        return new PageRenderer(new Templates(JBakeSite.configuration(folders), new InMemoryContentStore()));
     }
 
     public String render(Page page, SiteInfo site) throws IOException {

@@ -141,6 +141,7 @@ class UsageTest {
     private static void assertLauncherRefuses(Path launcher, String javaHome, String expected) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "--version");
         pb.environment().put("PMKB_JAVA_HOME", javaHome);
+        pb.environment().put("PMKB_CACHE_DIR", Path.of(javaHome).resolveSibling("cache").toString());
         pb.redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")));
         Process p = pb.start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

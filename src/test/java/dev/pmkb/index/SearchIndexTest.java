@@ -81,6 +81,18 @@ class SearchIndexTest {
     }
 
     @Test
+    void aLibraryThatFitsInOneFlushIsWrittenOnceAndNotRewrittenByTheMerge() throws Exception {
+        Path indexDir = dir.resolve("small");
+        SearchIndex.write(Library.incidents(), indexDir);
+        try (FSDirectory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertEquals(1, reader.leaves().size());
+            var segment = ((org.apache.lucene.index.SegmentReader) reader.leaves().getFirst().reader()).getSegmentInfo().info;
+            assertEquals("_0", segment.name, "the flushed segment itself, not a merge's copy of it");
+            assertFalse(segment.getUseCompoundFile());
+        }
+    }
+
+    @Test
     void theBodyHoldsTheTitleOnce() {
         Postmortem fromHeader = incident("h").title("Kafka lag").markdown("Consumers fell behind.").build();
         assertEquals("Kafka lag\n\nConsumers fell behind.", SearchIndex.body(fromHeader));

@@ -27,6 +27,7 @@ class SourcesCreditedTest {
     private static final String LIBRARY = """
             -- jbake.properties --
             pmkb.title=Credits
+            site.host=https://acme.example/postmortems/
             pmkb.source.base=https://github.com/acme/postmortems/blob/main/content
             -- content/2024/cache outage.md --
             ---
@@ -91,9 +92,9 @@ class SourcesCreditedTest {
         assertEquals("organisations/globex.html",
                 Jsoup.parse(site.read("archive.html")).select("a:contains(Globex)").first().attr("href"));
         site.assertFile("sitemap.xml", """
-                organisations/index.html
-                organisations/acme-corp.html
-                organisations/globex.html
+                <loc>https://acme.example/postmortems/organisations/index.html</loc>
+                <loc>https://acme.example/postmortems/organisations/acme-corp.html</loc>
+                <loc>https://acme.example/postmortems/organisations/globex.html</loc>
                 """);
         String json = site.read("incidents.json").replaceAll("\\s+", " ");
         assertTrue(json.contains("\"organisation\" : \"Acme Corp\", \"authors\" : [ \"Dana Reyes\", \"Lee <b>Park</b>\" ],"

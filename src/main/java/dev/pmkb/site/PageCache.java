@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -95,14 +94,7 @@ final class PageCache {
         update(digest, Version.current());
         update(digest, CodeFingerprint.current());
         digest.add(RecordCodec.hash(config.info()));
-        TreeMap<String, String> properties = new TreeMap<>();
-        for (String key : config.properties().stringPropertyNames()) {
-            if (!key.startsWith(SiteConfig.CACHE_PROPERTY_PREFIX)) properties.put(key, config.properties().getProperty(key));
-        }
-        properties.forEach((key, value) -> {
-            update(digest, key);
-            update(digest, value);
-        });
+        UnderstoodCache.addSettings(digest, config);
         try (Stream<Path> walk = Files.walk(config.templates())) {
             List<Path> files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
             for (Path file : files) {

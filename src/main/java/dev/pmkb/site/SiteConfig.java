@@ -110,20 +110,24 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
      */
     static void checkBaseUrl(String value, String from) {
         if (value == null || value.isBlank()) return;
-        java.net.URI uri;
-        try {
-            uri = new java.net.URI(value.strip());
-        } catch (java.net.URISyntaxException e) {
-            uri = null;
-        }
-        boolean web = uri != null && uri.getScheme() != null
-                && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
-        if (!web) {
+        if (!isWebUrl(value)) {
             throw new IllegalArgumentException(from + " must be the absolute http(s) URL the site is published at, "
                     + "e.g. https://org.github.io/repo/ (it makes feed and sitemap URLs absolute; links between "
                     + "pages are relative anyway), not '" + value + "'");
         }
+    }
+
+    /** An absolute http(s) URL with a host and neither query nor fragment: a base other URLs are appended to. */
+    private static boolean isWebUrl(String value) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(value.strip());
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        return uri.getScheme() != null
+                && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
     }
 
     private static boolean sameFolder(Path a, Path b) {
@@ -141,16 +145,7 @@ public record SiteConfig(Path siteRoot, Path content, Path templates, Path asset
      */
     static String sourceBase(String value) {
         if (value == null || value.isBlank()) return null;
-        java.net.URI uri;
-        try {
-            uri = new java.net.URI(value.strip());
-        } catch (java.net.URISyntaxException e) {
-            uri = null;
-        }
-        boolean web = uri != null && uri.getScheme() != null
-                && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
-        if (!web) {
+        if (!isWebUrl(value)) {
             throw new IllegalArgumentException(PROPERTIES_FILE + ": pmkb.source.base must be the absolute http(s) URL"
                     + " of the content folder in its repository, e.g. https://github.com/org/repo/blob/main/content/,"
                     + " not '" + value + "'");

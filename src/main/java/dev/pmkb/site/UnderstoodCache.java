@@ -72,14 +72,7 @@ final class UnderstoodCache {
         update(digest, CodeFingerprint.current());
         update(digest, taxonomy);
         update(digest, "dates up to " + Limits.lastYear()); // a date beyond it is refused: the cache turns with the year
-        TreeMap<String, String> properties = new TreeMap<>();
-        for (String key : config.properties().stringPropertyNames()) {
-            if (!key.startsWith(SiteConfig.CACHE_PROPERTY_PREFIX)) properties.put(key, config.properties().getProperty(key));
-        }
-        properties.forEach((key, value) -> {
-            update(digest, key);
-            update(digest, value);
-        });
+        addSettings(digest, config);
         return digest.hex();
     }
 
@@ -166,6 +159,18 @@ final class UnderstoodCache {
 
     List<String> problems() {
         return java.util.stream.Stream.concat(store.problems().stream(), unsupported.stream()).distinct().toList();
+    }
+
+    /** Every setting of jbake.properties in key order, except where the cache is: it never changes what a bake makes. */
+    static void addSettings(FastHash digest, SiteConfig config) {
+        TreeMap<String, String> properties = new TreeMap<>();
+        for (String key : config.properties().stringPropertyNames()) {
+            if (!key.startsWith(SiteConfig.CACHE_PROPERTY_PREFIX)) properties.put(key, config.properties().getProperty(key));
+        }
+        properties.forEach((key, value) -> {
+            update(digest, key);
+            update(digest, value);
+        });
     }
 
     private static void update(FastHash digest, String text) {

@@ -13,7 +13,6 @@ import dev.pmkb.testing.Shared;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,16 +95,11 @@ class SearchRelevanceTest {
 
     /** Source file name (e.g. {@code 003.md}) → the causes a reader accepts for it (must and ok). */
     static Map<String, Set<String>> labels(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         Map<String, Set<String>> out = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) continue;
-            JsonNode label = json.readTree(line);
-            Set<String> causes = new HashSet<>();
-            label.get("causes_must").forEach(c -> causes.add(c.asText()));
-            label.get("causes_ok").forEach(c -> causes.add(c.asText()));
-            String name = label.get("file").asText();
-            out.put(name.substring(name.lastIndexOf('/') + 1), causes);
+        for (dev.pmkb.testing.CauseLabels label : dev.pmkb.testing.CauseLabels.read(file)) {
+            Set<String> causes = new HashSet<>(label.must());
+            causes.addAll(label.ok());
+            out.put(label.name(), causes);
         }
         return out;
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pmkb.testing.Shared;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,13 +47,10 @@ class RelatedOnCorpusTest {
         JsonNode doc = JSON.readTree(incidentsJson.toFile());
         JsonNode incidents = doc.isObject() ? doc.get("incidents") : doc;
         Map<String, Set<String>> labelled = new HashMap<>();
-        for (String line : Files.readAllLines(labels)) {
-            if (line.isBlank()) continue;
-            JsonNode label = JSON.readTree(line);
-            Set<String> causes = new HashSet<>();
-            label.get("causes_must").forEach(c -> causes.add(c.asText()));
-            if (label.hasNonNull("primary")) causes.add(label.get("primary").asText());
-            labelled.put(fileKey(label.get("file").asText()), causes);
+        for (dev.pmkb.testing.CauseLabels label : dev.pmkb.testing.CauseLabels.read(labels)) {
+            Set<String> causes = new HashSet<>(label.must());
+            if (label.primary() != null) causes.add(label.primary());
+            labelled.put(fileKey(label.file()), causes);
         }
         Map<String, String> keyById = new HashMap<>();
         for (JsonNode incident : incidents) keyById.put(incident.get("id").asText(), fileKey(incident.get("source").asText()));

@@ -4,8 +4,10 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +69,11 @@ final class TimeScanner {
 
     private final DateOrder order;
     private final ZoneRules zones;
+    /**
+     * What each text scanned so far holds: the window, timeline, status-update and date readers look at many of the
+     * same lines, and a scanner serves one document. Kept unmodifiable; callers get their own copy.
+     */
+    private final Map<String, List<WrittenTime>> scanned = new HashMap<>();
 
     TimeScanner(DateOrder order, ZoneRules zones) {
         this.order = order;
@@ -75,6 +82,15 @@ final class TimeScanner {
 
     /** Every date and time in {@code text}, in order, each time paired with its date and zone as written. */
     List<WrittenTime> scan(String text) {
+        List<WrittenTime> found = scanned.get(text);
+        if (found == null) {
+            found = List.copyOf(scanAnew(text));
+            scanned.put(text, found);
+        }
+        return new ArrayList<>(found);
+    }
+
+    private List<WrittenTime> scanAnew(String text) {
         DigitRuns digits = DigitRuns.of(text);
         // Checked before any regex: every date and time has a digit, and most lines have none.
         if (digits.count == 0) return new ArrayList<>();
@@ -132,7 +148,7 @@ final class TimeScanner {
                     m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
         }
         m = COMPACT_DATE.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.COMPACT_DATE); from = m.end()) {
             int year = Integer.parseInt(m.group(3));
             // Two-digit years: '94 is 1994, '23 is 2023.
             if (year < 100) year += year >= 70 ? 1900 : 2000;
@@ -490,6 +506,14 @@ final class TimeScanner {
                 if (end - start > 2 || end >= text.length() || afterAsciiWordChar(text, start)) return false;
                 char c = text.charAt(end);
                 return isRegexSpace(c) || "stndrhofjmaSTNDRHOFJMA/-".indexOf(c) >= 0;
+            }
+        },
+        /** {@code \b(\d{1,2})} and a month, case-insensitive: one or two digits, not inside a word, then a month's initial. */
+        COMPACT_DATE {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return end - start <= 2 && end < text.length() && isMonthInitial(text.charAt(end))
+                        && !afterAsciiWordChar(text, start);
             }
         },
         /** {@code (?<![\d:.,])(\d{1,2})}. */

@@ -56,14 +56,15 @@ class PlainTextPropertyTest {
     @Test
     void needlesAreFoundWhereIndexOfIgnoreCaseFindsOne() {
         List<String> stems = List.of("conf", "cfg", "setting", "manifest", "file", ".y", ".ini", ".toml", "i", "kelvin",
-                "sit", "all time");
+                "sit", "all time", "zone", "time in", "time (", "timestamp", "sı");
         Property.forAll(3000, random -> {
             List<String> needles = new java.util.ArrayList<>();
             int count = 1 + random.nextInt(4);
             for (int i = 0; i < count; i++) needles.add(Property.one(random, stems));
             return List.of(needles, Property.tokens(random, 20, stems, Tokens.WORDS, Tokens.NON_ASCII, Tokens.SEPARATORS,
                     List.of("CONF", "Cfg", "SETTINGS", "Manifest", "FILE", ".YAML", ".Ini", "toml", "\u212Aelvin", "ſit",
-                            "İ", "ı", "ALL TIME", "con", "fil", ".", "y")));
+                            "İ", "ı", "ALL TIME", "con", "fil", ".", "y", "fıle", "tıme in", "TKme", "ZONE",
+                            "Time In", "TIME (", "time(", "TimeStamp", "sİ", "S", "t")));
         }, input -> {
             List<String> needles = input.get(0);
             if (needles.isEmpty()) return;

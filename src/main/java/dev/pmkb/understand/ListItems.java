@@ -37,13 +37,26 @@ final class ListItems {
         for (String[] item : found) {
             String text = item[0];
             boolean done = item[1] != null;
-            if (!done && DONE_MARK.matcher(text).find()) done = true;
+            if (!done && markedDone(text)) done = true;
             text = LEADING_CHECK_MARK.matcher(text).replaceAll("");
             if (text.isEmpty()) continue;
             String key = PlainText.words(text);
             if (!key.isEmpty() && items.size() < MAX_ITEMS) items.putIfAbsent(key, new ActionItem(text, done, ActionThemes.of(text)));
         }
         return List.copyOf(items.values());
+    }
+
+    /** Every match of {@link #DONE_MARK} holds a check mark or one of these words. */
+    private static final PlainText.Needles DONE_WORDS = new PlainText.Needles(List.of("done", "complete"));
+
+    /**
+     * {@code DONE_MARK.matcher(text).find()}, run only on an item with a check mark or a word of it: the regex
+     * tries its seven ways at every character, and most items have none.
+     */
+    static boolean markedDone(String text) {
+        boolean mayBe = text.indexOf('✅') >= 0 || text.indexOf('✔') >= 0 || text.indexOf('☑') >= 0
+                || DONE_WORDS.anyIn(text);
+        return mayBe && DONE_MARK.matcher(text).find();
     }
 
     /** Lessons: list items, or the paragraphs when the author wrote prose. */

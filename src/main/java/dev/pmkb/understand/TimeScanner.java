@@ -40,6 +40,8 @@ final class TimeScanner {
     /** "until noon on January 28", "at midnight": an hour named, after the word that makes it a time. */
     private static final Pattern NAMED_HOUR = Pattern.compile(
             "(?i)\\b(?:at|until|till|by|from|to|around|before|after|since)\\s(?:about\\s|around\\s)?(noon|midday|midnight)\\b");
+    /** Every match of {@link #NAMED_HOUR} names one of these. */
+    private static final PlainText.Needles NAMED_HOURS = new PlainText.Needles(List.of("noon", "midday", "midnight"));
     /** "15Sep94", "03Jan2023": day, month and year run together, as in military and old operations logs. */
     private static final Pattern COMPACT_DATE = Pattern.compile("(?i)\\b(\\d{1,2})" + MONTH + "(\\d{4}|\\d{2})\\b");
     /** "1430 15Sep94": four digits are a time when such a date follows them. */
@@ -48,6 +50,11 @@ final class TimeScanner {
     private static final Pattern ON_BETWEEN = Pattern.compile("(?i),?\\s{1,2}on\\s{1,2}");
     private static final Pattern TIME = Pattern.compile(
             "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
+    /**
+     * {@link #TIME} as {@code findTimes} reads it: only a match with minutes or AM/PM is a time. At a run of three
+     * digits or more the match is two digits with neither, so such runs are passed over.
+     */
+    private static final Pattern CLOCK_TIME = TIME;
     private static final Pattern ZONE_NUMERIC = Pattern.compile(
             "(?i)^(?:(?:UTC|GMT|UT)\\s?[+\\-−–]\\s?\\d{1,2}(?::?\\d{2})?(?!\\d)|\\+\\d{2}:?\\d{2}|(?:UTC|GMT)(?![a-z]))");
     private static final Pattern ZONE_IANA = Pattern.compile("^[A-Z][a-z]{2,15}/[A-Z][A-Za-z_]{1,30}(?:/[A-Z][A-Za-z_]{1,20})?");
@@ -192,7 +199,7 @@ final class TimeScanner {
         List<WrittenTime> times = new ArrayList<>();
         Matcher m = TIME.matcher(text);
         int zoneEnd = 0;
-        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.TIME); from = m.end()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.CLOCK_TIME); from = m.end()) {
             if (m.group(2) == null && m.group(4) == null) continue;
             if (insideAny(m.start(), dateSpans)) continue;
             // "10:00 AM (GMT+03:00)": the offset's 03:00 belongs to the zone of the time before it.
@@ -240,8 +247,7 @@ final class TimeScanner {
                     LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
                     zone == null ? null : zone.written()));
         }
-        if (PlainText.indexOfIgnoreCase(text, "noon", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "midday", 0) >= 0
-                || PlainText.indexOfIgnoreCase(text, "midnight", 0) >= 0) {
+        if (NAMED_HOURS.anyIn(text)) {
             m = NAMED_HOUR.matcher(text);
             while (m.find()) {
                 if (insideAny(m.start(1), dateSpans)) continue;
@@ -521,6 +527,13 @@ final class TimeScanner {
             @Override
             boolean allows(String text, int start, int end) {
                 return start == 0 || ":.,".indexOf(text.charAt(start - 1)) < 0;
+            }
+        },
+        /** {@link #TIME} where its match can have minutes or AM/PM: a run of one or two digits. */
+        CLOCK_TIME {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return end - start <= 2 && TIME.allows(text, start, end);
             }
         },
         /** {@code (?<![\d:.,])([01]\d|2[0-3])([0-5]\d)} and then a space or h: four digits. */

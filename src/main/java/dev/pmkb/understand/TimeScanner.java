@@ -230,7 +230,7 @@ final class TimeScanner {
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
         }
         m = MILITARY_BEFORE_DATE.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.MILITARY_BEFORE_DATE); from = m.end()) {
             if (insideAny(m.start(), dateSpans)) continue;
             Zone zone = zoneAfter(text, m.end());
             times.add(new WrittenTime(m.start(), m.end(), m.group(), null,
@@ -534,6 +534,13 @@ final class TimeScanner {
             @Override
             boolean allows(String text, int start, int end) {
                 return end - start <= 2 && TIME.allows(text, start, end);
+            }
+        },
+        /** {@code (?<![\d:.,])([01]\d|2[0-3])([0-5]\d)} and then a space and a date: four digits. */
+        MILITARY_BEFORE_DATE {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return MILITARY.allows(text, start, end);
             }
         },
         /** {@code (?<![\d:.,])([01]\d|2[0-3])([0-5]\d)} and then a space or h: four digits. */

@@ -249,10 +249,20 @@ final class PlainText {
     static int indexOfIgnoreCase(String text, String needle, int from) {
         char lower = needle.charAt(0);
         char upper = Character.toUpperCase(lower);
+        // The second character is compared first where that is cheap: an ASCII one of the text matches the needle's
+        // (lower-case ASCII) only as itself or its upper case; any other is left to regionMatches.
+        char second = needle.length() > 1 ? needle.charAt(1) : 0;
+        boolean quickSecond = second >= 'a' && second <= 'z';
+        char secondUpper = Character.toUpperCase(second);
         int last = text.length() - needle.length();
         for (int i = Math.max(from, 0); i <= last; i++) {
             char c = text.charAt(i);
-            if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) return i;
+            if (c != lower && c != upper) continue;
+            if (quickSecond) {
+                char d = text.charAt(i + 1);
+                if (d < 128 && d != second && d != secondUpper) continue;
+            }
+            if (text.regionMatches(true, i, needle, 0, needle.length())) return i;
         }
         return -1;
     }

@@ -75,6 +75,33 @@ class PlainTextPropertyTest {
         }, input -> input.get(0) + " in " + Property.show(input.get(1)));
     }
 
+    /** {@link PlainText#indexOfIgnoreCase} answers as {@link String#regionMatches} tried at every character. */
+    @Test
+    void indexOfIgnoreCaseIsWhereRegionMatchesFirstAnswers() {
+        List<String> needles = List.of("all time", "noon", "midday", "midnight", "zone", "i", "sit", "kelvin", "a.");
+        Property.forAll(3000, random -> List.of(List.of(Property.one(random, needles)),
+                Property.tokens(random, 20, needles, Tokens.WORDS, Tokens.NON_ASCII, Tokens.SEPARATORS,
+                        List.of("ALL TIME", "AlL tImE", "aLL", "Noon", "MIDDAY", "mıdnight", "\u212Aelvin", "ſit", "İ", "ı",
+                                "A.", "a,", "s", "S"))),
+                input -> {
+                    String needle = String.join("", input.get(0));
+                    if (needle.isEmpty()) return;
+                    String text = String.join("", input.get(1));
+                    for (int from = 0; from <= text.length(); from++) {
+                        int expected = -1;
+                        for (int i = from; i <= text.length() - needle.length(); i++) {
+                            char c = text.charAt(i);
+                            if ((c == needle.charAt(0) || c == Character.toUpperCase(needle.charAt(0)))
+                                    && text.regionMatches(true, i, needle, 0, needle.length())) {
+                                expected = i;
+                                break;
+                            }
+                        }
+                        assertEquals(expected, PlainText.indexOfIgnoreCase(text, needle, from), "from " + from);
+                    }
+                }, input -> Property.literal(String.join("", input.get(0))) + " in " + Property.show(input.get(1)));
+    }
+
     /**
      * {@link PlainText#indexOfIgnoreCase} says where a {@code (?i)} regex starting with the needle need not be tried:
      * from any position, the next place it gives is never after the regex's next match.

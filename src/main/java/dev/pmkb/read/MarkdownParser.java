@@ -227,13 +227,28 @@ public final class MarkdownParser {
     /**
      * flexmark's rendering of text ({@code html.text(Escaping.normalizeEOL(chars.unescape()))}) without its
      * detours for the text that needs none of them: with no backslash or ampersand there is nothing to
-     * unescape, and with no carriage return no line end to normalise. Text is most of what a postmortem is.
+     * unescape, with no carriage return no line end to normalise, and with none of {@code &<>"} nothing to
+     * escape. Text is most of what a postmortem is.
      */
     private static final class TextRenderer implements NodeRenderer {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            return Set.of(new NodeRenderingHandler<>(Text.class, (node, context, html) -> html.text(renderedText(node.getChars()))));
+            return Set.of(new NodeRenderingHandler<>(Text.class, (node, context, html) -> {
+                String text = renderedText(node.getChars());
+                // html.text escapes with a regex; text without a character to escape is written as it is
+                if (hasHtmlSpecial(text)) html.text(text);
+                else html.raw(text);
+            }));
         }
+    }
+
+    /** Whether {@code text} holds one of the characters flexmark escapes in text ({@code [&<>"]}). */
+    private static boolean hasHtmlSpecial(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"') return true;
+        }
+        return false;
     }
 
     /** The text flexmark's own renderer escapes and writes for a text node of {@code chars}. */

@@ -23,15 +23,21 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import dev.pmkb.model.ParsedBody;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * pmkb's one Markdown dialect (CommonMark with GitHub's tables, strikethrough, task lists and emoji shortcodes such as
@@ -58,7 +64,8 @@ public final class MarkdownParser {
         // that pmkb's HTML never needs: the same HTML (checked on 1,000 generated postmortems), a fifth faster
         options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH);
         PARSER = Parser.builder(options).build();
-        RENDERER = HtmlRenderer.builder(options).build();
+        // Registered first, so it renders text in place of flexmark's own renderer (which comes last)
+        RENDERER = HtmlRenderer.builder(options).nodeRendererFactory(textOptions -> new TextRenderer()).build();
     }
 
     private MarkdownParser() {
@@ -204,15 +211,15 @@ public final class MarkdownParser {
             return;
         }
         if (node instanceof Text) {
-            out.append(node.getChars());
+            appendChars(out, node.getChars());
         } else if (node instanceof AutoLink link) {
             out.append(link.getText());
         } else if (node instanceof MailLink link) {
             out.append(link.getText());
         } else if (node instanceof FencedCodeBlock code) {
-            out.append(code.getContentChars());
+            appendChars(out, code.getContentChars());
         } else if (node instanceof IndentedCodeBlock code) {
-            out.append(code.getContentChars());
+            appendChars(out, code.getContentChars());
         } else if (node instanceof Emoji) {
             out.append(node.getChars()); // as written: the search finds ":fire:" by its word, as before
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
@@ -226,5 +233,59 @@ public final class MarkdownParser {
                 && out.length() > 0 && !Character.isWhitespace(out.charAt(out.length() - 1))) {
             out.append(' '); // keep inline elements apart: `code`word, [link](u)word
         }
+    }
+
+    /**
+     * The characters flexmark's sequence gives, copied from the text it points into when it is one piece of a
+     * string: appending the sequence asks for every character through two interfaces. flexmark reads a NUL
+     * character as U+FFFD, so a piece with one is left to it.
+     */
+    private static void appendChars(StringBuilder out, BasedSequence chars) {
+        String piece = stringOf(chars);
+        if (piece != null) out.append(piece);
+        else out.append(chars);
+    }
+
+    /** What {@code chars.toString()} gives, when the sequence is one NUL-free piece of a string; else null. */
+    static String stringOf(BasedSequence chars) {
+        if (!(chars instanceof SubSequence) || !(chars.getBase() instanceof String base)) return null;
+        int from = chars.getStartOffset();
+        int to = chars.getEndOffset();
+        if (from < 0 || to > base.length() || from > to || base.indexOf('\0', from, to) >= 0) return null;
+        return base.substring(from, to);
+    }
+
+    /**
+     * flexmark's rendering of text ({@code html.text(Escaping.normalizeEOL(chars.unescape()))}) without its
+     * detours for the text that needs none of them: with no backslash or ampersand there is nothing to
+     * unescape, with no carriage return no line end to normalise, and with none of {@code &<>"} nothing to
+     * escape. Text is most of what a postmortem is.
+     */
+    private static final class TextRenderer implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(new NodeRenderingHandler<>(Text.class, (node, context, html) -> {
+                String text = renderedText(node.getChars());
+                // html.text escapes with a regex; text without a character to escape is written as it is
+                if (hasHtmlSpecial(text)) html.text(text);
+                else html.raw(text);
+            }));
+        }
+    }
+
+    /** Whether {@code text} holds one of the characters flexmark escapes in text ({@code [&<>"]}). */
+    private static boolean hasHtmlSpecial(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"') return true;
+        }
+        return false;
+    }
+
+    /** The text flexmark's own renderer escapes and writes for a text node of {@code chars}. */
+    static String renderedText(BasedSequence chars) {
+        String text = stringOf(chars);
+        if (text == null || text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) text = chars.unescape();
+        return text.indexOf('\r') < 0 ? text : Escaping.normalizeEOL(text);
     }
 }

@@ -12,7 +12,6 @@ final class CauseAndFix {
                     + "|fixing|resolving|the (?:issue|problem|outage|incident) was (?:resolved|fixed|mitigated)"
                     + "|(?:once|after|upon) (?:the (?:root )?cause was )?(?:identif|discover|found)\\w*|the solution"
                     + "|to (?:get|bring) )");
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
     /** A paragraph that speaks of the fix within its first words (matched on lower-case text). */
     private static final Pattern FIX_EARLY = Pattern.compile("(?s).{0,60}\\b(?:resolv|fix|restor|remed|mitigat)\\w*.*");
@@ -20,12 +19,23 @@ final class CauseAndFix {
     private CauseAndFix() {
     }
 
+    /**
+     * The start of a paragraph that decides {@link #FIX_EARLY}: a match needs a word start within 60 characters
+     * and its stem (seven at most) after it; whatever follows matches {@code .*}. So only the first 80 characters
+     * are lower-cased, not a whole paragraph of log lines: lower-casing never shortens a text, and where it reads
+     * what follows (a sigma at a word's end) it only picks between two letters that are no word characters and
+     * no stem's (CauseAndFixPropertyTest).
+     */
+    private static String fixEarlyPrefix(String paragraph) {
+        return paragraph.length() > 80 ? paragraph.substring(0, 80) : paragraph;
+    }
+
     /** {cause, fix}: the cause paragraphs, then from the first fix paragraph on. */
     static String[] split(String text) {
-        String[] paras = PARAGRAPH_BREAK.split(text);
+        String[] paras = PlainText.paragraphs(text);
         for (int i = 1; i < paras.length; i++) {
             if (RESOLUTION_START.matcher(paras[i].strip()).lookingAt()
-                    || FIX_EARLY.matcher(paras[i].toLowerCase(Locale.ROOT)).matches()) {
+                    || FIX_EARLY.matcher(fixEarlyPrefix(paras[i]).toLowerCase(Locale.ROOT)).matches()) {
                 return new String[] {String.join("\n\n", Arrays.asList(paras).subList(0, i)),
                         String.join("\n\n", Arrays.asList(paras).subList(i, paras.length))};
             }

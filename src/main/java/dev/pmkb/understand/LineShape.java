@@ -27,20 +27,26 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
 
     static LineShape of(String line) {
         if (line.length() > MAX_LABEL_LINE * 20) return new LineShape(0, false, null, false, line);
+        // Each pattern is tried (and its matcher made) only when the line's first character lets it match: this
+        // runs for every line of every postmortem.
         char first = firstNonSpace(line);
-        Matcher atx = ATX.matcher(line);
-        if (first == '#' && line.length() <= MAX_LABEL_LINE && atx.matches()) {
-            String text = atx.group(2) == null ? "" : atx.group(2);
-            return new LineShape(atx.group(1).length(), false, PlainText.inline(text), false, "");
+        if (first == '#' && line.length() <= MAX_LABEL_LINE) {
+            Matcher atx = ATX.matcher(line);
+            if (atx.matches()) {
+                String text = atx.group(2) == null ? "" : atx.group(2);
+                return new LineShape(atx.group(1).length(), false, PlainText.inline(text), false, "");
+            }
         }
-        Matcher html = HTML_HEADING.matcher(line).region(0, Math.min(line.length(), MAX_LABEL_LINE));
-        if (first == '<' && html.lookingAt()) {
-            return new LineShape(Integer.parseInt(html.group(1)), false, PlainText.inline(html.group(2)), false, "");
+        if (first == '<') {
+            Matcher html = HTML_HEADING.matcher(line).region(0, Math.min(line.length(), MAX_LABEL_LINE));
+            if (html.lookingAt()) {
+                return new LineShape(Integer.parseInt(html.group(1)), false, PlainText.inline(html.group(2)), false, "");
+            }
         }
         String body = line;
         boolean nested = false;
-        Matcher list = LIST.matcher(line);
-        if (list.lookingAt()) {
+        Matcher list = mayOpenList(line) ? LIST.matcher(line) : null;
+        if (list != null && list.lookingAt()) {
             nested = true;
             body = line.substring(list.end());
         } else if (leadingSpaces(line) >= 2) {
@@ -59,11 +65,13 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         if (body.isEmpty() || line.length() > MAX_LABEL_LINE * 20) return new LineShape(0, nested, null, false, body);
         LineShape emphasized = emphasizedLabel(body, nested);
         if (emphasized != null) return emphasized;
-        Matcher plain = PLAIN_LABEL.matcher(body).region(0, Math.min(body.length(), 100));
         // Checked before the regex: a label starts with a letter and has its colon within the first 100
         // characters, and most lines are prose without one.
-        if (isAsciiLetter(body.charAt(0)) && colonBefore(body, 100) && plain.lookingAt()) {
-            return new LineShape(0, nested, plain.group(1).strip(), false, body.substring(plain.end()).strip());
+        if (isAsciiLetter(body.charAt(0)) && colonBefore(body, 100)) {
+            Matcher plain = PLAIN_LABEL.matcher(body).region(0, Math.min(body.length(), 100));
+            if (plain.lookingAt()) {
+                return new LineShape(0, nested, plain.group(1).strip(), false, body.substring(plain.end()).strip());
+            }
         }
         if (!nested && isBareHeading(body)) return new LineShape(0, false, PlainText.inline(body), false, "");
         return new LineShape(0, nested, null, false, body);
@@ -100,6 +108,19 @@ record LineShape(int atxLevel, boolean nested, String label, boolean emphasized,
         if (rest.startsWith("-") || rest.startsWith("–")) rest = rest.substring(1).strip();
         if (label.endsWith(":")) label = label.substring(0, label.length() - 1).strip();
         return new LineShape(0, nested, PlainText.inline(label), true, rest);
+    }
+
+    /**
+     * False only when {@link #LIST} cannot match: its marker (a dash, star, plus, bullet or digit) is the first
+     * character after the white space {@code \s} knows.
+     */
+    static boolean mayOpenList(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') continue;
+            return c == '-' || c == '*' || c == '+' || c == '•' || (c >= '0' && c <= '9');
+        }
+        return false;
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -39,7 +39,7 @@ final class ListItems {
             // a check box, ticked or not, is a status someone keeps; a plain bullet has none
             boolean tracked = item[1] != null;
             boolean done = "x".equals(item[1]);
-            if (!done && DONE_MARK.matcher(text).find()) {
+            if (!done && markedDone(text)) {
                 done = true;
                 tracked = true;
             }
@@ -49,6 +49,19 @@ final class ListItems {
             if (!key.isEmpty() && items.size() < MAX_ITEMS) items.putIfAbsent(key, new ActionItem(text, done, ActionThemes.of(text), tracked));
         }
         return List.copyOf(items.values());
+    }
+
+    /** Every match of {@link #DONE_MARK} holds a check mark or one of these words. */
+    private static final PlainText.Needles DONE_WORDS = new PlainText.Needles(List.of("done", "complete"));
+
+    /**
+     * {@code DONE_MARK.matcher(text).find()}, run only on an item with a check mark or a word of it: the regex
+     * tries its seven ways at every character, and most items have none.
+     */
+    static boolean markedDone(String text) {
+        boolean mayBe = text.indexOf('✅') >= 0 || text.indexOf('✔') >= 0 || text.indexOf('☑') >= 0
+                || DONE_WORDS.anyIn(text);
+        return mayBe && DONE_MARK.matcher(text).find();
     }
 
     /** Lessons: list items, or the paragraphs when the author wrote prose. */

@@ -23,6 +23,9 @@ final class PhraseIndex<T> {
     private final Map<String, List<Entry<T>>> byFirstWord = new HashMap<>();
     /** Phrases whose first word is a prefix ({@code misconfigur*}), by its first letter, in the order added. */
     private final Map<Character, List<Entry<T>>> byPrefixInitial = new HashMap<>();
+    /** {@link #byPrefixInitial} for ASCII initials, looked up without boxing the letter for every word of a text. */
+    @SuppressWarnings("unchecked")
+    private final List<Entry<T>>[] byAsciiPrefixInitial = new List[128];
     /**
      * {@code [c0 << 7 | c1]} is true when a first word starts with the ASCII letters or digits {@code c0 c1}:
      * a cheap test that spares most words the joined lookup ("time out" → "timeout").
@@ -34,7 +37,9 @@ final class PhraseIndex<T> {
         if (p.isEmpty()) return;
         Entry<T> e = new Entry<>(label, p);
         if (p.firstIsPrefix()) {
-            byPrefixInitial.computeIfAbsent(p.first().charAt(0), k -> new ArrayList<>()).add(e);
+            List<Entry<T>> entries = byPrefixInitial.computeIfAbsent(p.first().charAt(0), k -> new ArrayList<>());
+            entries.add(e);
+            if (p.first().charAt(0) < 128) byAsciiPrefixInitial[p.first().charAt(0)] = entries;
         } else {
             indexUnder(p.first(), e);
             // "timeout" in the text is the phrase "time out" too.
@@ -55,13 +60,14 @@ final class PhraseIndex<T> {
         List<Hit<T>> hits = new ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
             String w = text.get(i);
-            collect(text, i, byFirstWord.get(w), hits);
+            if (mayBeFirstWord(w)) collect(text, i, byFirstWord.get(w), hits);
             // "time out" in the text must find the phrase "timeout".
             if (i + 1 < text.size() && joinedMayBeFirstWord(w, text.get(i + 1))) {
                 collect(text, i, byFirstWord.get(Words.stem(w + text.get(i + 1))), hits);
             }
             // A word starts with a prefix only if it starts with the prefix's letter.
-            List<Entry<T>> prefixed = w.isEmpty() ? null : byPrefixInitial.get(w.charAt(0));
+            List<Entry<T>> prefixed = w.isEmpty() ? null
+                    : w.charAt(0) < 128 ? byAsciiPrefixInitial[w.charAt(0)] : byPrefixInitial.get(w.charAt(0));
             if (prefixed != null) {
                 for (Entry<T> e : prefixed) {
                     if (w.startsWith(e.phrase().first())) collect(text, i, List.of(e), hits);
@@ -80,6 +86,19 @@ final class PhraseIndex<T> {
         if (word.isEmpty() || next.isEmpty()) return true;
         char c0 = word.charAt(0);
         char c1 = word.length() > 1 ? word.charAt(1) : next.charAt(0);
+        if (!isAsciiLowerOrDigit(c0) || !isAsciiLowerOrDigit(c1)) return true;
+        return firstTwoLetters[c0 << 7 | c1];
+    }
+
+    /**
+     * False only when {@code word} is certainly no first word: every first word of two or more lower-case ASCII
+     * letters and digits is in {@link #firstTwoLetters}, so a word of such letters that starts with two no first
+     * word starts with need not be looked up (most words of a text).
+     */
+    private boolean mayBeFirstWord(String word) {
+        if (word.length() < 2) return true;
+        char c0 = word.charAt(0);
+        char c1 = word.charAt(1);
         if (!isAsciiLowerOrDigit(c0) || !isAsciiLowerOrDigit(c1)) return true;
         return firstTwoLetters[c0 << 7 | c1];
     }

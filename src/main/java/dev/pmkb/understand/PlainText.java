@@ -249,10 +249,20 @@ final class PlainText {
     static int indexOfIgnoreCase(String text, String needle, int from) {
         char lower = needle.charAt(0);
         char upper = Character.toUpperCase(lower);
+        // The second character is compared first where that is cheap: an ASCII one of the text matches the needle's
+        // (lower-case ASCII) only as itself or its upper case; any other is left to regionMatches.
+        char second = needle.length() > 1 ? needle.charAt(1) : 0;
+        boolean quickSecond = second >= 'a' && second <= 'z';
+        char secondUpper = Character.toUpperCase(second);
         int last = text.length() - needle.length();
         for (int i = Math.max(from, 0); i <= last; i++) {
             char c = text.charAt(i);
-            if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) return i;
+            if (c != lower && c != upper) continue;
+            if (quickSecond) {
+                char d = text.charAt(i + 1);
+                if (d < 128 && d != second && d != secondUpper) continue;
+            }
+            if (text.regionMatches(true, i, needle, 0, needle.length())) return i;
         }
         return -1;
     }
@@ -264,6 +274,14 @@ final class PlainText {
     static final class Needles {
         private final List<String> needles;
         private final boolean[] initials = new boolean[128];
+        /**
+         * {@code [first << 7 | second]}: some needle starts with these two characters (ASCII, lower-case). A text
+         * character past ASCII may equal a needle's ignoring case (the dotless i is an I upper-cased), so only an
+         * ASCII one can rule a pair out.
+         */
+        private final boolean[] pairs = new boolean[128 * 128];
+        /** {@code [first]}: a needle of that one character. */
+        private final boolean[] single = new boolean[128];
 
         /** Needles written in lower case, each starting with an ASCII character. */
         Needles(List<String> needles) {
@@ -274,7 +292,28 @@ final class PlainText {
                 if (lower >= 128 || upper >= 128) throw new IllegalArgumentException("not an ASCII start: " + needle);
                 initials[lower] = true;
                 initials[upper] = true;
+                if (needle.length() == 1) {
+                    single[asciiLower(lower)] = true;
+                } else if (needle.charAt(1) < 128) {
+                    pairs[asciiLower(lower) << 7 | asciiLower(needle.charAt(1))] = true;
+                } else {
+                    // a second character past ASCII: no pair rules it out
+                    single[asciiLower(lower)] = true;
+                }
             }
+        }
+
+        private static char asciiLower(char c) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+
+        /** False only when no needle can start at {@code i}, whose character is an initial, for its next one. */
+        private boolean mayStartAt(String text, int i, int n) {
+            char first = asciiLower(text.charAt(i));
+            if (single[first]) return true;
+            if (i + 1 >= n) return false;
+            char second = text.charAt(i + 1);
+            return second >= 128 || pairs[first << 7 | asciiLower(second)];
         }
 
         /** The same as: {@code indexOfIgnoreCase(text, needle, 0) >= 0} for any of the needles. */
@@ -282,7 +321,7 @@ final class PlainText {
             int n = text.length();
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
-                if (c >= 128 || !initials[c]) continue;
+                if (c >= 128 || !initials[c] || !mayStartAt(text, i, n)) continue;
                 for (String needle : needles) {
                     char lower = needle.charAt(0);
                     if ((c == lower || c == Character.toUpperCase(lower)) && i <= n - needle.length()
@@ -293,6 +332,38 @@ final class PlainText {
             }
             return false;
         }
+    }
+
+    /**
+     * {@code text} cut at its blank lines: what splitting at the regex {@code \n\s*\n} gives (trailing empty
+     * pieces dropped), in one pass by hand. A cut runs from a line break to the last line break of the white space
+     * after it; the regex was tried at every character of every root-cause section.
+     */
+    static String[] paragraphs(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        int n = text.length();
+        int from = 0;
+        int i = text.indexOf('\n');
+        while (i >= 0) {
+            int run = i + 1;
+            int lastBreak = -1;
+            while (run < n && isRegexSpace(text.charAt(run))) {
+                if (text.charAt(run) == '\n') lastBreak = run;
+                run++;
+            }
+            if (lastBreak < 0) {
+                i = run < n ? text.indexOf('\n', run) : -1;
+                continue;
+            }
+            out.add(text.substring(from, i));
+            from = lastBreak + 1;
+            i = text.indexOf('\n', from);
+        }
+        if (from == 0 && out.isEmpty()) return new String[] {text};
+        out.add(text.substring(from));
+        int size = out.size();
+        while (size > 0 && out.get(size - 1).isEmpty()) size--;
+        return out.subList(0, size).toArray(new String[0]);
     }
 
     static String lower(String s) {

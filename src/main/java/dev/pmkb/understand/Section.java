@@ -35,7 +35,11 @@ record Section(SectionKind kind, String heading, int line, SectionKind parent, L
     }
 
     boolean isEmpty() {
-        return lines.stream().allMatch(SourceLine::isBlank);
+        // a loop, not a stream: asked of every section by several extractors
+        for (SourceLine l : lines) {
+            if (!l.isBlank()) return false;
+        }
+        return true;
     }
 
     /** The first content line, or the heading line when the section is empty. */

@@ -40,6 +40,9 @@ final class SentenceRoles {
     /** Where a sentence turns from what was thought to what was found. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "(?i)(?<=[,;:)]|\\s)(?=(?:but|however|instead|actually|yet|whereas|turn(?:ed|s) out)\\b)");
+    /** Every cut of {@link #CLAUSE_BREAK} stands before one of these: most sentences have none and are not cut. */
+    private static final PlainText.Needles CLAUSE_WORDS = new PlainText.Needles(List.of("but", "however", "instead",
+            "actually", "yet", "whereas", "turn"));
 
     /*
      * Each role is a search for words (WordStartSearch): tried only where a word starts with one of their
@@ -157,7 +160,8 @@ final class SentenceRoles {
      */
     static List<Part> parts(String sentence) {
         List<Part> out = new ArrayList<>();
-        for (String part : CLAUSE_BREAK.split(sentence)) {
+        String[] cut = CLAUSE_WORDS.anyIn(sentence) ? CLAUSE_BREAK.split(sentence) : new String[] {sentence};
+        for (String part : cut) {
             if (part.isBlank()) continue;
             WordStartSearch.Starts starts = WordStartSearch.Starts.of(part);
             if (!RULED_OUT.find(starts)) {

@@ -12,7 +12,6 @@ final class SummaryExtractor implements Extractor<String> {
     /** "Issue Summary:" followed by top-level "Duration:", "Impact:" and "Root Cause:" lines: all one summary. */
     static final Set<SectionKind> SUMMARY_PARTS = Set.of(SectionKind.DURATION, SectionKind.IMPACT,
             SectionKind.ROOT_CAUSE, SectionKind.DETECTION);
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     @Override
@@ -81,7 +80,7 @@ final class SummaryExtractor implements Extractor<String> {
     }
 
     private static String firstParagraphs(String text, int max) {
-        String[] paras = PARAGRAPH_BREAK.split(text);
+        String[] paras = PlainText.paragraphs(text);
         return String.join("\n\n", Arrays.asList(paras).subList(0, Math.min(max, paras.length))).strip();
     }
 }

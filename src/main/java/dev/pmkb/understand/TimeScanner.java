@@ -4,8 +4,10 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,8 @@ final class TimeScanner {
     /** "until noon on January 28", "at midnight": an hour named, after the word that makes it a time. */
     private static final Pattern NAMED_HOUR = Pattern.compile(
             "(?i)\\b(?:at|until|till|by|from|to|around|before|after|since)\\s(?:about\\s|around\\s)?(noon|midday|midnight)\\b");
+    /** Every match of {@link #NAMED_HOUR} names one of these. */
+    private static final PlainText.Needles NAMED_HOURS = new PlainText.Needles(List.of("noon", "midday", "midnight"));
     /** "15Sep94", "03Jan2023": day, month and year run together, as in military and old operations logs. */
     private static final Pattern COMPACT_DATE = Pattern.compile("(?i)\\b(\\d{1,2})" + MONTH + "(\\d{4}|\\d{2})\\b");
     /** "1430 15Sep94": four digits are a time when such a date follows them. */
@@ -46,6 +50,11 @@ final class TimeScanner {
     private static final Pattern ON_BETWEEN = Pattern.compile("(?i),?\\s{1,2}on\\s{1,2}");
     private static final Pattern TIME = Pattern.compile(
             "(?i)(?<![\\d:.,])(\\d{1,2})(?:(?:[:h]|\\.(?=\\d{2}(?![:\\d])))(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d{1,3})?(?:\\s{0,2}:)?\\s{0,2}([ap]\\.?\\s?m\\b\\.?)?");
+    /**
+     * {@link #TIME} as {@code findTimes} reads it: only a match with minutes or AM/PM is a time. At a run of three
+     * digits or more the match is two digits with neither, so such runs are passed over.
+     */
+    private static final Pattern CLOCK_TIME = TIME;
     private static final Pattern ZONE_NUMERIC = Pattern.compile(
             "(?i)^(?:(?:UTC|GMT|UT)\\s?[+\\-−–]\\s?\\d{1,2}(?::?\\d{2})?(?!\\d)|\\+\\d{2}:?\\d{2}|(?:UTC|GMT)(?![a-z]))");
     private static final Pattern ZONE_IANA = Pattern.compile("^[A-Z][a-z]{2,15}/[A-Z][A-Za-z_]{1,30}(?:/[A-Z][A-Za-z_]{1,20})?");
@@ -67,6 +76,11 @@ final class TimeScanner {
 
     private final DateOrder order;
     private final ZoneRules zones;
+    /**
+     * What each text scanned so far holds: the window, timeline, status-update and date readers look at many of the
+     * same lines, and a scanner serves one document. Kept unmodifiable; callers get their own copy.
+     */
+    private final Map<String, List<WrittenTime>> scanned = new HashMap<>();
 
     TimeScanner(DateOrder order, ZoneRules zones) {
         this.order = order;
@@ -75,6 +89,15 @@ final class TimeScanner {
 
     /** Every date and time in {@code text}, in order, each time paired with its date and zone as written. */
     List<WrittenTime> scan(String text) {
+        List<WrittenTime> found = scanned.get(text);
+        if (found == null) {
+            found = List.copyOf(scanAnew(text));
+            scanned.put(text, found);
+        }
+        return new ArrayList<>(found);
+    }
+
+    private List<WrittenTime> scanAnew(String text) {
         DigitRuns digits = DigitRuns.of(text);
         // Checked before any regex: every date and time has a digit, and most lines have none.
         if (digits.count == 0) return new ArrayList<>();
@@ -132,7 +155,7 @@ final class TimeScanner {
                     m.group(3) == null ? null : Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)))));
         }
         m = COMPACT_DATE.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.COMPACT_DATE); from = m.end()) {
             int year = Integer.parseInt(m.group(3));
             // Two-digit years: '94 is 1994, '23 is 2023.
             if (year < 100) year += year >= 70 ? 1900 : 2000;
@@ -176,7 +199,7 @@ final class TimeScanner {
         List<WrittenTime> times = new ArrayList<>();
         Matcher m = TIME.matcher(text);
         int zoneEnd = 0;
-        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.TIME); from = m.end()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.CLOCK_TIME); from = m.end()) {
             if (m.group(2) == null && m.group(4) == null) continue;
             if (insideAny(m.start(), dateSpans)) continue;
             // "10:00 AM (GMT+03:00)": the offset's 03:00 belongs to the zone of the time before it.
@@ -207,7 +230,7 @@ final class TimeScanner {
                     LocalTime.of(hour, minute, second), zone == null ? null : zone.written()));
         }
         m = MILITARY_BEFORE_DATE.matcher(text);
-        while (m.find()) {
+        for (int from = 0; findStartingAtDigit(m, text, from, digits, DigitStart.MILITARY_BEFORE_DATE); from = m.end()) {
             if (insideAny(m.start(), dateSpans)) continue;
             Zone zone = zoneAfter(text, m.end());
             times.add(new WrittenTime(m.start(), m.end(), m.group(), null,
@@ -224,8 +247,7 @@ final class TimeScanner {
                     LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
                     zone == null ? null : zone.written()));
         }
-        if (PlainText.indexOfIgnoreCase(text, "noon", 0) >= 0 || PlainText.indexOfIgnoreCase(text, "midday", 0) >= 0
-                || PlainText.indexOfIgnoreCase(text, "midnight", 0) >= 0) {
+        if (NAMED_HOURS.anyIn(text)) {
             m = NAMED_HOUR.matcher(text);
             while (m.find()) {
                 if (insideAny(m.start(1), dateSpans)) continue;
@@ -501,11 +523,33 @@ final class TimeScanner {
                 return isRegexSpace(c) || "stndrhofjmaSTNDRHOFJMA/-".indexOf(c) >= 0;
             }
         },
+        /** {@code \b(\d{1,2})} and a month, case-insensitive: one or two digits, not inside a word, then a month's initial. */
+        COMPACT_DATE {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return end - start <= 2 && end < text.length() && isMonthInitial(text.charAt(end))
+                        && !afterAsciiWordChar(text, start);
+            }
+        },
         /** {@code (?<![\d:.,])(\d{1,2})}. */
         TIME {
             @Override
             boolean allows(String text, int start, int end) {
                 return start == 0 || ":.,".indexOf(text.charAt(start - 1)) < 0;
+            }
+        },
+        /** {@link #TIME} where its match can have minutes or AM/PM: a run of one or two digits. */
+        CLOCK_TIME {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return end - start <= 2 && TIME.allows(text, start, end);
+            }
+        },
+        /** {@code (?<![\d:.,])([01]\d|2[0-3])([0-5]\d)} and then a space and a date: four digits. */
+        MILITARY_BEFORE_DATE {
+            @Override
+            boolean allows(String text, int start, int end) {
+                return MILITARY.allows(text, start, end);
             }
         },
         /** {@code (?<![\d:.,])([01]\d|2[0-3])([0-5]\d)} and then a space or h: four digits. */

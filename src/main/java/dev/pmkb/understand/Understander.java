@@ -191,6 +191,15 @@ public final class Understander {
 
     static LocalDate headerDate(String value) {
         String v = value.strip();
+        if (isPlainIsoDate(v)) {
+            // "2019-08-17", the usual header date: what the parser below answers, without its formatter. A date
+            // that does not exist (2019-02-30) is no date-time either.
+            try {
+                return LocalDate.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10));
+            } catch (java.time.DateTimeException noSuchDate) {
+                return null;
+            }
+        }
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException ignored) {
@@ -211,6 +220,21 @@ public final class Understander {
             }
         }
         return null;
+    }
+
+    /** {@code \d{4}-\d{2}-\d{2}} with ASCII digits, nothing before or after. */
+    private static boolean isPlainIsoDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') return false;
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (v.charAt(i) < '0' || v.charAt(i) > '9')) return false;
+        }
+        return true;
+    }
+
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) n = n * 10 + (v.charAt(i) - '0');
+        return n;
     }
 
     static LocalDate fileNameDate(String source) {

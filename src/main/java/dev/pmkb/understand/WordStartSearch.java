@@ -16,24 +16,62 @@ import java.util.regex.Pattern;
  * at least every character a plain or case-insensitive pattern would, so the test holds for all three. When that
  * character is an ASCII letter or digit, the word boundary before it also rules out an ASCII letter, digit or
  * underscore just before. (A non-ASCII one, such as the long s that folds to s, may not count as a word character
- * for the boundary, so there the regex decides.)
+ * for the boundary, so there the regex decides.) The character after the initial is tested the same way, against
+ * the second characters of the words with that initial, when all of those are plain letters or digits.
  */
 final class WordStartSearch {
 
     private final Pattern pattern;
     private final boolean[] initials = new boolean[128];
+    /**
+     * {@code [initial]}: the {@link #bit} of {@code c} set when a word with that initial goes on with the ASCII
+     * letter or digit {@code c}; all bits set when one goes on with anything else (regex syntax, a space, nothing). The
+     * second character cuts the tries at words such as "the" and "was" that share an initial with a word.
+     */
+    private final long[] seconds = new long[128];
 
-    /** {@code words} are the alternatives as written in the pattern; only their first characters are read. */
+    /** {@code words} are the alternatives as written in the pattern; only their first two characters are read. */
     WordStartSearch(Pattern pattern, List<String> words) {
         this.pattern = pattern;
         for (String word : words) {
             String w = word.startsWith("\\b") ? word.substring(2) : word;
             char first = w.isEmpty() ? ' ' : w.charAt(0);
-            if (!(first >= 'a' && first <= 'z') && !(first >= '0' && first <= '9')) {
+            if (!isAsciiLowerOrDigit(first)) {
                 throw new IllegalArgumentException("not a lower-case word start: " + word);
             }
             initials[first] = true;
+            seconds[first] |= secondsOf(w);
         }
+    }
+
+    /**
+     * The characters a match of {@code word} can have second: its second character when that is a lower-case
+     * ASCII letter or digit that nothing makes optional, else any. As with the initial, the text's character is
+     * case-folded before the test, which accepts at least what the regex accepts.
+     */
+    private static long secondsOf(String word) {
+        if (word.length() < 2) return ANY;
+        char second = word.charAt(1);
+        boolean optional = word.length() > 2 && "?*{".indexOf(word.charAt(2)) >= 0;
+        return isAsciiLowerOrDigit(second) && !optional ? bit(second) : ANY;
+    }
+
+    private static final long ANY = -1L;
+
+    /** A lower-case ASCII letter or digit as one of 36 bits. */
+    private static long bit(char c) {
+        return 1L << (c <= '9' ? c - '0' : 10 + c - 'a');
+    }
+
+    private static boolean isAsciiLowerOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /** Whether a word with this initial may go on with {@code second} (folded; 0 past the end of the text). */
+    private boolean maySecond(char initial, char second) {
+        long allowed = seconds[initial];
+        if (allowed == ANY) return true;
+        return isAsciiLowerOrDigit(second) && (allowed & bit(second)) != 0;
     }
 
     /** The same answer as {@code pattern.matcher(text).find()}. */
@@ -58,7 +96,7 @@ final class WordStartSearch {
         Matcher m = null;
         int n = starts.text.length();
         for (int k = 0; k < starts.count; k++) {
-            if (!initials[starts.initials[k]]) continue;
+            if (!initials[starts.initials[k]] || !maySecond(starts.initials[k], starts.seconds[k])) continue;
             if (m == null) m = pattern.matcher(starts.text).useTransparentBounds(true).useAnchoringBounds(false);
             if (m.region(starts.positions[k], n).lookingAt()) return m;
         }
@@ -73,12 +111,15 @@ final class WordStartSearch {
         private final String text;
         private final int[] positions;
         private final char[] initials;
+        /** The character after each initial, folded the same way; 0 at the end of the text. */
+        private final char[] seconds;
         private final int count;
 
-        private Starts(String text, int[] positions, char[] initials, int count) {
+        private Starts(String text, int[] positions, char[] initials, char[] seconds, int count) {
             this.text = text;
             this.positions = positions;
             this.initials = initials;
+            this.seconds = seconds;
             this.count = count;
         }
 
@@ -86,6 +127,7 @@ final class WordStartSearch {
             int n = text.length();
             int[] positions = new int[Math.min(n, 16)];
             char[] initials = new char[positions.length];
+            char[] seconds = new char[positions.length];
             int count = 0;
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
@@ -95,12 +137,14 @@ final class WordStartSearch {
                 if (count == positions.length) {
                     positions = java.util.Arrays.copyOf(positions, count * 2);
                     initials = java.util.Arrays.copyOf(initials, count * 2);
+                    seconds = java.util.Arrays.copyOf(seconds, count * 2);
                 }
                 positions[count] = i;
                 initials[count] = folded;
+                seconds[count] = i + 1 < n ? fold(text.charAt(i + 1)) : 0;
                 count++;
             }
-            return new Starts(text, positions, initials, count);
+            return new Starts(text, positions, initials, seconds, count);
         }
 
         /** Lower-case for ASCII; for other characters the folding of {@link Pattern#UNICODE_CASE}. */

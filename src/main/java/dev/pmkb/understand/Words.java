@@ -66,6 +66,8 @@ final class Words {
     /** A light English stemmer: enough to fold plurals ("queries" → "query", "pools" → "pool"). */
     static String stem(String w) {
         int n = w.length();
+        // Every ending cut below ends in s: most words end otherwise and are only lower-cased.
+        if (n <= 3 || w.charAt(n - 1) != 's') return w.toLowerCase(Locale.ROOT);
         if (n > 4 && w.endsWith("ies")) return w.substring(0, n - 3) + "y";
         if (n > 4 && (w.endsWith("sses") || w.endsWith("shes") || w.endsWith("ches") || w.endsWith("xes")))
             return w.substring(0, n - 2);

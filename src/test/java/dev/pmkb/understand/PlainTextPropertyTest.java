@@ -56,14 +56,15 @@ class PlainTextPropertyTest {
     @Test
     void needlesAreFoundWhereIndexOfIgnoreCaseFindsOne() {
         List<String> stems = List.of("conf", "cfg", "setting", "manifest", "file", ".y", ".ini", ".toml", "i", "kelvin",
-                "sit", "all time");
+                "sit", "all time", "zone", "time in", "time (", "timestamp", "sı");
         Property.forAll(3000, random -> {
             List<String> needles = new java.util.ArrayList<>();
             int count = 1 + random.nextInt(4);
             for (int i = 0; i < count; i++) needles.add(Property.one(random, stems));
             return List.of(needles, Property.tokens(random, 20, stems, Tokens.WORDS, Tokens.NON_ASCII, Tokens.SEPARATORS,
                     List.of("CONF", "Cfg", "SETTINGS", "Manifest", "FILE", ".YAML", ".Ini", "toml", "\u212Aelvin", "ſit",
-                            "İ", "ı", "ALL TIME", "con", "fil", ".", "y")));
+                            "İ", "ı", "ALL TIME", "con", "fil", ".", "y", "fıle", "tıme in", "TKme", "ZONE",
+                            "Time In", "TIME (", "time(", "TimeStamp", "sİ", "S", "t")));
         }, input -> {
             List<String> needles = input.get(0);
             if (needles.isEmpty()) return;
@@ -72,6 +73,33 @@ class PlainTextPropertyTest {
             for (String needle : needles) expected |= PlainText.indexOfIgnoreCase(text, needle, 0) >= 0;
             assertEquals(expected, new PlainText.Needles(needles).anyIn(text));
         }, input -> input.get(0) + " in " + Property.show(input.get(1)));
+    }
+
+    /** {@link PlainText#indexOfIgnoreCase} answers as {@link String#regionMatches} tried at every character. */
+    @Test
+    void indexOfIgnoreCaseIsWhereRegionMatchesFirstAnswers() {
+        List<String> needles = List.of("all time", "noon", "midday", "midnight", "zone", "i", "sit", "kelvin", "a.");
+        Property.forAll(3000, random -> List.of(List.of(Property.one(random, needles)),
+                Property.tokens(random, 20, needles, Tokens.WORDS, Tokens.NON_ASCII, Tokens.SEPARATORS,
+                        List.of("ALL TIME", "AlL tImE", "aLL", "Noon", "MIDDAY", "mıdnight", "\u212Aelvin", "ſit", "İ", "ı",
+                                "A.", "a,", "s", "S"))),
+                input -> {
+                    String needle = String.join("", input.get(0));
+                    if (needle.isEmpty()) return;
+                    String text = String.join("", input.get(1));
+                    for (int from = 0; from <= text.length(); from++) {
+                        int expected = -1;
+                        for (int i = from; i <= text.length() - needle.length(); i++) {
+                            char c = text.charAt(i);
+                            if ((c == needle.charAt(0) || c == Character.toUpperCase(needle.charAt(0)))
+                                    && text.regionMatches(true, i, needle, 0, needle.length())) {
+                                expected = i;
+                                break;
+                            }
+                        }
+                        assertEquals(expected, PlainText.indexOfIgnoreCase(text, needle, from), "from " + from);
+                    }
+                }, input -> Property.literal(String.join("", input.get(0))) + " in " + Property.show(input.get(1)));
     }
 
     /**

@@ -73,7 +73,8 @@ class SentenceRolesPropertyTest {
     /** Glue: stops, the white space \s knows and some it does not, time stamps, letters run into words. */
     private static final List<String> GLUE = List.of(" ", " ", "  ", ".", ". ", "! ", "? ", "; ", ";", ",", ", ", ":",
             ": ", ")", "(", "\t", "\u000B", "\f", " \n ", "\u00a0", "\u2003", "\u001C", "10:40 ", "9.05am ", "12h30 - ",
-            "x", "_", "9", "s", "-", "*", "but ", "however, ", "it", "the ", "not ", "we ");
+            "x", "_", "9", "s", "-", "*", "but ", "however, ", "it", "the ", "not ", "we ", "INSTEAD ", "Actually",
+            "yet", "whereas ", "turns out", "BUT", "butter", "yeti", "ıt", "Ky");
 
     @Test
     void cutsSentencesWhereTheRegexSplits() {

@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,14 @@ class TimeScannerFastPathTest {
         boolean find(Matcher m, String text, int from, Object runs);
     }
 
-    private record Checked(String name, Pattern pattern, Search search) {
+    /**
+     * @param kept which matches the scanner reads (the others it passes over and searches on from their end):
+     *             all of them, except for {@code CLOCK_TIME}, whose matches count only with minutes or AM/PM
+     */
+    private record Checked(String name, Pattern pattern, Search search, Predicate<Matcher> kept) {
+        Checked(String name, Pattern pattern, Search search) {
+            this(name, pattern, search, name.equals("CLOCK_TIME") ? m -> m.group(2) != null || m.group(4) != null : m -> true);
+        }
     }
 
     @TestFactory
@@ -65,7 +73,7 @@ class TimeScannerFastPathTest {
         assertFalse(searches.isEmpty());
         return searches.stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> Property.forAllTexts(TRIES,
                 TimeScannerFastPathTest::dateAndTimeText,
-                text -> assertEquals(plainFind(s.pattern(), text), fastFind(s, text), s.name())))).toList();
+                text -> assertEquals(plainFind(s, text), fastFind(s, text), s.name())))).toList();
     }
 
     /**
@@ -94,10 +102,12 @@ class TimeScannerFastPathTest {
         return b.toString();
     }
 
-    private static List<String> plainFind(Pattern pattern, String text) {
+    private static List<String> plainFind(Checked search, String text) {
         List<String> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) found.add(describe(m));
+        Matcher m = search.pattern().matcher(text);
+        while (m.find()) {
+            if (search.kept().test(m)) found.add(describe(m));
+        }
         return found;
     }
 
@@ -106,7 +116,9 @@ class TimeScannerFastPathTest {
         List<String> found = new ArrayList<>();
         Object runs = call(RUNS_OF, text);
         Matcher m = search.pattern().matcher(text);
-        for (int from = 0; search.search().find(m, text, from, runs); from = m.end()) found.add(describe(m));
+        for (int from = 0; search.search().find(m, text, from, runs); from = m.end()) {
+            if (search.kept().test(m)) found.add(describe(m));
+        }
         return found;
     }
 

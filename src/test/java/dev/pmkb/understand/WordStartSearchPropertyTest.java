@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * {@link WordStartSearch} tries its pattern only where a word starts with one of its words' initials; whatever
- * the pattern and the text, it must answer as {@code pattern.matcher(text).find()} does: whether, where, and with
- * which groups.
+ * {@link WordStartSearch} tries its pattern only where a word starts with one of its words' initials and goes on
+ * with one of their second characters; whatever the pattern and the text, it must answer as
+ * {@code pattern.matcher(text).find()} does: whether, where, and with which groups.
  *
  * <p>Patterns are built the way pmkb's callers build them ({@code \b(?:word|...)} with a tail, plain, {@code (?i)}
  * or case-insensitive with Unicode case, some behind a look-behind) from words like theirs. Texts mix those words
@@ -27,7 +27,9 @@ class WordStartSearchPropertyTest {
     private static final List<String> WORDS = List.of("alert", "alarm\\w*", "pag(e|ing) ", "100 ?%", "cert\\b", "\\bqa\\b",
             "users?", "all", "every", "each", "load.?test", "game ?day", "iam\\b", "2fa", "red herring", "suspect\\w*",
             "initially (?:thought|suspected)", "kelvin", "key", "skip", "stop", "index", "i18n", "s", "k", "ist",
-            "resolv\\w*", "back to normal", "straße", "on-call", "é");
+            "resolv\\w*", "back to normal", "straße", "on-call", "é",
+            // second characters that are optional, grouped or a class: the word may go on with anything there
+            "ca?t", "sh?op", "t(?:he|ra)", "ke[yi]", "w\\w+", "k\\b", "ta{0,2}x");
     private static final List<String> FLAGS = List.of("", "(?i)", "(?iu)", "(?u)");
     private static final List<String> LOOK_BEHINDS = List.of("", "", "(?<!not )", "(?<!of |almost )", "(?<=\\s)");
     private static final List<String> TAILS = List.of("", "\\b", "\\b", "\\s(?:(?:of\\s)?(?:our|the)\\s)?(?:users?|keys?)\\b",

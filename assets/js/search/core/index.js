@@ -159,6 +159,7 @@ export class SearchIndexData {
     // per facet: the value sets documents have, and each document's set (manifest "sets" and "docs")
     this.facets = manifest.facets.map((f) => ({
       name: f.name,
+      param: f.param ?? f.name, // its name in the page's URL (search.html?impact=…)
       values: f.values,
       labels: new Map(f.values.map((v, i) => [v, (f.labels ?? f.values)[i]])),
       sets: f.sets,

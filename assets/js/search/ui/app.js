@@ -10,15 +10,16 @@ import { fullText } from '../core/texts.js';
 import { browse, allDocs, hasFilters } from '../core/browse.js';
 import { el, resultItem, facetGroups, snippetParagraph } from './render.js';
 
-/** Facet name → URL parameter. */
-const PARAMS = { cause: 'cause', impactCategory: 'impact', component: 'component', year: 'year' };
 /** Results shown at first, and added by each "Show more". */
 const PAGE = 10;
+
+/** [facet, URL parameter] pairs as the manifest names them (`impactCategory` is `impact`); set once it is open. */
+let facetParams = [];
 
 function readUrl() {
   const params = new URLSearchParams(location.search);
   const filters = {};
-  for (const [facet, param] of Object.entries(PARAMS)) {
+  for (const [facet, param] of facetParams) {
     const values = params.getAll(param).filter((v) => v !== '');
     if (values.length > 0) filters[facet] = [...new Set(values)];
   }
@@ -39,7 +40,7 @@ function typedWords(query) {
 function urlOf(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const [facet, param] of Object.entries(PARAMS)) for (const v of state.filters[facet] ?? []) params.append(param, v);
+  for (const [facet, param] of facetParams) for (const v of state.filters[facet] ?? []) params.append(param, v);
   if (state.typed && state.q) params.set('typed', '1');
   const query = params.toString();
   return location.pathname + (query ? `?${query}` : '') + location.hash;
@@ -74,6 +75,11 @@ export async function start(app) {
   opening.catch(() => {});
 
   const baseTitle = document.title;
+  try {
+    facetParams = (await opening).facets.map((f) => [f.name, f.param]);
+  } catch {
+    // no filters without an index; run() says that it could not be loaded
+  }
   let state = readUrl();
   let sequence = 0;
   let timer = 0;

@@ -48,19 +48,19 @@ public final class SearchCommand implements Callable<Integer> {
             description = "The baked site to search (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--cause", paramLabel = "TAG",
+    @Option(names = "--" + SearchIndex.CAUSE, paramLabel = "TAG",
             description = "Only incidents with this root-cause tag; repeat for any of several.")
     List<String> causes = new ArrayList<>();
 
-    @Option(names = "--impact", paramLabel = "CATEGORY",
+    @Option(names = "--" + SearchIndex.IMPACT_PARAMETER, paramLabel = "CATEGORY",
             description = "Only incidents with this impact category (e.g. full-outage); repeat for any of several.")
     List<String> impacts = new ArrayList<>();
 
-    @Option(names = "--component", paramLabel = "NAME",
+    @Option(names = "--" + SearchIndex.COMPONENT, paramLabel = "NAME",
             description = "Only incidents involving this component (e.g. MySQL); repeat for any of several.")
     List<String> components = new ArrayList<>();
 
-    @Option(names = "--year", paramLabel = "YYYY", description = "Only incidents of this year; repeat for any of several.")
+    @Option(names = "--" + SearchIndex.YEAR, paramLabel = "YYYY", description = "Only incidents of this year; repeat for any of several.")
     List<String> years = new ArrayList<>();
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",

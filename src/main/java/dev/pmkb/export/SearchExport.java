@@ -609,6 +609,7 @@ public final class SearchExport {
             Palette palette = Palette.of(setsPerDoc);
             g.writeStartObject();
             g.writeStringField("name", facet);
+            g.writeStringField("param", SearchIndex.parameterOf(facet));
             writeStrings(g, "values", valueList);
             List<String> labels = valueList.stream().map(v -> label(facet, v)).toList();
             if (!labels.equals(valueList)) writeStrings(g, "labels", labels);

@@ -66,6 +66,16 @@ public final class SearchIndex {
     public static final String IMPACT_CATEGORY = "impactCategory";
     public static final String COMPONENT = "component";
     public static final String YEAR = "year";
+    /** The impact category's name in URLs ({@code search.html?impact=full-outage}) and options ({@code --impact}). */
+    public static final String IMPACT_PARAMETER = "impact";
+
+    /**
+     * A facet's name where readers type it: the search page's URL parameter, and {@code pmkb search}'s option. The
+     * export writes it into the manifest ({@code "param"}), so the page reads it from there.
+     */
+    public static String parameterOf(String facet) {
+        return facet.equals(IMPACT_CATEGORY) ? IMPACT_PARAMETER : facet;
+    }
     /**
      * The incident's tags as words: each root cause's, impact category's and component's display name, slug and
      * taxonomy phrases, so that a query naming a tag ("bad deployment", "connection pool exhaustion", "postgres")

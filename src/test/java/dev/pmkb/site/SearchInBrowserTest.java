@@ -250,6 +250,16 @@ class SearchInBrowserTest {
         }
         assertEquals("", driver().findElement(By.id("search-input")).getDomProperty("value"));
         assertEquals(List.of(), Axe.seriousViolations(browser));
+
+        // the impact facet is "impact" in URLs, as the manifest names it (the index calls it impactCategory)
+        browser.get(base + "search.html?impact=full-outage");
+        await("browsed by impact", () -> !resultHrefs().isEmpty());
+        assertTrue(driver().findElement(By.cssSelector("#search-facets input[value=full-outage]")).isSelected());
+        WebElement year = driver().findElement(By.cssSelector("#search-facets input[name=year]"));
+        String yearValue = year.getDomAttribute("value");
+        year.click();
+        await("the year added to the URL", () -> driver().getCurrentUrl().contains("impact=full-outage")
+                && driver().getCurrentUrl().contains("year=" + yearValue));
     }
 
     @Test

@@ -55,6 +55,8 @@ public final class SitePlanner {
     private final Map<String, String> organisationNames = new HashMap<>();
 
     private final Supplier<String> searchManifest;
+    /** Each incident's card, made once: the archive, its cause pages, its organisation and the home page list it. */
+    private final Map<String, IncidentCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> searchModules;
 
     public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown) {
@@ -306,6 +308,10 @@ public final class SitePlanner {
     }
 
     private IncidentCard card(Postmortem p) {
+        return cards.computeIfAbsent(p.id(), id -> newCard(p));
+    }
+
+    private IncidentCard newCard(Postmortem p) {
         Facts f = p.facts();
         return new IncidentCard(p.url(), p.title(), Display.date(p.date()),
                 p.date() == null ? null : p.date().toString(), Display.duration(f.duration()),

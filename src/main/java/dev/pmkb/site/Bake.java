@@ -290,10 +290,9 @@ public final class Bake {
                 Library library = new Library(published, understander.taxonomy(), related);
                 MarkdownRenderer.ContentLinks links = contentLinks(published, attachments, linkedAttachments,
                         diagnostics::add);
-                Map<String, Path> files = attachments;
                 MarkdownRenderer markdown = config.cache() == null
                         ? new MarkdownRenderer(links, config.info().remoteImages())
-                        : (htmlCache = SanitizedHtmlCache.open(links, files::containsKey, config.info().remoteImages(),
+                        : (htmlCache = SanitizedHtmlCache.open(links, attachments::containsKey, config.info().remoteImages(),
                         config.cache()));
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
                         () -> joinUnchecked(index), searchModules(config.assets())).pages());

@@ -9,7 +9,10 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Runs axe-core (npm, installed under src/test/js by .ci/run) in the page the browser shows. */
+/**
+ * Runs axe-core in the page the browser shows. It is an npm package under src/test/js, installed by the first test
+ * that needs it when a newcomer's {@code mvn -B verify} finds it missing (and by .ci/run).
+ */
 public final class Axe {
 
     private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
@@ -42,10 +45,24 @@ public final class Axe {
     private static synchronized String axeSource() throws IOException {
         if (source == null) {
             boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+            if (!Files.exists(AXE)) installFromLockFile();
             if (ci && !Files.exists(AXE)) throw new IllegalStateException("axe-core missing: run npm ci --prefix src/test/js");
             assumeTrue(Files.exists(AXE), "axe-core not installed (npm ci --prefix src/test/js)");
             source = Files.readString(AXE);
         }
         return source;
+    }
+
+    /** {@code npm ci} as pinned by src/test/js/package-lock.json; without npm or a registry, the checks are skipped. */
+    private static void installFromLockFile() {
+        try {
+            Process npm = new ProcessBuilder("npm", "ci", "--prefix", "src/test/js", "--no-audit", "--no-fund")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!npm.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) npm.destroyForcibly();
+        } catch (IOException e) {
+            // no npm on the PATH: the assumption below says what to run
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

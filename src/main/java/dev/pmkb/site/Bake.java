@@ -278,7 +278,8 @@ public final class Bake {
             // (on two cores, waiting for them before rendering left one core idle for a third of the bake). Only
             // the search page waits for the export: it carries the export's manifest inline.
             java.util.concurrent.CompletableFuture<String> index = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                timed("index (in the background)", () -> writeIndex(published, understander.taxonomy(), indexStaging));
+                timed("index (in the background)", () -> writeIndex(published, understander.taxonomy(), indexStaging,
+                        config.cache() == null ? null : SearchIndex.besideSite(config.output())));
                 return timed("search export (in the background)",
                         () -> exportSearch(published, understander.taxonomy(), indexStaging, staging));
             });
@@ -485,9 +486,13 @@ public final class Bake {
         }
     }
 
-    private static void writeIndex(List<Postmortem> published, Taxonomy taxonomy, Path indexStaging) {
+    /** Writes the Lucene index, or takes the one in {@code previous} (null: none) when it has the same inputs. */
+    private static void writeIndex(List<Postmortem> published, Taxonomy taxonomy, Path indexStaging, Path previous) {
         try {
+            String inputs = previous == null ? null : KeptSearchIndex.inputs(published, taxonomy);
+            if (inputs != null && KeptSearchIndex.reuse(previous, indexStaging, inputs)) return;
             SearchIndex.write(published, taxonomy, indexStaging);
+            if (inputs != null) KeptSearchIndex.note(indexStaging, inputs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.pmkb.site;
 
 import dev.pmkb.bench.LibraryGenerator;
+import dev.pmkb.index.SearchIndex;
 import dev.pmkb.testing.Shared;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,6 +217,50 @@ class BuildCacheTest {
         }
         assertNotNull(baked.cache());
         assertEquals(files(p.root().resolve("site")), files(p.root().resolve("served")));
+    }
+
+    @Test
+    void aRebakeOfUnchangedIncidentsKeepsTheSearchIndexWhichAnswersAsAFreshOne(@TempDir Path tmp) throws Exception {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(40, 5, generated);
+        Project p = project(tmp, generated);
+        p.bake();
+        Path index = SearchIndex.besideSite(p.root().resolve("site"));
+        Path coldIndex = SearchIndex.besideSite(p.root().resolve("cold"));
+        Map<String, Object> written = stamps(index);
+        List<String> queries = List.of("database", "deploy outage", "\"connection pool\"", "certif", "latency");
+
+        // a template change: every page rendered again, the same incidents, so the same index files
+        copy(Path.of("templates"), p.root().resolve("templates"));
+        Path template = p.root().resolve("templates/archive.ftlh");
+        Files.writeString(template, Files.readString(template) + "<!-- changed -->\n");
+        p.rebakeMatchesColdBake();
+        assertEquals(written, stamps(index), "the index files kept: same inode and time");
+        for (String q : queries) assertEquals(hits(coldIndex, q), hits(index, q), q);
+
+        // an edit: the index is written again and finds the new title as a fresh one does
+        Path edited = markdown(p.content()).get(3);
+        Files.writeString(edited, Files.readString(edited).replaceFirst("(?m)^# .*$", "# Zanzibar checkout fell over"));
+        p.rebakeMatchesColdBake();
+        assertFalse(stamps(index).equals(written), "a changed incident writes the index again");
+        assertEquals(1, hits(index, "zanzibar").size());
+        for (String q : queries) assertEquals(hits(coldIndex, q), hits(index, q), q);
+
+        // an index that lost a file is written again, never half taken
+        Map<String, Object> before = stamps(index);
+        String lost = before.keySet().stream().filter(f -> !f.startsWith("segments_") && !f.equals(KeptSearchIndex.NOTE)
+                && !f.equals("write.lock")).findFirst().orElseThrow();
+        Files.delete(index.resolve(lost));
+        p.rebakeMatchesColdBake();
+        assertTrue(Files.exists(index.resolve(lost)), "the lost file written again");
+        for (String q : queries) assertEquals(hits(coldIndex, q), hits(index, q), q);
+    }
+
+    private static List<dev.pmkb.index.Hit> hits(Path index, String query) throws Exception {
+        try (dev.pmkb.index.Searcher searcher = dev.pmkb.index.Searcher.open(index)) {
+            return searcher.search(new dev.pmkb.index.SearchRequest(query, List.of(), List.of(), List.of(), List.of(), 20,
+                    false));
+        }
     }
 
     private static void assertThrows(SiteConfig config) {

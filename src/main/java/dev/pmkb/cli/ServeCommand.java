@@ -162,10 +162,12 @@ public final class ServeCommand implements Callable<Integer> {
             }
             for (String failure : update.failures()) err.println("pmkb: " + Terminal.printable(failure));
             err.flush();
-            if (update.pages().isEmpty()) {
+            if (update.pages().isEmpty() && update.lists().isEmpty()) {
                 out.println("Change detected, rebaking...");
             } else {
-                out.printf(Locale.ROOT, "Updated %s in %.2f s; rebaking the rest...%n", String.join(", ", update.pages()),
+                List<String> updated = new ArrayList<>(update.pages());
+                if (!update.lists().isEmpty()) updated.add(update.lists().size() + " lists");
+                out.printf(Locale.ROOT, "Updated %s in %.2f s; rebaking the rest...%n", String.join(", ", updated),
                         update.took().toNanos() / 1e9);
             }
             out.flush();

@@ -81,13 +81,15 @@ public final class ServedSite implements AutoCloseable {
      *
      * @param changed  postmortems read and understood again (content-relative paths)
      * @param removed  postmortems gone from the content folder
-     * @param pages    pages rendered and put in place at once
+     * @param pages    pages of the changed postmortems rendered and put in place at once
+     * @param lists    pages listing incidents (home, archive, cause, organisation pages, feed...) rendered and put in
+     *                 place at once, after {@code pages}
      * @param errors   errors in the changed postmortems
      * @param kept     changed postmortems whose previous version stays on the site: the edit added an error
      * @param failures why pages could not be put in place at once (the full rebake still runs)
      */
-    public record Update(List<String> changed, List<String> removed, List<String> pages, List<Diagnostic> errors,
-                         List<String> kept, List<String> failures, Duration took) {
+    public record Update(List<String> changed, List<String> removed, List<String> pages, List<String> lists,
+                         List<Diagnostic> errors, List<String> kept, List<String> failures, Duration took) {
     }
 
     private record Stamp(long size, FileTime modified, Object key) {
@@ -109,8 +111,17 @@ public final class ServedSite implements AutoCloseable {
         }
     }
 
-    /** A page {@link #changed} put in place, and the read of the postmortem it shows. */
-    private record QuickPage(Path file, long ticket) {
+    /**
+     * A page {@link #changed} put in place, and the reads of the postmortem files it shows that made it differ from
+     * the last bake's: a rebake that used an older read of any of them (or none) would write an older page.
+     */
+    private record QuickPage(Map<Path, Long> reads) {
+        boolean newerThan(Map<Path, Long> used) {
+            return reads.entrySet().stream().anyMatch(r -> {
+                Long read = used.get(r.getKey());
+                return read == null || read < r.getValue();
+            });
+        }
     }
 
     private final SiteConfig config;
@@ -225,6 +236,7 @@ public final class ServedSite implements AutoCloseable {
         List<String> removed = new ArrayList<>();
         List<Entry> changed = new ArrayList<>();
         List<String> pages = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         ContentFolder.Listing folder = new ContentFolder.Listing(List.of(), Map.of(), List.of());
         // The understander of the last bake: a changed taxonomy is the full rebake's to apply, to every file.
@@ -257,16 +269,16 @@ public final class ServedSite implements AutoCloseable {
         List<Entry> toRender = changed.stream()
                 .filter(e -> !e.keepsPrevious() && e.kept() != null && (config.drafts() || !e.kept().draft())).toList();
         Library last = baked;
-        if (!templatesChanged && last != null && !toRender.isEmpty()) {
+        if (!templatesChanged && last != null && (!toRender.isEmpty() || !removed.isEmpty())) {
             try {
-                pages.addAll(writePages(folder, toRender, understander, last));
+                writePages(folder, toRender, understander, last, pages, lists);
             } catch (IOException | RuntimeException e) {
                 failures.add("cannot update the changed pages at once: " + e.getMessage());
             }
         }
         requestRebake();
         Update update = new Update(changed.stream().map(Entry::source).toList(), List.copyOf(removed),
-                List.copyOf(pages),
+                List.copyOf(pages), List.copyOf(lists),
                 changed.stream().flatMap(e -> e.current().diagnostics().stream()).filter(Diagnostic::isError).toList(),
                 changed.stream().filter(Entry::keepsPrevious).map(Entry::source).toList(), List.copyOf(failures),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -276,10 +288,13 @@ public final class ServedSite implements AutoCloseable {
 
     /**
      * Renders the pages of {@code entries} against the library as it is now, with the related incidents of the
-     * last bake (which the full rebake then recomputes), and moves each into the served folder.
+     * last bake (which the full rebake then recomputes), and moves each into the served folder; then the pages that
+     * list incidents, so that the lists show the change long before the full rebake (with its related incidents
+     * and search export) is swapped in. Other incidents' pages (their neighbours' and related incidents' titles)
+     * and the search page wait for the rebake.
      */
-    private List<String> writePages(ContentFolder.Listing folder, List<Entry> entries, Understander understander,
-                                    Library last) throws IOException {
+    private void writePages(ContentFolder.Listing folder, List<Entry> entries, Understander understander,
+                            Library last, List<String> written, List<String> lists) throws IOException {
         List<Postmortem> all = new ArrayList<>();
         Map<String, Path> fileOf = new HashMap<>();
         for (Path file : folder.postmortems()) {
@@ -299,18 +314,31 @@ public final class ServedSite implements AutoCloseable {
                 }), config.info().remoteImages());
         SitePlanner planner = new SitePlanner(library, config.info(), markdown);
         PageRenderer renderer = renderer();
-        List<String> written = new ArrayList<>();
+        Map<Path, Long> reads = new HashMap<>();
         for (Entry e : entries) {
             Path file = fileOf.get(e.kept().source());
             if (file == null || prepared.get(file) != e.kept()) continue; // another file has this page
+            reads.put(file, e.ticket());
             Optional<Page> page = planner.incidentPage(e.kept().id());
             if (page.isEmpty()) continue;
             String html = renderer.render(page.get(), config.info());
-            put(page.get().path(), html.getBytes(StandardCharsets.UTF_8), new QuickPage(file, e.ticket()));
+            put(page.get().path(), html.getBytes(StandardCharsets.UTF_8), new QuickPage(Map.of(file, e.ticket())));
             written.add(page.get().path());
         }
-        return written;
+        QuickPage listsRead = new QuickPage(Map.copyOf(reads));
+        for (Page page : planner.pages()) {
+            if (!LISTS_WAIT_FOR_THE_REBAKE.contains(page.template())) {
+                put(page.path(), renderer.render(page, config.info()).getBytes(StandardCharsets.UTF_8), listsRead);
+                lists.add(page.path());
+            }
+        }
     }
+
+    /**
+     * The pages {@link #changed} leaves to the rebake: incident pages but the changed ones, the search page, whose
+     * model is the search export's manifest, and the not-found page, which lists nothing.
+     */
+    private static final Set<String> LISTS_WAIT_FOR_THE_REBAKE = Set.of("incident.ftlh", "search.ftlh", "404.ftlh");
 
     private PageRenderer renderer() {
         if (renderer == null) {
@@ -327,7 +355,7 @@ public final class ServedSite implements AutoCloseable {
         try {
             Path target = config.output().resolve(pagePath);
             Files.createDirectories(target.getParent());
-            Path temp = target.resolveSibling("." + target.getFileName() + "." + quick.ticket() + ".tmp");
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + tickets.incrementAndGet() + ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE,
                         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
@@ -502,8 +530,7 @@ public final class ServedSite implements AutoCloseable {
             lock.lock();
             try {
                 for (Map.Entry<String, QuickPage> q : quickPages.entrySet()) {
-                    Long read = used.get(q.getValue().file());
-                    if (read != null && read >= q.getValue().ticket()) continue;
+                    if (!q.getValue().newerThan(used)) continue;
                     Path page = target.resolve(q.getKey());
                     if (!Files.isRegularFile(page)) continue;
                     Path into = staging.resolve(q.getKey());

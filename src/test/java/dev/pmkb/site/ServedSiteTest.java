@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,7 +100,16 @@ class ServedSiteTest {
         assertEquals(List.of("2024/a.md"), update.changed());
         assertEquals(List.of("incidents/2024-a.html"), update.pages());
         assertTrue(read(root, "incidents/2024-a.html").contains("Checkout pool drained"));
-        assertTrue(read(root, "archive.html").contains("Checkout pool exhausted"), "the lists wait for the rebake");
+        for (String list : List.of("archive.html", "index.html", "feed.xml")) {
+            String text = read(root, list);
+            assertTrue(text.contains("Checkout pool drained") && !text.contains("Checkout pool exhausted"),
+                    list + " shows the edit before the rebake");
+            assertTrue(update.lists().contains(list), list);
+        }
+        assertFalse(update.lists().contains("search.html"), "the search page waits for the rebake's export");
+        assertTrue(read(root, "incidents.json").contains("Checkout pool exhausted"), "data files wait for the rebake");
+        Map<String, String> quickLists = new java.util.TreeMap<>();
+        for (String list : update.lists()) quickLists.put(list, read(root, list));
         assertTrue(site.rebakePending());
         assertEquals(4, site.understoodFiles(), "only the edited file is understood again");
         String quickPage = read(root, "incidents/2024-a.html");
@@ -112,6 +122,9 @@ class ServedSiteTest {
         }
         assertEquals(4, site.understoodFiles(), "the rebake reuses every postmortem it knows");
         assertEquals(quickPage, read(root, "incidents/2024-a.html"), "the quick page is the page a bake writes");
+        for (String list : quickLists.keySet()) {
+            assertEquals(quickLists.get(list), read(root, list), list + ": the quick list is the one a bake writes");
+        }
         assertEquals(3, recorder.reports.getLast().incidents());
     }
 
@@ -130,6 +143,8 @@ class ServedSiteTest {
         assertTrue(read(root, "incidents/2022-d.html").contains("Certificate expired"));
         // its neighbour in time is already linked from the new page
         assertTrue(read(root, "incidents/2022-d.html").contains("2023-c.html"));
+        assertFalse(read(root, "archive.html").contains("Search index corrupted"), "the lists at once too");
+        assertTrue(read(root, "archive.html").contains("Certificate expired"));
 
         assertTrue(site.bake());
         assertFalse(Files.exists(root.resolve("output/incidents/2024-b.html")));
@@ -213,7 +228,7 @@ class ServedSiteTest {
         assertEquals(List.of("incidents/2024-a.html"), during.getFirst().pages());
         // This rebake read a.md before the edit: its own page for it would have been the old one.
         assertTrue(read(root, "incidents/2024-a.html").contains("Checkout pool edited"));
-        assertTrue(read(root, "archive.html").contains("Checkout pool exhausted"));
+        assertTrue(read(root, "archive.html").contains("Checkout pool edited"), "and so do the lists");
         assertTrue(site.rebakePending());
 
         assertTrue(site.bake());

@@ -39,13 +39,21 @@ import java.util.stream.Stream;
  */
 final class PageCache {
 
-    private static final String FORMAT = "pages-1";
+    private static final String FORMAT = "pages-2";
 
     /** One page of a site as the cache last saw it. */
     record Kept(String path, String model, long size, long modifiedNanos, String fileKey) {
     }
 
-    private record Manifest(String output, List<Kept> pages) {
+    /** One other file of a site (data file, search export, asset, page rendered again) as the cache last saw it. */
+    record Written(String path, long size, long modifiedNanos, String fileKey, String hash) {
+        boolean sameFile(BasicFileAttributes a) {
+            return a.size() == size && a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) == modifiedNanos
+                    && String.valueOf(a.fileKey()).equals(fileKey);
+        }
+    }
+
+    private record Manifest(String output, List<Kept> pages, List<Written> files) {
     }
 
     private final EntryStore store;
@@ -53,6 +61,8 @@ final class PageCache {
     private final String manifestKey;
     private final String global;
     private final Map<String, Kept> previous;
+    private final Map<String, Written> previousFiles = new HashMap<>();
+    private final List<Written> written = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> models = new ConcurrentHashMap<>();
     private final Set<String> linked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pagesKept = new AtomicInteger();
@@ -79,6 +89,7 @@ final class PageCache {
             try {
                 if (RecordCodec.decode(saved.get()) instanceof Manifest m && m.output().equals(output.toString())) {
                     for (Kept k : m.pages()) previous.put(k.path(), k);
+                    for (Written w : m.files()) cache.previousFiles.put(w.path(), w);
                 }
             } catch (RecordCodec.CorruptEntryException e) {
                 cache.problems.add(store.file(manifestKey) + ": damaged, ignored (" + e.getMessage() + ")");
@@ -150,12 +161,22 @@ final class PageCache {
      * Replaces each file of {@code staging} that has the same bytes as the previous site's by a link to that one
      * (or, where the file system has no links, gives it that one's modification time), so that a rebake leaves the
      * files it did not change untouched.
+     * <p>
+     * Each file is read once: the cache noted the hash of the bytes of each file of the previous site with its size,
+     * time and file key, and while these are still the previous file's, its hash stands for its bytes. A file the
+     * cache noted nothing of (a page kept from the site before, a first rebake) is compared byte for byte.
      */
     void keepUnchanged(Path staging) {
-        if (!Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) return;
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(staging)) {
-            files = walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            // one walk that stats each entry once, where walking and then asking each path for its kind stats it twice
+            Files.walkFileTree(staging, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                    if (a.isRegularFile()) files.add(file);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             problems.add("cannot compare the new site with the previous one: " + e.getMessage());
             return;
@@ -163,26 +184,47 @@ final class PageCache {
         files.parallelStream().forEach(staged -> {
             String path = staging.relativize(staged).toString().replace('\\', '/');
             if (linked.contains(path)) return;
-            Path old = output.resolve(path);
             try {
-                if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != Files.size(staged)
-                        || Files.mismatch(old, staged) != -1) {
-                    return;
-                }
-                Path temp = staged.resolveSibling("." + staged.getFileName() + ".pmkb-kept");
-                try {
-                    Files.deleteIfExists(temp);
-                    link(old, temp);
-                    Files.move(temp, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileSystemException | UnsupportedOperationException e) {
-                    Files.deleteIfExists(temp);
-                    Files.setLastModifiedTime(staged, Files.getLastModifiedTime(old));
-                }
-                filesKept.incrementAndGet();
+                keepIfUnchanged(path, staged);
             } catch (IOException e) {
                 // the new file stays: it has the right bytes, only a new time
             }
         });
+    }
+
+    private void keepIfUnchanged(String path, Path staged) throws IOException {
+        Path old = output.resolve(path);
+        BasicFileAttributes before;
+        try {
+            before = Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            before = null;
+        }
+        // a new page is noted by its model (keep): reading every page of a first bake would cost more than it saves
+        if (before == null && models.containsKey(path)) return;
+        byte[] bytes = Files.readAllBytes(staged);
+        String hash = java.util.HexFormat.of().formatHex(FastHash.of(bytes, bytes.length));
+        boolean same = false;
+        if (before != null && before.isRegularFile() && before.size() == bytes.length) {
+            Written noted = previousFiles.get(path);
+            same = noted != null && noted.sameFile(before) ? noted.hash().equals(hash)
+                    : java.util.Arrays.equals(bytes, Files.readAllBytes(old));
+        }
+        if (same) {
+            Path temp = staged.resolveSibling("." + staged.getFileName() + ".pmkb-kept");
+            try {
+                Files.deleteIfExists(temp);
+                link(old, temp);
+                Files.move(temp, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileSystemException | UnsupportedOperationException e) {
+                Files.deleteIfExists(temp);
+                Files.setLastModifiedTime(staged, Files.getLastModifiedTime(old));
+            }
+            filesKept.incrementAndGet();
+        }
+        BasicFileAttributes now = Files.readAttributes(staged, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        written.add(new Written(path, now.size(), now.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                String.valueOf(now.fileKey()), hash));
     }
 
     private static void link(Path existing, Path link) throws IOException {
@@ -204,7 +246,8 @@ final class PageCache {
     /** Saves the pages {@link #noteStaged} noted, once they are the output. */
     void save(List<Kept> noted) {
         List<Kept> pages = noted.stream().sorted(Comparator.comparing(Kept::path)).toList();
-        store.write(manifestKey, RecordCodec.encode(new Manifest(OutputFolder.real(output).toString(), pages)));
+        List<Written> files = written.stream().sorted(Comparator.comparing(Written::path)).toList();
+        store.write(manifestKey, RecordCodec.encode(new Manifest(OutputFolder.real(output).toString(), pages, files)));
     }
 
     private static Optional<Kept> stamp(String path, String hash, Path file) {

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * (a template, asset or draft edit, a touched file): writing it is a few seconds of a core per thousand postmortems.
  * <p>
  * A cached bake leaves in the index folder a note ({@link #NOTE}) of the hash of everything the index is written
- * from: each published incident as a whole (not only the fields indexed today, so that indexing one more field can
- * never keep a stale index), the taxonomy, pmkb's version and code; and of the index's files with their sizes. A
+ * from: each published incident as a whole but its Markdown and HTML (not only the fields indexed today, so that
+ * indexing one more field can never keep a stale index), the taxonomy, pmkb's version and code; and of the index's files with their sizes. A
  * rebake with the same hash links those files into its own index staging folder (Lucene never changes a file it
  * wrote), so the search export and {@code pmkb search} read the very index a fresh write would have made from the
  * same inputs. Any difference, a missing or resized file, or no note at all, and the index is written afresh.
@@ -46,8 +46,19 @@ final class KeptSearchIndex {
         FastHash digest = new FastHash().add(FORMAT).add(Version.current()).add(CodeFingerprint.current());
         digest.add(taxonomy == null ? new byte[0] : RecordCodec.hash(taxonomy));
         // one incident at a time: encoding the whole list at once would hold every body's bytes in one buffer
-        for (Postmortem incident : published) digest.add(RecordCodec.hash(incident));
+        for (Postmortem incident : published) digest.add(RecordCodec.hash(withoutSource(incident)));
         return digest.hex();
+    }
+
+    /**
+     * The incident without its Markdown and the HTML made of it, two thirds of its bytes: the index reads the body's
+     * plain text, made of the same Markdown, and never the Markdown or the HTML.
+     */
+    private static Postmortem withoutSource(Postmortem p) {
+        dev.pmkb.model.ParsedBody body = p.body() == null ? null
+                : new dev.pmkb.model.ParsedBody(null, p.body().text(), p.body().verbatim());
+        return new Postmortem(p.id(), p.source(), p.title(), p.date(), p.dateOrigin(), p.draft(), p.facts(), null, body,
+                p.diagnostics(), p.keywords(), p.titleComposed(), p.authorTitle(), p.credits());
     }
 
     /**

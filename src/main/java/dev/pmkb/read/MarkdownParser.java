@@ -51,23 +51,26 @@ import java.util.Set;
 public final class MarkdownParser {
 
     /**
-     * A parser and renderer per set of optional extensions, indexed by {@link #TABLES} and {@link #EMOJI}: a text
-     * that cannot hold a table or an emoji shortcode is parsed without those extensions, which are a tenth of
-     * flexmark's time on every paragraph, and gives the same document (MarkdownParserPropertyTest).
+     * A parser and renderer per set of optional extensions, indexed by {@link #TABLES}, {@link #EMOJI},
+     * {@link #STRIKETHROUGH} and {@link #TASKS}: a text that cannot hold a table, an emoji shortcode, a struck-out
+     * text or a task is parsed without those extensions (tables and emoji alone are a tenth of flexmark's time on
+     * every paragraph), and gives the same document (MarkdownParserExtensionsPropertyTest).
      */
-    private static final Parser[] PARSERS = new Parser[4];
-    private static final HtmlRenderer[] RENDERERS = new HtmlRenderer[4];
+    private static final Parser[] PARSERS = new Parser[16];
+    private static final HtmlRenderer[] RENDERERS = new HtmlRenderer[16];
     static final int TABLES = 1;
     static final int EMOJI = 2;
-    static final int EVERY_EXTENSION = TABLES | EMOJI;
+    static final int STRIKETHROUGH = 4;
+    static final int TASKS = 8;
+    static final int EVERY_EXTENSION = TABLES | EMOJI | STRIKETHROUGH | TASKS;
 
     static {
         for (int extensions = 0; extensions <= EVERY_EXTENSION; extensions++) {
             MutableDataSet options = new MutableDataSet();
             List<com.vladsch.flexmark.util.misc.Extension> chosen = new java.util.ArrayList<>();
             if ((extensions & TABLES) != 0) chosen.add(TablesExtension.create());
-            chosen.add(StrikethroughExtension.create());
-            chosen.add(TaskListExtension.create());
+            if ((extensions & STRIKETHROUGH) != 0) chosen.add(StrikethroughExtension.create());
+            if ((extensions & TASKS) != 0) chosen.add(TaskListExtension.create());
             if ((extensions & EMOJI) != 0) chosen.add(EmojiExtension.create());
             options.set(Parser.EXTENSIONS, chosen);
             options.set(EmojiExtension.USE_SHORTCUT_TYPE, EmojiShortcutType.GITHUB);
@@ -85,11 +88,19 @@ public final class MarkdownParser {
     /**
      * The optional extensions {@code markdown} may need. A table needs a {@code |}. An emoji needs a colon that
      * can open one (flexmark's: not after an ASCII digit, before no space) and a later colon that can close one
-     * (before no ASCII digit): "10:32" and "Cause: a disk" hold neither. Both tests may say yes where flexmark
-     * finds nothing, never the other way round.
+     * (before no ASCII digit): "10:32" and "Cause: a disk" hold neither. Struck-out text needs a {@code ~}, a task
+     * one character in brackets ({@code [ ]}, {@code [x]}). Each test may say yes where flexmark finds nothing,
+     * never the other way round.
      */
     static int extensionsFor(String markdown) {
         int extensions = markdown.indexOf('|') >= 0 ? TABLES : 0;
+        if (markdown.indexOf('~') >= 0) extensions |= STRIKETHROUGH;
+        for (int i = markdown.indexOf('['); i >= 0 && i + 2 < markdown.length(); i = markdown.indexOf('[', i + 1)) {
+            if (markdown.charAt(i + 2) == ']') {
+                extensions |= TASKS;
+                break;
+            }
+        }
         int n = markdown.length();
         boolean opener = false;
         for (int i = markdown.indexOf(':'); i >= 0; i = markdown.indexOf(':', i + 1)) {

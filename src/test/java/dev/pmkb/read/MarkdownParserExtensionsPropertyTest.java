@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
- * {@link MarkdownParser} leaves out the table and emoji extensions where the text cannot hold a table or an
- * emoji shortcode. Where it leaves one out, the page and the plain text must be what every extension gives.
+ * {@link MarkdownParser} leaves out the table, emoji, strikethrough and task list extensions where the text cannot
+ * hold what they read. Where it leaves one out, the page and the plain text must be what every extension gives.
  */
 class MarkdownParserExtensionsPropertyTest {
 
@@ -22,7 +22,7 @@ class MarkdownParserExtensionsPropertyTest {
             ":not_an_emoji:", ":+1:", ":-1:", "Cause:", "note:", "a:b", "http://a.b:8080/x", ":)", ":-)", "(:", "`:fire:`",
             "|", " | ", "| a | b |\n", "|---|---|\n", "---", ":---:", "---:", ":--", "- ", "1. ", "> ", "# ", "*", "**",
             "_", "`", "```\n", "    ", "\\", "\\:", "\\|", "&", "<b>", "[x](http://a.b)", "[", "]", "(", ")",
-            "- [ ] ", "- [x] ", "~~", "text", "more words", "\t", "\u00a0");
+            "- [ ] ", "- [x] ", "- [X] ", "* [ ]", "[ ]", "[x]", "[]", "[xy]", "~~", "~", "~~~\n", "text", "more words", "\t", "\u00a0");
 
     @Test
     void leavingOutAnExtensionTheTextCannotUseChangesNothing() {
@@ -48,6 +48,9 @@ class MarkdownParserExtensionsPropertyTest {
         assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor("it was :fire: all night") & MarkdownParser.EMOJI);
         assertEquals(0, MarkdownParser.extensionsFor("At 10:32 UTC the cause: a full disk (until 11:05)."));
         assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor(":fire:") & MarkdownParser.EMOJI);
+        assertEquals(MarkdownParser.STRIKETHROUGH, MarkdownParser.extensionsFor("~~gone~~") & MarkdownParser.STRIKETHROUGH);
+        assertEquals(MarkdownParser.TASKS, MarkdownParser.extensionsFor("- [ ] add an alert") & MarkdownParser.TASKS);
+        assertEquals(0, MarkdownParser.extensionsFor("- add an alert, see [the runbook](http://a.b)"));
     }
 
     private static List<String> markdown(Random random) {

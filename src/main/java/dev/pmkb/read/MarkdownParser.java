@@ -50,22 +50,75 @@ import java.util.Set;
  */
 public final class MarkdownParser {
 
-    private static final Parser PARSER;
-    private static final HtmlRenderer RENDERER;
+    /**
+     * A parser and renderer per set of optional extensions, indexed by {@link #TABLES}, {@link #EMOJI},
+     * {@link #STRIKETHROUGH} and {@link #TASKS}: a text that cannot hold a table, an emoji shortcode, a struck-out
+     * text or a task is parsed without those extensions (tables and emoji alone are a tenth of flexmark's time on
+     * every paragraph), and gives the same document (MarkdownParserExtensionsPropertyTest).
+     */
+    private static final Parser[] PARSERS = new Parser[16];
+    private static final HtmlRenderer[] RENDERERS = new HtmlRenderer[16];
+    static final int TABLES = 1;
+    static final int EMOJI = 2;
+    static final int STRIKETHROUGH = 4;
+    static final int TASKS = 8;
+    static final int EVERY_EXTENSION = TABLES | EMOJI | STRIKETHROUGH | TASKS;
 
     static {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), EmojiExtension.create()));
-        options.set(EmojiExtension.USE_SHORTCUT_TYPE, EmojiShortcutType.GITHUB);
-        options.set(EmojiExtension.USE_IMAGE_TYPE, EmojiImageType.UNICODE_ONLY);
-        options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        // flexmark's writer would otherwise re-examine every piece of output for indentation and trailing spaces
-        // that pmkb's HTML never needs: the same HTML (checked on 1,000 generated postmortems), a fifth faster
-        options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH);
-        PARSER = Parser.builder(options).build();
-        // Registered first, so it renders text in place of flexmark's own renderer (which comes last)
-        RENDERER = HtmlRenderer.builder(options).nodeRendererFactory(textOptions -> new TextRenderer()).build();
+        for (int extensions = 0; extensions <= EVERY_EXTENSION; extensions++) {
+            MutableDataSet options = new MutableDataSet();
+            List<com.vladsch.flexmark.util.misc.Extension> chosen = new java.util.ArrayList<>();
+            if ((extensions & TABLES) != 0) chosen.add(TablesExtension.create());
+            if ((extensions & STRIKETHROUGH) != 0) chosen.add(StrikethroughExtension.create());
+            if ((extensions & TASKS) != 0) chosen.add(TaskListExtension.create());
+            if ((extensions & EMOJI) != 0) chosen.add(EmojiExtension.create());
+            options.set(Parser.EXTENSIONS, chosen);
+            options.set(EmojiExtension.USE_SHORTCUT_TYPE, EmojiShortcutType.GITHUB);
+            options.set(EmojiExtension.USE_IMAGE_TYPE, EmojiImageType.UNICODE_ONLY);
+            options.set(HtmlRenderer.SOFT_BREAK, "\n");
+            // flexmark's writer would otherwise re-examine every piece of output for indentation and trailing spaces
+            // that pmkb's HTML never needs: the same HTML (checked on 1,000 generated postmortems), a fifth faster
+            options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH);
+            PARSERS[extensions] = Parser.builder(options).build();
+            // Registered first, so it renders text in place of flexmark's own renderer (which comes last)
+            RENDERERS[extensions] = HtmlRenderer.builder(options).nodeRendererFactory(textOptions -> new TextRenderer()).build();
+        }
+    }
+
+    /**
+     * The optional extensions {@code markdown} may need. A table needs a {@code |}. An emoji needs a colon that
+     * can open one (flexmark's: not after an ASCII digit, before no space) and a later colon that can close one
+     * (before no ASCII digit): "10:32" and "Cause: a disk" hold neither. Struck-out text needs a {@code ~}, a task
+     * one character in brackets ({@code [ ]}, {@code [x]}). Each test may say yes where flexmark finds nothing,
+     * never the other way round.
+     */
+    static int extensionsFor(String markdown) {
+        int extensions = markdown.indexOf('|') >= 0 ? TABLES : 0;
+        if (markdown.indexOf('~') >= 0) extensions |= STRIKETHROUGH;
+        for (int i = markdown.indexOf('['); i >= 0 && i + 2 < markdown.length(); i = markdown.indexOf('[', i + 1)) {
+            if (markdown.charAt(i + 2) == ']') {
+                extensions |= TASKS;
+                break;
+            }
+        }
+        int n = markdown.length();
+        boolean opener = false;
+        for (int i = markdown.indexOf(':'); i >= 0; i = markdown.indexOf(':', i + 1)) {
+            if (opener && (i + 1 == n || !isAsciiDigit(markdown.charAt(i + 1)))) return extensions | EMOJI;
+            if ((i == 0 || !isAsciiDigit(markdown.charAt(i - 1))) && i + 1 < n && !isSpace(markdown.charAt(i + 1))) {
+                opener = true;
+            }
+        }
+        return extensions;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Only the characters flexmark surely takes for white space: any other may stand after an opener. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private MarkdownParser() {
@@ -93,9 +146,14 @@ public final class MarkdownParser {
     public static ParsedBody parse(String markdown) {
         if (markdown == null || markdown.isBlank()) return ParsedBody.EMPTY;
         if (overWorkBudget(markdown)) return new ParsedBody(verbatim(markdown), markdown, true);
+        return parse(markdown, extensionsFor(markdown));
+    }
+
+    /** {@code markdown} parsed with the optional {@code extensions} only (for tests: with all of them). */
+    static ParsedBody parse(String markdown, int extensions) {
         try {
-            Node document = PARSER.parse(markdown);
-            return new ParsedBody(RENDERER.render(document), plainText(document), false);
+            Node document = PARSERS[extensions].parse(markdown);
+            return new ParsedBody(RENDERERS[extensions].render(document), plainText(document), false);
         } catch (StackOverflowError tooDeep) {
             return new ParsedBody(verbatim(markdown), markdown, true);
         }

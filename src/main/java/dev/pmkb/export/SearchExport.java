@@ -430,6 +430,8 @@ public final class SearchExport {
             List<String> primary = new ArrayList<>();
             for (int doc = 0; doc < maxDoc; doc++) {
                 Document d = stored.document(doc);
+                Postmortem incident = byId.get(d.get(SearchIndex.ID));
+                List<String> paragraphs = incident == null ? List.of() : SnippetSource.paragraphs(incident);
                 String[] causes = d.getValues(SearchIndex.CAUSE);
                 primary.add(causes.length == 0 ? "" : causes[0]);
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -441,11 +443,11 @@ public final class SearchExport {
                     g.writeStartArray();
                     for (String cause : causes) g.writeString(cause);
                     g.writeEndArray();
-                    g.writeString(SnippetSource.of(byId.get(d.get(SearchIndex.ID)), bodyDocFreq, maxDoc));
+                    g.writeString(incident == null ? "" : SnippetSource.of(incident, paragraphs, bodyDocFreq, maxDoc));
                     g.writeEndArray();
                 }
                 rows.add(buffer.toByteArray());
-                String text = SnippetSource.fullText(byId.get(d.get(SearchIndex.ID)));
+                String text = incident == null ? "" : SnippetSource.fullText(paragraphs);
                 writeFile(TEXTS + "/" + doc + ".json", jsonBytes(g -> {
                     g.writeStartObject();
                     g.writeStringField("text", text);

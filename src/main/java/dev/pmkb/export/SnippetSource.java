@@ -54,14 +54,27 @@ final class SnippetSource {
     private static final Pattern ENDS_STATEMENT = Pattern.compile("[.!?)\"”]$");
     private static final Pattern ATX_HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern BOLD_LINE = Pattern.compile("^\\s*(?:\\*\\*|__)([^*_]{1,120})(?:\\*\\*|__)\\s*:?\\s*$");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final PmkbAnalyzer ANALYZER = new PmkbAnalyzer();
 
     private SnippetSource() {
     }
 
-    private record Sentence(String text, int line, Set<String> terms, double boost) {
+    /**
+     * A sentence and its terms, each with its weight (0 for a term the body never has): worked out once, as the
+     * greedy choice below weighs every sentence again after each one it keeps.
+     */
+    private record Sentence(String text, int line, Set<String> terms, String[] termList, double[] weights,
+                            double boost) {
+        static Sentence of(String text, int line, Set<String> terms, double boost, ToIntFunction<String> bodyDocFreq,
+                           int docCount) {
+            String[] termList = terms.toArray(String[]::new);
+            double[] weights = new double[termList.length];
+            for (int k = 0; k < termList.length; k++) {
+                int df = bodyDocFreq.applyAsInt(termList[k]);
+                if (df > 0) weights[k] = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+            }
+            return new Sentence(text, line, terms, termList, weights, boost);
+        }
     }
 
     /**
@@ -69,21 +82,25 @@ final class SnippetSource {
      * of an index of {@code docCount} documents.
      */
     static String of(Postmortem p, ToIntFunction<String> bodyDocFreq, int docCount) {
-        if (p == null) return "";
+        return p == null ? "" : of(p, paragraphs(p), bodyDocFreq, docCount);
+    }
+
+    /** As above, from the incident's {@link #paragraphs(Postmortem) paragraphs}, which its full text shares. */
+    static String of(Postmortem p, List<String> lines, ToIntFunction<String> bodyDocFreq, int docCount) {
         Facts facts = p.facts();
         String rootCause = facts == null || facts.rootCause() == null ? "" : flat(facts.rootCause());
         String summary = facts == null || facts.summary() == null ? "" : flat(facts.summary());
         List<Sentence> sentences = new ArrayList<>();
-        List<String> lines = paragraphs(p);
         for (int line = 0; line < lines.size(); line++) {
             String text = lines.get(line);
             if (!isProse(text)) continue;
             for (String s : SENTENCE_END.split(text)) {
                 String sentence = clip(s, SENTENCE_MAX);
-                if (SPACES.split(sentence).length < 5) continue;
+                if (wordCount(sentence) < 5) continue;
                 String plain = sentence.endsWith("…") ? sentence.substring(0, sentence.length() - 1) : sentence;
                 double boost = rootCause.contains(plain) ? 1.5 : summary.contains(plain) ? 1.2 : 1;
-                sentences.add(new Sentence(sentence, line, new HashSet<>(Analysis.terms(ANALYZER, sentence)), boost));
+                sentences.add(Sentence.of(sentence, line, new HashSet<>(Analysis.terms(ANALYZER, sentence)), boost,
+                        bodyDocFreq, docCount));
             }
         }
         if (sentences.isEmpty()) return clip(String.join(" ", summary, rootCause).strip(), BUDGET);
@@ -98,10 +115,9 @@ final class SnippetSource {
                 Sentence s = sentences.get(i);
                 if (kept[i] || s.text().length() + 1 > left) continue;
                 double gain = 0;
-                for (String t : s.terms()) {
-                    if (covered.contains(t)) continue;
-                    int df = bodyDocFreq.applyAsInt(t);
-                    if (df > 0) gain += Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+                // in the terms' set order, as the sum's rounding depends on it
+                for (int k = 0; k < s.termList().length; k++) {
+                    if (s.weights()[k] != 0 && !covered.contains(s.termList()[k])) gain += s.weights()[k];
                 }
                 gain = gain * s.boost() / Math.pow(s.text().length(), 0.3);
                 if (gain > bestGain) {
@@ -135,9 +151,13 @@ final class SnippetSource {
      * one a line, at most {@link #FULL_TEXT_MAX} UTF-16 units.
      */
     static String fullText(Postmortem p) {
-        if (p == null) return "";
+        return p == null ? "" : fullText(paragraphs(p));
+    }
+
+    /** As above, from the incident's {@link #paragraphs(Postmortem) paragraphs}. */
+    static String fullText(List<String> paragraphs) {
         StringBuilder out = new StringBuilder();
-        for (String paragraph : paragraphs(p)) {
+        for (String paragraph : paragraphs) {
             if (!isText(paragraph)) continue;
             String clipped = clip(paragraph, FULL_TEXT_MAX - out.length() - 1);
             if (clipped.length() < 20 && clipped.length() < paragraph.length()) break;
@@ -149,7 +169,7 @@ final class SnippetSource {
     }
 
     /** The body's paragraphs without the title and the headings. */
-    private static List<String> paragraphs(Postmortem p) {
+    static List<String> paragraphs(Postmortem p) {
         Set<String> headings = headings(p.markdown());
         // the title is shown above the snippet already
         for (String title : new String[]{p.title(), p.authorTitle()}) if (title != null) headings.add(key(title));
@@ -166,7 +186,7 @@ final class SnippetSource {
         if (FACTS_HEADER.matcher(start).find() || DATED_LABEL.matcher(start).find() || line.contains("---")) return false;
         int letters = 0;
         for (int i = 0; i < line.length(); i++) if (Character.isLetter(line.charAt(i)) || line.charAt(i) == ' ') letters++;
-        return letters >= line.length() * 0.75 && SPACES.split(line).length >= 3;
+        return letters >= line.length() * 0.75 && wordCount(line) >= 3;
     }
 
     /** A line of the facts header or of a timeline. */
@@ -187,7 +207,7 @@ final class SnippetSource {
         int letters = 0;
         for (int i = 0; i < line.length(); i++) if (Character.isLetter(line.charAt(i)) || line.charAt(i) == ' ') letters++;
         if (letters < line.length() * 0.85) return false;
-        int words = SPACES.split(line).length;
+        int words = wordCount(line);
         return words >= 10 || (words >= 5 && ENDS_STATEMENT.matcher(line).find());
     }
 
@@ -196,8 +216,17 @@ final class SnippetSource {
      * that does not end a sentence joins the next when that one goes on in lower case or it is itself long.
      */
     static List<String> paragraphs(String text, Set<String> headings) {
+        int longestHeading = 0;
+        for (String heading : headings) longestHeading = Math.max(longestHeading, heading.length());
         List<String> out = new ArrayList<>();
+        // A paragraph of many joined lines (a log pasted as text) is asked about again at each line, so what is
+        // asked of it is kept as it grows rather than worked out from the whole paragraph each time: its word
+        // count (wordCount's, the sum of its lines' as lines are flat and joined by one space) and its letters
+        // and digits (key() before lower-casing, which never makes a text shorter: a key longer than every
+        // heading's is none of them).
         StringBuilder paragraph = new StringBuilder();
+        int paragraphWords = 0;
+        StringBuilder paragraphLetters = new StringBuilder();
         for (String raw : text.split("\n")) {
             String line = flat(raw);
             if (line.isEmpty()) {
@@ -205,22 +234,39 @@ final class SnippetSource {
                 paragraph.setLength(0);
                 continue;
             }
+            int lineWords = wordCount(line);
+            String lineLetters = lettersAndDigits(line);
             if (!paragraph.isEmpty()) {
-                boolean goesOn = !ENDS_SENTENCE.matcher(paragraph).find() && !isHeading(line)
-                        && !isHeading(paragraph.toString()) && !headings.contains(key(line))
-                        && !headings.contains(key(paragraph.toString()))
+                boolean goesOn = !endsWith(ENDS_SENTENCE, paragraph) && !isHeading(line, lineWords)
+                        && !isHeading(paragraph, paragraphWords)
+                        && !headings.contains(lineLetters.toLowerCase(java.util.Locale.ROOT))
+                        && !(paragraphLetters.length() <= longestHeading && headings.contains(
+                                paragraphLetters.toString().toLowerCase(java.util.Locale.ROOT)))
                         && (Character.isLowerCase(line.codePointAt(0)) || paragraph.length() >= 60);
                 if (goesOn) {
                     paragraph.append(' ').append(line);
+                    paragraphWords += lineWords;
+                    paragraphLetters.append(lineLetters);
                     continue;
                 }
                 out.add(paragraph.toString());
                 paragraph.setLength(0);
             }
             paragraph.append(line);
+            paragraphWords = lineWords;
+            paragraphLetters.setLength(0);
+            paragraphLetters.append(lineLetters);
         }
         if (!paragraph.isEmpty()) out.add(paragraph.toString());
         return out;
+    }
+
+    /**
+     * Whether {@code pattern}, which ends in {@code $}, finds a match in {@code text}: looked for in the last three
+     * units only, which hold one character and a line terminator of up to two, so a long text costs no more.
+     */
+    private static boolean endsWith(Pattern pattern, CharSequence text) {
+        return pattern.matcher(text.subSequence(Math.max(0, text.length() - 3), text.length())).find();
     }
 
     /** Markdown headings ("# Title", "## Impact") and lines that are all bold ("**Issue Summary:**"), as keys. */
@@ -228,6 +274,7 @@ final class SnippetSource {
         Set<String> out = new HashSet<>();
         if (markdown == null) return out;
         for (String line : markdown.split("\n")) {
+            if (line.indexOf('#') < 0 && !line.contains("**") && !line.contains("__")) continue; // neither kind
             Matcher atx = ATX_HEADING.matcher(line);
             Matcher bold = BOLD_LINE.matcher(line);
             if (atx.matches()) out.add(key(atx.group(1)));
@@ -239,16 +286,68 @@ final class SnippetSource {
 
     /** A line's letters and digits, lower-cased: the same heading in Markdown and in the plain text. */
     private static String key(String line) {
-        return NOT_WORD.matcher(line).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+        return lettersAndDigits(line).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * {@code text.replaceAll("[^\\p{L}\\p{Nd}]+", "")}: the text's letters and decimal digits. A loop, as the export
+     * asks it of every line of every incident.
+     */
+    static String lettersAndDigits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c) || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) out.appendCodePoint(c);
+            i += Character.charCount(c);
+        }
+        return out.length() == text.length() ? text : out.toString();
+    }
+
+    /**
+     * {@code text.split("\\s+").length} without splitting: the parts between runs of spaces, trailing empty ones
+     * not counted.
+     */
+    static int wordCount(CharSequence text) {
+        int runs = 0;
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = isSpace(text.charAt(i));
+            if (space && !inRun) runs++;
+            inRun = space;
+        }
+        if (runs == 0) return 1; // split returns the text itself, even an empty one
+        int parts = runs + 1;
+        if (inRun) parts--; // the empty part after a trailing run
+        if (parts == 1 && isSpace(text.charAt(0))) parts--; // all spaces: the leading empty part is trailing too
+        return parts;
+    }
+
+    /** What the patterns' {@code \s} matches: ASCII white space only. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
     }
 
     /** A short line that ends no sentence: a heading, which neither joins a paragraph nor is joined by one. */
-    private static boolean isHeading(String line) {
-        return SPACES.split(line).length < 5 && !ENDS_STATEMENT.matcher(line).find();
+    private static boolean isHeading(CharSequence line, int words) {
+        return words < 5 && !endsWith(ENDS_STATEMENT, line);
     }
 
-    private static String flat(String text) {
-        return SPACES.matcher(text).replaceAll(" ").strip();
+    /** {@code text.replaceAll("\\s+", " ").strip()}, as a loop: asked of every line of every incident. */
+    static String flat(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isSpace(c)) {
+                if (out != null) out.append(c);
+                continue;
+            }
+            int end = i + 1;
+            while (end < text.length() && isSpace(text.charAt(end))) end++;
+            if (out == null && (c != ' ' || end > i + 1)) out = new StringBuilder(text.length()).append(text, 0, i);
+            if (out != null) out.append(' ');
+            i = end - 1;
+        }
+        return (out == null ? text : out.toString()).strip();
     }
 
     /** At most {@code max} UTF-16 units, cut at a space (and never inside a surrogate pair), "…" marking the cut. */

@@ -1,5 +1,6 @@
 package dev.pmkb.bench;
 
+import dev.pmkb.export.SearchExport;
 import dev.pmkb.index.RelatedIncidents;
 import dev.pmkb.index.SearchIndex;
 import dev.pmkb.model.Postmortem;
@@ -7,6 +8,8 @@ import dev.pmkb.model.SourceDocument;
 import dev.pmkb.read.SourceReader;
 import dev.pmkb.understand.Understander;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,9 @@ import java.util.stream.Stream;
  * compared. {@code understand} reads the files once and understands them on all cores each run, printing a hash
  * of the postmortems (equal hashes: identical records, facts and diagnostics); {@code related} understands them
  * once and relates the published ones each run, printing a hash of the lists (equal hashes: identical lists);
- * {@code index} understands them once and writes the search index of the published ones each run.
+ * {@code index} understands them once and writes the search index of the published ones each run;
+ * {@code export} understands and indexes them once and writes the static search export each run, printing a hash
+ * of the written files' names and bytes (equal hashes: identical exports).
  * Besides the postmortem files the bake reads, {@code understand} also reads {@code .txt} files, so that the
  * shared seeds can be checked too.
  *
@@ -37,8 +42,8 @@ public final class StageBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || !List.of("understand", "related", "index").contains(args[0])) {
-            System.err.println("usage: StageBench understand|related|index CONTENT_DIR [RUNS]");
+        if (args.length < 2 || !List.of("understand", "related", "index", "export").contains(args[0])) {
+            System.err.println("usage: StageBench understand|related|index|export CONTENT_DIR [RUNS]");
             System.exit(2);
         }
         Path content = Path.of(args[1]);
@@ -76,6 +81,23 @@ public final class StageBench {
                     }
                 });
             }
+        } else if (args[0].equals("export")) {
+            List<Postmortem> published = understand.get().stream().filter(p -> !p.draft()).toList();
+            Path index = Files.createTempDirectory("pmkb-stage-index");
+            SearchIndex.write(published, index);
+            Path out = Files.createTempDirectory("pmkb-stage-export");
+            for (int run = 1; run <= runs; run++) {
+                Path folder = out.resolve("run" + run);
+                time(run, () -> {
+                    try {
+                        var summary = SearchExport.write(index, published, understander.taxonomy(), folder);
+                        return String.format("%,d files, %,d bytes exported (files hash %016x)", summary.files(),
+                                summary.bytes(), hashOfFiles(folder));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
         } else {
             List<Postmortem> published = understand.get().stream().filter(p -> !p.draft()).toList();
             for (int run = 1; run <= runs; run++) {
@@ -97,12 +119,30 @@ public final class StageBench {
         return hash;
     }
 
+    /** Every file's path and bytes, in path order: equal for identical folders, whichever JVM writes them. */
+    private static long hashOfFiles(Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        long hash = 1;
+        for (Path file : files) {
+            hash = 31 * hash + folder.relativize(file).toString().hashCode();
+            hash = 31 * hash + java.util.Arrays.hashCode(Files.readAllBytes(file));
+        }
+        return hash;
+    }
+
     private static void time(int run, Supplier<String> work) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var threads = ManagementFactory.getThreadMXBean();
         long wall = System.nanoTime();
         long cpu = os.getProcessCpuTime();
+        long thread = threads.getCurrentThreadCpuTime();
         String what = work.get();
-        System.out.printf("run %d: %s in %.2f s wall, %.2f s CPU%n", run, what, (System.nanoTime() - wall) / 1e9,
-                (os.getProcessCpuTime() - cpu) / 1e9);
+        // this thread's CPU leaves out the collector's and the compiler's, which a loaded machine makes noisy
+        System.out.printf("run %d: %s in %.2f s wall, %.2f s CPU (%.2f s on this thread)%n", run, what,
+                (System.nanoTime() - wall) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9,
+                (threads.getCurrentThreadCpuTime() - thread) / 1e9);
     }
 }

@@ -96,6 +96,91 @@ class SnippetSourceTest {
         assertTrue(source.substring(0, source.length() - 1).endsWith("really"), source);
     }
 
+    /** Characters that tell the loops from the patterns apart: every kind of space, letter, digit and surrogate. */
+    private static final String[] PIECES = {" ", "  ", "\t", "\n", "\u000B", "\f", "\r", "\u00A0", "\u2028",
+            "\u0085", "a", "Word", "ΟΔΟΣ", "İ", "1", "\u0663", "\u00B2", ".", ":", "\"", "”", ")", "-",
+            "\uD835\uDC00", "\uD83D\uDE00", "\uD835", "\uDC00", "é", "_"};
+
+    private static String randomText(java.util.Random random, int pieces) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < pieces; i++) text.append(PIECES[random.nextInt(PIECES.length)]);
+        return text.toString();
+    }
+
+    @Test
+    void theLoopsGiveWhatThePatternsTheyReplaceGive() {
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 20_000; i++) {
+            String text = randomText(random, random.nextInt(12));
+            assertEquals(text.replaceAll("\\s+", " ").strip(), SnippetSource.flat(text), text);
+            assertEquals(text.split("\\s+").length, SnippetSource.wordCount(text), text);
+            assertEquals(text.replaceAll("[^\\p{L}\\p{Nd}]+", ""), SnippetSource.lettersAndDigits(text), text);
+        }
+    }
+
+    /** The paragraphs as first written: every question asked of the whole paragraph at every line. */
+    private static List<String> paragraphsAskingTheWholeParagraph(String text, java.util.Set<String> headings) {
+        Pattern endsSentence = Pattern.compile("[.!?:;)\"”]$");
+        Pattern endsStatement = Pattern.compile("[.!?)\"”]$");
+        java.util.function.Predicate<String> isHeading =
+                line -> line.split("\\s+").length < 5 && !endsStatement.matcher(line).find();
+        java.util.function.Function<String, String> key =
+                line -> line.replaceAll("[^\\p{L}\\p{Nd}]+", "").toLowerCase(java.util.Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        StringBuilder paragraph = new StringBuilder();
+        for (String raw : text.split("\n")) {
+            String line = raw.replaceAll("\\s+", " ").strip();
+            if (line.isEmpty()) {
+                if (!paragraph.isEmpty()) out.add(paragraph.toString());
+                paragraph.setLength(0);
+                continue;
+            }
+            if (!paragraph.isEmpty()) {
+                boolean goesOn = !endsSentence.matcher(paragraph).find() && !isHeading.test(line)
+                        && !isHeading.test(paragraph.toString()) && !headings.contains(key.apply(line))
+                        && !headings.contains(key.apply(paragraph.toString()))
+                        && (Character.isLowerCase(line.codePointAt(0)) || paragraph.length() >= 60);
+                if (goesOn) {
+                    paragraph.append(' ').append(line);
+                    continue;
+                }
+                out.add(paragraph.toString());
+                paragraph.setLength(0);
+            }
+            paragraph.append(line);
+        }
+        if (!paragraph.isEmpty()) out.add(paragraph.toString());
+        return out;
+    }
+
+    @Test
+    void aParagraphGrownLineByLineIsJoinedAsWhenAskedWhole() {
+        String opening = "the service slowed down for every single customer";
+        String goingOn = "and then for most of the day";
+        String sigmas = "ΟΔΟΣ ΟΔΟΣ ΟΔΟΣ ΟΔΟΣ ΟΔΟΣ";
+        String sigmaGoesOn = "σ and lower words";
+        String[] lines = {"", opening, goingOn, "and more to go on with", sigmas, sigmaGoesOn, "Root cause", "ΟΔΟΣ",
+                "ended here.", "2019-04-14T19:50:36 lb-07 rabbitmq[51562]: ERROR x", "and then",
+                "Logs from lb-07 at the time of the incident", "İ dotted capital and more words here", "x.\u0085",
+                "a\u2028", "short)", "Impact", "rootcause the next words go on", "\t  spaced\tout  line with words  "};
+        // headings that a paragraph's letters equal once it has grown by a line, the longest of them too, and
+        // one whose final sigma is a final one only in the paragraph's first line
+        java.util.function.Function<String, String> key =
+                line -> line.replaceAll("[^\\p{L}\\p{Nd}]+", "").toLowerCase(java.util.Locale.ROOT);
+        java.util.Set<String> headings = java.util.Set.of("rootcause", "impact", key.apply(lines[11]),
+                key.apply(opening + " " + goingOn), key.apply(sigmas + " " + sigmaGoesOn));
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 5_000; i++) {
+            List<String> text = new ArrayList<>();
+            for (int n = random.nextInt(10); n > 0; n--) {
+                text.add(random.nextInt(4) == 0 ? randomText(random, random.nextInt(8)) : lines[random.nextInt(lines.length)]);
+            }
+            String joined = String.join("\n", text);
+            assertEquals(paragraphsAskingTheWholeParagraph(joined, headings), SnippetSource.paragraphs(joined, headings),
+                    joined);
+        }
+    }
+
     @Test
     void onTheCorpusNoSnippetSourceHoldsAFactsHeaderLine() throws IOException {
         BakeResult corpus = Shared.corpusSite();

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.TokenStream;
@@ -93,13 +92,15 @@ public final class RelatedIncidents {
     private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Markdown link targets and bare paths that name another Markdown file. */
-    private static final Pattern MARKDOWN_EXTENSION = Pattern.compile("(?i)\\.(?:md|markdown)(?![\\w.])");
+    static final Pattern MARKDOWN_EXTENSION = Pattern.compile("(?i)\\.(?:md|markdown)(?![\\w.])");
     /** Characters a link target is read back over from its extension, at most: a long line costs no more. */
     static final int MAX_LINK_TARGET = 400;
     /** "see separate post-mortem", "(see post-mortem [PM2019-009])", "the previous incident report". */
-    private static final Pattern REFERENCE_CUE = Pattern.compile(
+    static final Pattern REFERENCE_CUE = Pattern.compile(
             "(?i)\\b(?:see|separate|another|previous|earlier|prior|related|follow[- ]?up)\\b[^.\\n]{0,40}?"
                     + "\\b(?:post[- ]?mortems?|incident reports?|write[- ]?ups?|RCAs?)\\b");
+    /** Characters from a cue's start to its "post-mortem" at most: its first word and 40 between, with room. */
+    static final int CUE_REACH = 64;
     /** Characters before a reference cue that say what it refers to. */
     static final int CUE_CONTEXT = 160;
     /** How much less each word further from a reference cue counts. */
@@ -133,8 +134,9 @@ public final class RelatedIncidents {
         Terms terms = new Terms();
         // Every incident's profile, query and links are independent of the others' once the index exists: they run
         // on the cores the rest of the bake leaves idle (the common pool), and land in id order whatever ran where.
+        ThreadLocal<TermScanner> scanners = ThreadLocal.withInitial(() -> new TermScanner(analyzer, terms::id));
         List<Made> made = IntStream.range(0, sorted.size()).parallel()
-                .mapToObj(i -> Profile.of(sorted.get(i), analyzer, terms)).toList();
+                .mapToObj(i -> Profile.of(sorted.get(i), scanners.get())).toList();
         terms.freeze();
         List<Profile> profiles = made.stream().map(Made::profile).toList();
         TextStats stats = new TextStats(profiles, terms);
@@ -174,7 +176,8 @@ public final class RelatedIncidents {
         private String[] words;
 
         int id(String term) {
-            return ids.computeIfAbsent(term, t -> next.getAndIncrement());
+            Integer known = ids.get(term); // a read needs no lock; computeIfAbsent may take one even for a hit
+            return known != null ? known : ids.computeIfAbsent(term, t -> next.getAndIncrement());
         }
 
         /** A known term's number, or -1: for reading texts after every profile is made. */
@@ -685,7 +688,7 @@ public final class RelatedIncidents {
                            Map<String, String> components, String organisation, String organisationName, long day,
                            int[] bodyTerms, int[] bodyCounts, int[] titleTerms, String fileKey) {
 
-        static Made of(Postmortem incident, PmkbAnalyzer analyzer, Terms dictionary) {
+        static Made of(Postmortem incident, TermScanner scanner) {
             Facts facts = incident.facts();
             StringBuilder text = new StringBuilder();
             List<String> causes = new ArrayList<>();
@@ -711,35 +714,28 @@ public final class RelatedIncidents {
                 }
             }
             String bodyText = incident.body() == null ? "" : incident.body().text();
-            int[] bodyTokens = termIds(analyzer, bodyText, dictionary);
-            List<Analysis.Token> tokens = Analysis.tokens(analyzer, text.toString());
-            if (tokens.size() < THIN_FAILURE_TEXT && !bodyText.isBlank()) {
+            int[] bodyTokens = scanner.terms(bodyText);
+            Tokens tokens = Tokens.of(scanner, text.toString());
+            if (tokens.terms().length < THIN_FAILURE_TEXT && !bodyText.isBlank()) {
                 // a status-page update or a bare log says what failed only in its body
                 int cut = bodyText.length() <= THIN_COMPLETION_CHARS ? bodyText.length()
                         : Math.max(bodyText.lastIndexOf(' ', THIN_COMPLETION_CHARS), THIN_COMPLETION_CHARS / 2);
                 text.append(bodyText, 0, cut);
-                tokens = Analysis.tokens(analyzer, text.toString());
+                tokens = Tokens.of(scanner, text.toString());
             }
             String failure = text.toString();
-            int n = tokens.size();
-            int[] tokenTerms = new int[n];
-            int[] positions = new int[n];
-            int[] starts = new int[n];
-            int[] ends = new int[n];
-            for (int i = 0; i < n; i++) {
-                Analysis.Token t = tokens.get(i);
-                tokenTerms[i] = dictionary.id(t.term());
-                positions[i] = t.position();
-                starts[i] = t.start();
-                ends[i] = t.end();
-            }
+            int n = tokens.terms().length;
+            int[] tokenTerms = tokens.terms();
+            int[] positions = tokens.positions();
+            int[] starts = tokens.starts();
+            int[] ends = tokens.ends();
             int[][] distinct = distinct(tokenTerms);
             int[][] body = distinct(bodyTokens);
             int length = SmallFloat.byte4ToInt(SmallFloat.intToByte4(n)); // as Lucene's norms keep it
             String organisationName = RelatedIncidents.organisation(incident);
             String organisationKey = organisationName == null || organisationName.isBlank() ? null
                     : organisationName.strip().toLowerCase(Locale.ROOT);
-            int[] titleTerms = termIds(analyzer, title, dictionary);
+            int[] titleTerms = scanner.terms(title);
             String source = incident.source() == null ? "" : incident.source().replace('\\', '/');
             Profile profile = new Profile(incident.id(), failure, tokenTerms, positions, starts, ends,
                     distinct[0], distinct[1], length, List.copyOf(causes), components, organisationKey,
@@ -747,6 +743,15 @@ public final class RelatedIncidents {
                     incident.date() == null ? Long.MIN_VALUE : incident.date().toEpochDay(), body[0], body[1],
                     titleTerms, fileKey(source));
             return new Made(profile, bodyTokens, bodyText, incident.markdown() == null ? "" : incident.markdown());
+        }
+
+        /** A text's tokens: term numbers, positions and offsets. */
+        private record Tokens(int[] terms, int[] positions, int[] starts, int[] ends) {
+            static Tokens of(TermScanner scanner, String text) {
+                int n = scanner.scan(text);
+                return new Tokens(Arrays.copyOf(scanner.terms, n), Arrays.copyOf(scanner.positions, n),
+                        Arrays.copyOf(scanner.starts, n), Arrays.copyOf(scanner.ends, n));
+            }
         }
 
         /** {@code 2023/db-pool.md} → {@code db-pool}: how another write-up's link names this one. */
@@ -879,12 +884,7 @@ public final class RelatedIncidents {
         }
     }
 
-    /** A text's terms in order, numbered in {@code dictionary}; no token objects (write-ups are long). */
-    private static int[] termIds(PmkbAnalyzer analyzer, String text, Terms dictionary) {
-        return termIds(analyzer, text, dictionary::id);
-    }
-
-    /** The same for a text read after the dictionary is complete: unknown terms are -1. */
+    /** A text's terms in order, read after the dictionary is complete: unknown terms are -1. */
     private static int[] knownTermIds(PmkbAnalyzer analyzer, String text, Terms dictionary) {
         return termIds(analyzer, text, dictionary::known);
     }
@@ -1010,7 +1010,7 @@ public final class RelatedIncidents {
                                                 TextStats stats, PmkbAnalyzer analyzer) {
             Set<Integer> out = new LinkedHashSet<>();
             String markdown = made.markdown();
-            Matcher m = MARKDOWN_EXTENSION.matcher(markdown);
+            SparseMatches m = new SparseMatches(MARKDOWN_EXTENSION, markdown, from -> markdown.indexOf('.', from));
             while (m.find()) {
                 // the target runs back from ".md" to a space, bracket or quote; scanning back is bounded, where a
                 // pattern matching the target from every start would be quadratic on a long line without spaces
@@ -1053,7 +1053,9 @@ public final class RelatedIncidents {
                                                PmkbAnalyzer analyzer) {
             Set<Integer> out = new LinkedHashSet<>();
             String text = made.bodyText();
-            Matcher cue = REFERENCE_CUE.matcher(text);
+            // a cue holds one of the words its second half starts with, a few dozen characters from its start
+            SparseMatches cue = new SparseMatches(REFERENCE_CUE, text,
+                    SparseMatches.near(text, CUE_REACH, "post", "incident", "write", "rca"));
             while (cue.find()) {
                 // what the cue is said of: the words just before it on its line (a table is one line of text)
                 int from = Math.max(text.lastIndexOf('\n', cue.start()) + 1, cue.start() - CUE_CONTEXT);

@@ -58,6 +58,7 @@ public final class Bake {
     private PageCache pageCache;
     /** The safe HTML of postmortem bodies made by earlier bakes; null without a build cache. */
     private SanitizedHtmlCache htmlCache;
+    private RelatedCache relatedCache;
 
     private Bake(SiteConfig config, Reuse reuse) {
         this.config = config;
@@ -225,6 +226,10 @@ public final class Bake {
             problems.addAll(understood.problems());
         }
         int kept = 0, rendered = 0, files = 0;
+        if (relatedCache != null) {
+            relatedCache.prune();
+            problems.addAll(relatedCache.problems());
+        }
         if (htmlCache != null) {
             htmlCache.prune();
             problems.addAll(htmlCache.problems());
@@ -285,9 +290,8 @@ public final class Bake {
             });
             Baked baked;
             try {
-                Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
-                        ? Map.<String, List<Related>>of() : RelatedIncidents.compute(published, config.relatedLimit(),
-                        understander.taxonomy()));
+                Map<String, List<Related>> related = timed("related",
+                        () -> relatedLists(published, understander.taxonomy()));
                 Library library = new Library(published, understander.taxonomy(), related);
                 MarkdownRenderer.ContentLinks links = contentLinks(published, attachments, linkedAttachments,
                         diagnostics::add);
@@ -311,6 +315,16 @@ public final class Bake {
             joinIndex(index);
             return baked;
         }
+    }
+
+    /** Related incidents of the published ones; with the build cache, the last bake's while their inputs are the same. */
+    private Map<String, List<Related>> relatedLists(List<Postmortem> published, dev.pmkb.model.Taxonomy taxonomy) {
+        if (config.relatedLimit() == 0) return Map.of();
+        java.util.function.Supplier<Map<String, List<Related>>> compute =
+                () -> RelatedIncidents.compute(published, config.relatedLimit(), taxonomy);
+        if (config.cache() == null) return compute.get();
+        relatedCache = new RelatedCache(config.cache());
+        return relatedCache.related(published, config.relatedLimit(), taxonomy, compute);
     }
 
     /**

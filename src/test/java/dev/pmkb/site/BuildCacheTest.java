@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,6 +125,35 @@ class BuildCacheTest {
         assertEquals(0, afterTaxonomy.cache().understoodKept());
         assertEquals(60, afterTaxonomy.cache().understood());
         assertTrue(Files.readString(p.root().resolve("site/incidents/2024-01-02-new.html")).contains("Consumer deadlock"));
+    }
+
+    @Test
+    void relatedListsAreReusedUntilAnEditChangesThemAndThenMatchAColdBake(@TempDir Path tmp) throws Exception {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(60, 11, generated);
+        Project p = project(tmp, generated);
+        p.rebakeMatchesColdBake();
+        Path entries = p.cache().resolve("related-1");
+        Map<String, Object> kept = stamps(entries);
+        assertEquals(1, kept.size(), "one entry: the whole library's lists");
+
+        p.rebakeMatchesColdBake();
+        assertEquals(kept, stamps(entries), "nothing changed: the lists are taken, not computed and written again");
+
+        // one write-up now tells the story of another, under its own title and date: the two become related
+        List<Path> files = markdown(p.content());
+        Path edited = files.get(3);
+        Path twin = files.get(40);
+        String frontMatter = Files.readString(edited).replaceFirst("(?s)^(---\\n.*?\\n---\\n).*$", "$1");
+        String story = Files.readString(twin).replaceFirst("(?s)^---\\n.*?\\n---\\n", "");
+        Files.writeString(edited, frontMatter + story);
+        // a page is named after its file's path in the content folder: 2019/db-pool.md → incidents/2019-db-pool.html
+        Path twinPage = p.root().resolve("site/incidents/" + pageName(p, twin) + ".html");
+        String editedName = pageName(p, edited);
+        assertFalse(Files.readString(twinPage).contains(editedName), "not related before");
+        p.rebakeMatchesColdBake();
+        assertTrue(Files.readString(twinPage).contains(editedName), "related after the edit");
+        assertNotEquals(kept.keySet(), stamps(entries).keySet(), "the lists of the new inputs are kept");
     }
 
     @Test
@@ -272,6 +302,10 @@ class BuildCacheTest {
         try (Stream<Path> pages = Files.list(p.root().resolve("site/incidents"))) {
             return "incidents/" + pages.map(f -> f.getFileName().toString()).sorted().findFirst().orElseThrow();
         }
+    }
+
+    private static String pageName(Project p, Path file) {
+        return p.content().relativize(file).toString().replace('\\', '/').replace(".md", "").replace('/', '-');
     }
 
     private static List<Path> markdown(Path content) throws IOException {

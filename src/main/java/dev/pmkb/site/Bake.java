@@ -276,12 +276,14 @@ public final class Bake {
             // The index and its static export need neither related incidents nor pages, and each is
             // single-threaded: they run on a thread of their own while related incidents and pages use the cores
             // (on two cores, waiting for them before rendering left one core idle for a third of the bake). Only
-            // the search page waits for the export: it carries the export's manifest inline.
+            // the search page waits for the export: it carries the export's manifest inline. The thread is not the
+            // common pool's: on two cores that pool has one worker besides the caller, and the export held it, so
+            // related incidents and pages ran on one core.
             java.util.concurrent.CompletableFuture<String> index = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 timed("index (in the background)", () -> writeIndex(published, understander.taxonomy(), indexStaging));
                 return timed("search export (in the background)",
                         () -> exportSearch(published, understander.taxonomy(), indexStaging, staging));
-            });
+            }, Bake::inTheBackground);
             Baked baked;
             try {
                 Map<String, List<Related>> related = timed("related", () -> config.relatedLimit() == 0
@@ -296,7 +298,11 @@ public final class Bake {
                         config.cache()));
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
                         () -> joinUnchecked(index), searchModules(config.assets())).pages());
-                timed("render", () -> renderAll(site, pages, staging));
+                // The search page waits for the export: rendered last, so no core waits while other pages are left.
+                timed("render", () -> renderAll(site,
+                        pages.stream().filter(p -> !SitePlanner.waitsForSearchExport(p)).toList(), staging));
+                timed("search page (waits for export)", () -> renderAll(site,
+                        pages.stream().filter(SitePlanner::waitsForSearchExport).toList(), staging));
                 timed("data files", () -> writeDataFiles(staging, library));
                 List<String> assetErrors = timed("assets", site::copyAssets);
                 if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
@@ -448,6 +454,12 @@ public final class Bake {
                 diagnostics.add(Diagnostic.error(p.source(), 0, "JBake's crawler skipped this file; it was not baked"));
             }
         }
+    }
+
+    private static void inTheBackground(Runnable work) {
+        Thread thread = new Thread(work, "pmkb-search-index");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** For the search page's model, rendered on a worker thread: the export's failure as an unchecked one. */

@@ -298,15 +298,16 @@ public final class Bake {
                         config.cache()));
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
                         () -> joinUnchecked(index), searchModules(config.assets())).pages());
-                // The search page waits for the export: rendered last, so no core waits while other pages are left.
+                // The search page waits for the export: rendered last, after the files that need no wait, so no core
+                // waits while other work is left.
                 timed("render", () -> renderAll(site,
                         pages.stream().filter(p -> !SitePlanner.waitsForSearchExport(p)).toList(), staging));
-                timed("search page (waits for export)", () -> renderAll(site,
-                        pages.stream().filter(SitePlanner::waitsForSearchExport).toList(), staging));
                 timed("data files", () -> writeDataFiles(staging, library));
                 List<String> assetErrors = timed("assets", site::copyAssets);
                 if (!assetErrors.isEmpty()) throw new BakeFailure("copying assets failed: " + assetErrors);
                 timed("attachments", () -> copyAttachments(staging));
+                timed("search page (waits for export)", () -> renderAll(site,
+                        pages.stream().filter(SitePlanner::waitsForSearchExport).toList(), staging));
                 baked = new Baked(library, published.size(), drafts, pages.size());
             } catch (BakeFailure | RuntimeException | Error e) {
                 // the staging folder is deleted after this: not while the index is still writing into it
@@ -540,7 +541,8 @@ public final class Bake {
 
     private void writeDataFiles(Path staging, Library library) {
         try {
-            try (OutputStream out = Files.newOutputStream(staging.resolve("incidents.json"))) {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(staging.resolve("incidents.json")),
+                    1 << 16)) {
                 IncidentsJson.write(library, out);
             }
             String sitemap = config.info().absolute("sitemap.xml");

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * How a bake shares the cores between the search index and the pages: the index and its export run on a thread of
  * their own, outside the pool that renders pages (on two cores its one worker would otherwise be theirs), and the
- * search page, which waits for the export, is rendered after every other page.
+ * search page, which waits for the export, is rendered after every other page and file.
  */
 class RenderOrderTest {
 
@@ -80,7 +80,7 @@ class RenderOrderTest {
         Bake.run(SiteConfig.load(root, SiteConfig.Overrides.NONE), reuse);
 
         assertTrue(stagedBeforeTheSearchPage.containsAll(List.of("index.html", "archive.html",
-                "incidents/2024-a.html", "incidents/2023-b.html")), stagedBeforeTheSearchPage.toString());
+                "incidents/2024-a.html", "incidents/2023-b.html", "incidents.json")), stagedBeforeTheSearchPage.toString());
         assertFalse(stagedBeforeTheSearchPage.contains("search.html"), stagedBeforeTheSearchPage.toString());
         assertTrue(Files.isRegularFile(root.resolve("output/search.html")));
         Thread index = threads.get("index (in the background)");
@@ -88,13 +88,13 @@ class RenderOrderTest {
         assertEquals(index, threads.get("search export (in the background)"));
     }
 
-    /** The pages in the bake's staging folder (beside the output) so far. */
+    /** The pages and JSON files in the bake's staging folder (beside the output) so far. */
     private static List<String> staged(Path root) {
         try (Stream<Path> siblings = Files.list(root)) {
             Path staging = siblings.filter(f -> f.getFileName().toString().startsWith(".output.baking-")
                     && !f.getFileName().toString().endsWith("-search-index")).findFirst().orElseThrow();
             try (Stream<Path> files = Files.walk(staging)) {
-                return files.filter(f -> f.toString().endsWith(".html"))
+                return files.filter(f -> f.toString().endsWith(".html") || f.toString().endsWith(".json"))
                         .map(f -> staging.relativize(f).toString().replace('\\', '/')).toList();
             }
         } catch (IOException e) {

@@ -16,7 +16,6 @@ import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
@@ -136,12 +135,60 @@ public final class JBakeSite implements AutoCloseable {
         return ids;
     }
 
-    /** Renders one page into the output folder through JBake's template engines. */
+    /**
+     * Renders one page into the output folder through JBake's template engines. The page is made in memory and written
+     * in one call: through a file's writer, FreeMarker's many small writes were encoded and written 8 KB at a time.
+     */
     public void render(Page page, SiteInfo site) throws IOException {
         Path target = config.getDestinationFolder().toPath().resolve(page.path());
-        Files.createDirectories(target.getParent());
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
-            render(templates, page, site, out);
+        Path folder = target.getParent();
+        if (!createdFolders.contains(folder)) {
+            Files.createDirectories(folder);
+            createdFolders.add(folder);
+        }
+        StringBuilderWriter out = new StringBuilderWriter();
+        render(templates, page, site, out);
+        Files.write(target, out.text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The output's folders made so far: most pages share one, and asking for it again cost a failed mkdir each. */
+    private final java.util.Set<Path> createdFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A writer into a StringBuilder, without {@link java.io.StringWriter}'s synchronized StringBuffer. */
+    static final class StringBuilderWriter extends Writer {
+        private final StringBuilder text = new StringBuilder(32 * 1024);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String s, int offset, int length) {
+            text.append(s, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public Writer append(CharSequence s) {
+            text.append(s);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        String text() {
+            return text.toString();
         }
     }
 

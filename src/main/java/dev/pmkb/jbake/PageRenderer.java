@@ -4,7 +4,6 @@ import dev.pmkb.render.Page;
 import dev.pmkb.render.SiteInfo;
 
 import java.io.IOException;
-import java.io.StringWriter;
 
 /**
  * Renders single pages outside a bake, exactly as a bake renders them: {@code pmkb serve} uses it to put an edited
@@ -27,8 +26,8 @@ public final class PageRenderer {
     }
 
     public String render(Page page, SiteInfo site) throws IOException {
-        StringWriter out = new StringWriter(32 * 1024);
+        JBakeSite.StringBuilderWriter out = new JBakeSite.StringBuilderWriter();
         JBakeSite.render(templates, page, site, out);
-        return out.toString();
+        return out.text();
     }
 }

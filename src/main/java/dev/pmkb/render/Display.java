@@ -54,9 +54,13 @@ public final class Display {
         }).orElse(null);
     }
 
+    private static final java.util.regex.Pattern ZONE_PUNCTUATION = java.util.regex.Pattern.compile("[()\\s]");
+    private static final java.util.regex.Pattern UTC_NAMES = java.util.regex.Pattern.compile(
+            "UTC|GMT|Z|UTC\\+0|GMT\\+0|UTC\\+00:00|ZULU");
+
     private static boolean isUtc(IncidentTime t) {
         return t.offset() != null && t.offset().getTotalSeconds() == 0 && t.zone() != null
-                && t.zone().replaceAll("[()\\s]", "").toUpperCase(Locale.ROOT).matches("UTC|GMT|Z|UTC\\+0|GMT\\+0|UTC\\+00:00|ZULU");
+                && UTC_NAMES.matcher(ZONE_PUNCTUATION.matcher(t.zone()).replaceAll("").toUpperCase(Locale.ROOT)).matches();
     }
 
     private static final java.util.regex.Pattern FACT_LABEL = java.util.regex.Pattern.compile(
@@ -85,7 +89,7 @@ public final class Display {
                 continue; // a table row or a header's "key: key:" left in the text says nothing in one line
             }
             String line = lead(LINE_LABEL.matcher(text.strip()).replaceFirst(""), CARD_LINE);
-            if (line != null && line.split("\\s+").length >= 5 && !line.matches("(?s).*[,;:]$")) return line;
+            if (line != null && SPACES.split(line).length >= 5 && !ENDS_WITH_A_PAUSE.matcher(line).matches()) return line;
         }
         return null;
     }
@@ -95,11 +99,15 @@ public final class Display {
             "(?i)^\\W*(root ?cause|cause|summary|issue summary|issue|description|what happened)\\b[^:.]{0,20}:\\s*");
     private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile("(?:^|\\s)[a-z_]+:\\s");
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?](\\s|$)");
+    private static final java.util.regex.Pattern ENDS_WITH_A_PAUSE = java.util.regex.Pattern.compile("(?s).*[,;:]$");
+
     /** The first sentence of {@code text}, cut at a word near {@code max} characters. */
     public static String lead(String text, int max) {
         if (text == null) return null;
-        String s = text.strip().replaceAll("\\s+", " ");
-        java.util.regex.Matcher end = java.util.regex.Pattern.compile("[.!?](\\s|$)").matcher(s);
+        String s = SPACES.matcher(text.strip()).replaceAll(" ");
+        java.util.regex.Matcher end = SENTENCE_END.matcher(s);
         if (end.find() && end.start() + 1 <= max) return s.substring(0, end.start() + 1);
         if (s.length() <= max) return s;
         int cut = s.lastIndexOf(' ', max - 1);
@@ -124,7 +132,7 @@ public final class Display {
         long m = sinceStart.toMinutes();
         String sign = m < 0 ? "T\u2212" : "T+";
         m = Math.abs(m);
-        return sign + (m / 60) + ":" + String.format(Locale.ROOT, "%02d", m % 60);
+        return sign + (m / 60) + ":" + (m % 60 < 10 ? "0" : "") + (m % 60);
     }
 
     public static String percent(Double p) {

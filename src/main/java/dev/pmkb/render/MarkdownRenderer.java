@@ -3,13 +3,19 @@ package dev.pmkb.render;
 import dev.pmkb.model.ParsedBody;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns a postmortem's Markdown into HTML that is safe to put in front of a reader. Postmortems are written
@@ -37,6 +43,7 @@ public class MarkdownRenderer {
     /** Elements whose text is never turned into links: links themselves and code. */
     private static final java.util.Set<String> NOT_LINKED_INSIDE = java.util.Set.of("a", "code", "pre", "kbd");
 
+    private final Safelist safelist;
     private final Cleaner cleaner;
     private final ContentLinks links;
     private final boolean remoteImages;
@@ -67,10 +74,11 @@ public class MarkdownRenderer {
     public MarkdownRenderer(ContentLinks links, boolean remoteImages) {
         this.links = links;
         this.remoteImages = remoteImages;
-        cleaner = new Cleaner(safelist());
+        safelist = safelist();
+        cleaner = new Cleaner(safelist);
     }
 
-    private static Safelist safelist() {
+    static Safelist safelist() {
         return Safelist.relaxed()
                 .addTags("hr", "del", "s", "input", "details", "summary", "kbd", "mark", "figure", "figcaption")
                 .addAttributes("input", "type", "checked", "disabled")
@@ -95,7 +103,7 @@ public class MarkdownRenderer {
     private String sanitize(String raw, String source, String pageUrl, String title) {
         String sourceDir = source.contains("/") ? source.substring(0, source.lastIndexOf('/') + 1) : "";
         Document dirty = Jsoup.parseBodyFragment(raw, CONTENT_BASE + sourceDir);
-        Document clean = cleaner.clean(dirty);
+        Document clean = cleanedInPlace(dirty.body()) ? dirty : cleaner.clean(dirty);
         clean.outputSettings().prettyPrint(false);
         String toRoot = "../".repeat((int) pageUrl.chars().filter(c -> c == '/').count());
         for (Element el : clean.select(LINKS_AND_IMAGES)) {
@@ -107,7 +115,7 @@ public class MarkdownRenderer {
             } else if (target != null) {
                 el.attr(attr, target);
             } else if (el.tagName().equals("img")) {
-                el.replaceWith(new org.jsoup.nodes.TextNode(el.attr("alt")));
+                el.replaceWith(new TextNode(el.attr("alt")));
             } else {
                 el.unwrap();
             }
@@ -126,30 +134,80 @@ public class MarkdownRenderer {
     }
 
     /**
+     * Cleans {@code body} where it is, when the cleaner would only drop attributes from it (flexmark's classes on a task
+     * list, say): removes those and returns true; the cleaner's copy would then be the same tree. Returns false when
+     * the body holds anything else the cleaner drops or changes (a tag not allowed, a comment, CDATA, an attribute
+     * it enforces): then the body goes through the cleaner, which drops the attributes removed here anyway.
+     */
+    boolean cleanedInPlace(Element body) {
+        boolean[] dropped = {false};
+        body.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node == body || cleanedInPlace(node)) return FilterResult.CONTINUE;
+                dropped[0] = true;
+                return FilterResult.STOP;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        });
+        return !dropped[0];
+    }
+
+    private boolean cleanedInPlace(Node node) {
+        if (node.getClass() == TextNode.class) return true; // not its subclass CDataNode, which the cleaner turns into text
+        if (node.getClass() != Element.class) return false;
+        Element element = (Element) node;
+        String tag = element.tagName();
+        if (!safelist.isSafeTag(element.normalName()) || !safelist.getEnforcedAttributes(tag).isEmpty()) return false;
+        List<String> unsafe = null;
+        for (Attribute attribute : element.attributes()) {
+            if (safelist.isSafeAttribute(tag, element, attribute)) continue;
+            if (unsafe == null) unsafe = new ArrayList<>();
+            unsafe.add(attribute.getKey());
+        }
+        if (unsafe != null) unsafe.forEach(element::removeAttr);
+        return true;
+    }
+
+    /**
      * Turns bare http(s) URLs in text into links. Done here rather than with flexmark's autolink extension,
      * which tripled the cost of rendering a postmortem.
      */
     private static void linkBareUrls(Element root) {
-        for (org.jsoup.nodes.TextNode text : root.textNodes()) {
-            String s = text.getWholeText();
-            if (!s.contains("http")) continue;
-            java.util.regex.Matcher m = BARE_URL.matcher(s);
-            if (!m.find()) continue;
-            Element span = new Element("span");
-            int last = 0;
-            do {
-                String url = TRAILING_PUNCTUATION.matcher(m.group()).replaceAll("");
-                span.appendText(s.substring(last, m.start()));
-                span.appendElement("a").attr("href", url).text(url);
-                last = m.start() + url.length();
-            } while (m.find(last));
-            span.appendText(s.substring(last));
-            text.replaceWith(span);
-            span.unwrap();
+        // by index, not through textNodes() and children(): those copy the child list of every element
+        for (int i = 0; i < root.childNodeSize(); i++) {
+            Node child = root.childNode(i);
+            if (child instanceof Element element) {
+                if (!NOT_LINKED_INSIDE.contains(element.normalName())) linkBareUrls(element);
+            } else if (child instanceof TextNode text) {
+                i += linkBareUrls(text) - 1;
+            }
         }
-        for (Element child : root.children()) {
-            if (!NOT_LINKED_INSIDE.contains(child.normalName())) linkBareUrls(child);
-        }
+    }
+
+    /** Links the bare URLs of one text node; how many nodes now stand in its place. */
+    private static int linkBareUrls(TextNode text) {
+        String s = text.getWholeText();
+        if (!s.contains("http")) return 1;
+        java.util.regex.Matcher m = BARE_URL.matcher(s);
+        if (!m.find()) return 1;
+        Element span = new Element("span");
+        int last = 0;
+        do {
+            String url = TRAILING_PUNCTUATION.matcher(m.group()).replaceAll("");
+            span.appendText(s.substring(last, m.start()));
+            span.appendElement("a").attr("href", url).text(url);
+            last = m.start() + url.length();
+        } while (m.find(last));
+        span.appendText(s.substring(last));
+        text.replaceWith(span);
+        int replacing = span.childNodeSize();
+        span.unwrap();
+        return replacing;
     }
 
     private static final java.util.regex.Pattern BARE_URL = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");

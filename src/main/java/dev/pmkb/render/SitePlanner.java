@@ -111,6 +111,13 @@ public final class SitePlanner {
         return "organisations/" + slug + ".html";
     }
 
+    private static final String SEARCH_PAGE = "search.html";
+
+    /** Whether building the page's model waits for the search export (the search page carries its manifest). */
+    public static boolean waitsForSearchExport(Page page) {
+        return page.path().equals(SEARCH_PAGE);
+    }
+
     public List<Page> pages() {
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < library.incidents().size(); i++) pages.add(incidentPage(i));
@@ -129,11 +136,11 @@ public final class SitePlanner {
         pages.add(new Page("insights.html", "insights.ftlh", this::insights));
         pages.add(new Page("actions.html", "actions.ftlh", this::actionItems));
         pages.add(new Page("404.html", "404.ftlh", Pages.NotFound::new));
-        pages.add(new Page("search.html", "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest.get()), searchModules)));
+        pages.add(new Page(SEARCH_PAGE, "search.ftlh", () -> new Pages.Search(Pages.Search.inline(searchManifest.get()), searchModules)));
         pages.add(new Page("feed.xml", "feed.ftlx", this::feed));
         // A sitemap's URLs must be absolute (search engines ignore relative ones): without the base URL there is none.
         if (site.baseUrl() != null) {
-            List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html") && !path.equals("search.html"))
+            List<String> sitemapUrls = pages.stream().map(Page::path).filter(path -> !path.equals("404.html") && !path.equals(SEARCH_PAGE))
                     .filter(path -> path.endsWith(".html")).map(site::absolute).toList();
             pages.add(new Page("sitemap.xml", "sitemap.ftlx", () -> new Pages.Sitemap(sitemapUrls)));
         }
@@ -226,11 +233,14 @@ public final class SitePlanner {
      * Plain text split where the author left a blank line. A paragraph written a line at a time keeps its line breaks
      * (the page shows them); in any other the breaks are spaces, as in the write-up.
      */
+    private static final java.util.regex.Pattern BLANK_LINE = java.util.regex.Pattern.compile("\\n\\s*\\n");
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");
+
     static List<String> paragraphs(String text) {
         if (text == null || text.isBlank()) return List.of();
-        return java.util.Arrays.stream(text.strip().split("\\n\\s*\\n")).map(String::strip)
+        return java.util.Arrays.stream(BLANK_LINE.split(text.strip())).map(String::strip)
                 .filter(p -> !p.isEmpty())
-                .map(p -> WrittenLines.writtenAsLines(p) ? p : p.replaceAll("\\s*\\n\\s*", " ")).toList();
+                .map(p -> WrittenLines.writtenAsLines(p) ? p : LINE_BREAK.matcher(p).replaceAll(" ")).toList();
     }
 
     private static TimeView time(IncidentTime t) {
@@ -458,12 +468,13 @@ public final class SitePlanner {
      * are neither open nor done.
      */
     Pages.ActionItems actionItems() {
-        Map<dev.pmkb.model.ActionTheme, Map<Postmortem, List<Task>>> byTheme = new LinkedHashMap<>();
+        // incidents by id: a record's hash code walks all of it, body and facts (most of this page's cost at 10,000)
+        Map<dev.pmkb.model.ActionTheme, Map<String, List<Task>>> byTheme = new LinkedHashMap<>();
         int total = 0, tracked = 0, open = 0;
         for (Postmortem p : library.incidents()) {
             for (dev.pmkb.model.ActionItem a : p.facts().actionItems()) {
                 byTheme.computeIfAbsent(a.theme(), t -> new LinkedHashMap<>())
-                        .computeIfAbsent(p, x -> new ArrayList<>()).add(task(a));
+                        .computeIfAbsent(p.id(), x -> new ArrayList<>()).add(task(a));
                 total++;
                 if (a.tracked()) tracked++;
                 if (a.open()) open++;
@@ -473,8 +484,10 @@ public final class SitePlanner {
         List<Views.ActionTheme> themes = byTheme.entrySet().stream()
                 .map(e -> {
                     List<Views.ActionIncident> groups = e.getValue().entrySet().stream()
-                            .map(g -> new Views.ActionIncident(g.getKey().url(), g.getKey().title(),
-                                    Display.date(g.getKey().date()), g.getValue()))
+                            .map(g -> {
+                                Postmortem p = byId.get(g.getKey());
+                                return new Views.ActionIncident(p.url(), p.title(), Display.date(p.date()), g.getValue());
+                            })
                             .toList();
                     List<Task> tasks = groups.stream().flatMap(g -> g.tasks().stream()).toList();
                     return new Views.ActionTheme(e.getKey().slug(), e.getKey().name(),

@@ -48,6 +48,9 @@ class MarkdownParserExtensionsPropertyTest {
         assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor("it was :fire: all night") & MarkdownParser.EMOJI);
         assertEquals(0, MarkdownParser.extensionsFor("At 10:32 UTC the cause: a full disk (until 11:05)."));
         assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor(":fire:") & MarkdownParser.EMOJI);
+        // flexmark's emoji delimiter changes how it reads brackets around a colon, though no emoji closes
+        assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor("_[:]") & MarkdownParser.EMOJI);
+        assertEquals(0, MarkdownParser.extensionsFor("see [the runbook](http://a.b) at 10:32") & MarkdownParser.EMOJI);
         assertEquals(MarkdownParser.STRIKETHROUGH, MarkdownParser.extensionsFor("~~gone~~") & MarkdownParser.STRIKETHROUGH);
         assertEquals(MarkdownParser.TASKS, MarkdownParser.extensionsFor("- [ ] add an alert") & MarkdownParser.TASKS);
         assertEquals(0, MarkdownParser.extensionsFor("- add an alert, see [the runbook](http://a.b)"));

@@ -26,7 +26,7 @@ public final class PageRenderer {
     }
 
     public String render(Page page, SiteInfo site) throws IOException {
-        JBakeSite.StringBuilderWriter out = new JBakeSite.StringBuilderWriter();
+        JBakeSite.PageWriter out = new JBakeSite.PageWriter();
         JBakeSite.render(templates, page, site, out);
         return out.text();
     }

@@ -91,7 +91,7 @@ public final class MarkdownParser {
     /**
      * The optional extensions {@code markdown} may need. A table needs a {@code |}. An emoji needs a colon that
      * can open one (flexmark's: not after an ASCII digit, before no space) and a later colon that can close one
-     * (before no ASCII digit): "10:32" and "Cause: a disk" hold neither; an opener between brackets needs it too. Struck-out text needs a {@code ~}, a task
+     * (before no ASCII digit): "10:32" and "Cause: a disk" hold neither; so does an opener before a closing bracket. Struck-out text needs a {@code ~}, a task
      * one character in brackets ({@code [ ]}, {@code [x]}). Each test may say yes where flexmark finds nothing,
      * never the other way round.
      */
@@ -107,20 +107,13 @@ public final class MarkdownParser {
         int n = markdown.length();
         int lastClosingBracket = markdown.lastIndexOf(']');
         boolean opener = false;
-        boolean inBrackets = false;
-        int scanned = 0;
         for (int i = markdown.indexOf(':'); i >= 0; i = markdown.indexOf(':', i + 1)) {
             if (opener && (i + 1 == n || !isAsciiDigit(markdown.charAt(i + 1)))) return extensions | EMOJI;
             if ((i == 0 || !isAsciiDigit(markdown.charAt(i - 1))) && i + 1 < n && !isSpace(markdown.charAt(i + 1))) {
                 opener = true;
-                for (; scanned < i; scanned++) {
-                    char c = markdown.charAt(scanned);
-                    if (c == '[') inBrackets = true;
-                    else if (c == ']') inBrackets = false;
-                }
-                // An opener between brackets changes how flexmark reads them ("_[:]" keeps its brackets as text),
-                // though it opens no emoji
-                if (inBrackets && i < lastClosingBracket) return extensions | EMOJI;
+                // An opener before a closing bracket changes how flexmark reads the brackets ("_[:]" and ":[*]" keep
+                // them as text), though it opens no emoji
+                if (i < lastClosingBracket) return extensions | EMOJI;
             }
         }
         return extensions;

@@ -50,6 +50,7 @@ class MarkdownParserExtensionsPropertyTest {
         assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor(":fire:") & MarkdownParser.EMOJI);
         // flexmark's emoji delimiter changes how it reads brackets around a colon, though no emoji closes
         assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor("_[:]") & MarkdownParser.EMOJI);
+        assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor(":[*]") & MarkdownParser.EMOJI);
         assertEquals(0, MarkdownParser.extensionsFor("see [the runbook](http://a.b) at 10:32") & MarkdownParser.EMOJI);
         assertEquals(MarkdownParser.STRIKETHROUGH, MarkdownParser.extensionsFor("~~gone~~") & MarkdownParser.STRIKETHROUGH);
         assertEquals(MarkdownParser.TASKS, MarkdownParser.extensionsFor("- [ ] add an alert") & MarkdownParser.TASKS);

@@ -55,17 +55,29 @@ final class PhraseIndex<T> {
         }
     }
 
-    /** Every non-negated occurrence, at most one per label and word position. */
+    /**
+     * Every non-negated occurrence, at most one per label and word position. A word's stem is made only when a
+     * phrase may start there: the first two letters the text shows for most words already say none can.
+     */
     List<Hit<T>> find(Words text) {
         List<Hit<T>> hits = new ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
-            String w = text.get(i);
-            if (mayBeFirstWord(w)) collect(text, i, byFirstWord.get(w), hits);
+            int two = text.firstTwo(i);
+            if (two < 0 || firstTwoLetters[two]) {
+                String w = text.get(i);
+                if (mayBeFirstWord(w)) collect(text, i, byFirstWord.get(w), hits);
+            }
             // "time out" in the text must find the phrase "timeout".
-            if (i + 1 < text.size() && joinedMayBeFirstWord(w, text.get(i + 1))) {
-                collect(text, i, byFirstWord.get(Words.stem(w + text.get(i + 1))), hits);
+            if (i + 1 < text.size()) {
+                int joinedTwo = text.joinedFirstTwo(i);
+                if (joinedTwo < 0 ? joinedMayBeFirstWord(text.get(i), text.get(i + 1)) : firstTwoLetters[joinedTwo]) {
+                    collect(text, i, byFirstWord.get(Words.stem(text.get(i) + text.get(i + 1))), hits);
+                }
             }
             // A word starts with a prefix only if it starts with the prefix's letter.
+            int initial = text.firstAscii(i);
+            if (initial >= 0 && byAsciiPrefixInitial[initial] == null) continue;
+            String w = text.get(i);
             List<Entry<T>> prefixed = w.isEmpty() ? null
                     : w.charAt(0) < 128 ? byAsciiPrefixInitial[w.charAt(0)] : byPrefixInitial.get(w.charAt(0));
             if (prefixed != null) {

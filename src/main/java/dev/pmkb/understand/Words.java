@@ -1,6 +1,6 @@
 package dev.pmkb.understand;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -8,22 +8,43 @@ import java.util.Set;
 /**
  * Text as a sequence of lower-case word stems, for phrase matching that does not care about plurals,
  * hyphens, case or punctuation: "Connection-Pools" and "connection pool" are the same two stems.
+ *
+ * <p>The text is cut into words at once, but a word's stem is made only when asked for: a phrase lookup asks for
+ * few of them, as most words start with two letters no phrase starts with ({@link #firstTwo}), and a whole
+ * postmortem's words are looked up for its components.
  */
 final class Words {
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "t", "never", "ruled", "rather", "instead",
             "suspected", "assumed", "thought", "initially", "without", "nor");
 
-    private final List<String> stems;
+    /** The text the words were cut from; null when they were given as stems ({@link #ofStems}). */
+    private final String text;
+    private int[] starts;
+    private int[] ends;
+    private final String[] stems;
+    private final int size;
+
+    private Words(String text, int[] starts, int[] ends, int size) {
+        this.text = text;
+        this.starts = starts;
+        this.ends = ends;
+        this.size = size;
+        this.stems = new String[size];
+    }
 
     private Words(List<String> stems) {
-        this.stems = stems;
+        this.text = null;
+        this.stems = stems.toArray(String[]::new);
+        this.size = this.stems.length;
     }
 
     static Words of(String text) {
-        List<String> stems = new ArrayList<>();
-        if (text == null) return new Words(stems);
+        if (text == null) return new Words(List.of());
         int n = text.length();
+        int[] starts = new int[Math.min(16, n / 2 + 1)];
+        int[] ends = new int[starts.length];
+        int count = 0;
         int i = 0;
         while (i < n) {
             if (!isLetterOrDigit(text.charAt(i))) {
@@ -31,15 +52,25 @@ final class Words {
                 continue;
             }
             int start = i;
-            boolean lower = true;
-            for (; i < n && isLetterOrDigit(text.charAt(i)); i++) {
-                char c = text.charAt(i);
-                if (c > 'z' || (c >= 'A' && c <= 'Z')) lower = false;
+            do {
+                i++;
+            } while (i < n && isLetterOrDigit(text.charAt(i)));
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
             }
-            // Most words are lower-case ASCII already: then the word is the text itself, not a copy built a
-            // character at a time.
-            stems.add(stem(lower ? text.substring(start, i) : lowerCase(text, start, i)));
+            starts[count] = start;
+            ends[count] = i;
+            count++;
         }
+        return new Words(text, starts, ends, count);
+    }
+
+    /**
+     * Words already cut and stemmed, without the text they came from: every question is answered from the stems
+     * (PhraseIndexPropertyTest holds a text's words to these, made by the cut of old).
+     */
+    static Words ofStems(List<String> stems) {
         return new Words(stems);
     }
 
@@ -56,11 +87,70 @@ final class Words {
     }
 
     int size() {
-        return stems.size();
+        return size;
     }
 
     String get(int i) {
-        return stems.get(i);
+        String stem = stems[i];
+        if (stem == null) {
+            stem = stemOf(starts[i], ends[i]);
+            stems[i] = stem;
+        }
+        return stem;
+    }
+
+    private String stemOf(int start, int end) {
+        boolean lower = true;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c > 'z' || (c >= 'A' && c <= 'Z')) {
+                lower = false;
+                break;
+            }
+        }
+        // Most words are lower-case ASCII already: then the word is the text itself, not a copy built a
+        // character at a time.
+        return stem(lower ? text.substring(start, end) : lowerCase(text, start, end));
+    }
+
+    /**
+     * The first two characters of stem {@code i} as {@code c0 << 7 | c1} when the text tells them without making
+     * the stem, else -1. A stem only lower-cases its word and cuts its end, and keeps at least the first two
+     * characters of a word of two or more: so when the word's first two characters are ASCII, they are the stem's,
+     * lower-cased.
+     */
+    int firstTwo(int i) {
+        if (text == null) return -1;
+        int start = starts[i];
+        if (ends[i] - start < 2) return -1;
+        char c0 = text.charAt(start);
+        char c1 = text.charAt(start + 1);
+        if (c0 >= 128 || c1 >= 128) return -1;
+        return asciiLower(c0) << 7 | asciiLower(c1);
+    }
+
+    /**
+     * The first two characters of {@code stem(i) + stem(i + 1)} as {@code c0 << 7 | c1} when the text tells them
+     * without making the stems (see {@link #firstTwo}; a word of one ASCII character is its own stem), else -1.
+     */
+    int joinedFirstTwo(int i) {
+        if (text == null) return -1;
+        if (ends[i] - starts[i] >= 2) return firstTwo(i);
+        char c0 = text.charAt(starts[i]);
+        char c1 = text.charAt(starts[i + 1]);
+        if (c0 >= 128 || c1 >= 128) return -1;
+        return asciiLower(c0) << 7 | asciiLower(c1);
+    }
+
+    /** The first character of stem {@code i} when the text tells it without making the stem and it is ASCII, else -1. */
+    int firstAscii(int i) {
+        if (text == null) return -1;
+        char c0 = text.charAt(starts[i]);
+        return c0 < 128 ? asciiLower(c0) : -1;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** A light English stemmer: enough to fold plurals ("queries" → "query", "pools" → "pool"). */
@@ -79,7 +169,7 @@ final class Words {
     /** True when a negating word stands within three words before {@code index}. */
     boolean negatedAt(int index) {
         for (int i = Math.max(0, index - 3); i < index; i++) {
-            if (NEGATIONS.contains(stems.get(i))) return true;
+            if (NEGATIONS.contains(get(i))) return true;
         }
         return false;
     }

@@ -149,6 +149,75 @@ final class Words {
         return c0 < 128 ? asciiLower(c0) : -1;
     }
 
+    /**
+     * {@code get(i).hashCode()} when word {@code i} is ASCII, made from the text without making the stem; else -1.
+     * The stem of an ASCII word is its start lower-cased, followed by a {@code y} for an {@code ies} cut.
+     */
+    long stemHash(int i) {
+        if (text == null) return -1;
+        int start = starts[i];
+        int cut = stemCut(start, ends[i]);
+        if (cut < 0) return -1;
+        int h = hashOf(start, cut & LENGTH);
+        if ((cut & WITH_Y) != 0) h = 31 * h + 'y';
+        return h & 0xffffffffL;
+    }
+
+    /**
+     * {@code Words.stem(get(i) + get(i + 1)).hashCode()}, the key of the two words written as one, when both are
+     * ASCII and the joined stem needs no cut (it ends in no {@code s}, or is too short for one); else -1.
+     */
+    long joinedStemHash(int i) {
+        if (text == null) return -1;
+        int first = stemCut(starts[i], ends[i]);
+        int second = stemCut(starts[i + 1], ends[i + 1]);
+        if (first < 0 || second < 0) return -1;
+        int firstLength = (first & LENGTH) + ((first & WITH_Y) != 0 ? 1 : 0);
+        int secondLength = (second & LENGTH) + ((second & WITH_Y) != 0 ? 1 : 0);
+        boolean endsInS = (second & WITH_Y) == 0 && asciiLower(text.charAt(starts[i + 1] + (second & LENGTH) - 1)) == 's';
+        if (endsInS && firstLength + secondLength > 3) return -1;
+        int h = hashOf(starts[i], first & LENGTH);
+        if ((first & WITH_Y) != 0) h = 31 * h + 'y';
+        for (int k = starts[i + 1], end = k + (second & LENGTH); k < end; k++) h = 31 * h + asciiLower(text.charAt(k));
+        if ((second & WITH_Y) != 0) h = 31 * h + 'y';
+        return h & 0xffffffffL;
+    }
+
+    private static final int LENGTH = 0x3fffffff;
+    private static final int WITH_Y = 0x40000000;
+
+    /**
+     * How {@link #stem} cuts the ASCII word {@code text[start, end)}: how many of its characters the stem keeps,
+     * with {@link #WITH_Y} when a {@code y} follows them; -1 for a word with other characters.
+     */
+    private int stemCut(int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (text.charAt(k) >= 128) return -1;
+        }
+        int n = end - start;
+        if (n <= 3 || asciiLower(text.charAt(end - 1)) != 's') return n;
+        if (n > 4 && endsWith(end, "ies")) return (n - 3) | WITH_Y;
+        if (n > 4 && (endsWith(end, "sses") || endsWith(end, "shes") || endsWith(end, "ches") || endsWith(end, "xes")))
+            return n - 2;
+        if (!endsWith(end, "ss") && !endsWith(end, "us") && !endsWith(end, "is")) return n - 1;
+        return n;
+    }
+
+    /** True when the ASCII text before {@code end} ends with the lower-case {@code ending}, case aside. */
+    private boolean endsWith(int end, String ending) {
+        for (int k = 0; k < ending.length(); k++) {
+            if (asciiLower(text.charAt(end - ending.length() + k)) != ending.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    /** {@link String#hashCode} of the ASCII text {@code [start, start + length)} lower-cased. */
+    private int hashOf(int start, int length) {
+        int h = 0;
+        for (int k = start, end = start + length; k < end; k++) h = 31 * h + asciiLower(text.charAt(k));
+        return h;
+    }
+
     private static char asciiLower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }

@@ -156,9 +156,17 @@ final class Words {
     long stemHash(int i) {
         if (text == null) return -1;
         int start = starts[i];
-        int cut = stemCut(start, ends[i]);
-        if (cut < 0) return -1;
-        int h = hashOf(start, cut & LENGTH);
+        int end = ends[i];
+        // Most words end in no s, and their stem is the whole word: one pass makes its hash.
+        int h = 0;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (c >= 128) return -1;
+            h = 31 * h + asciiLower(c);
+        }
+        if (end - start <= 3 || asciiLower(text.charAt(end - 1)) != 's') return h & 0xffffffffL;
+        int cut = stemCut(start, end);
+        h = hashOf(start, cut & LENGTH);
         if ((cut & WITH_Y) != 0) h = 31 * h + 'y';
         return h & 0xffffffffL;
     }
@@ -169,16 +177,31 @@ final class Words {
      */
     long joinedStemHash(int i) {
         if (text == null) return -1;
+        int nextStart = starts[i + 1];
+        int nextEnd = ends[i + 1];
+        if (asciiLower(text.charAt(nextEnd - 1)) != 's') {
+            // The second word's stem is the word, and the joined stem the two stems: hash(a + b) is
+            // hash(a) * 31^|b| + hash(b).
+            long first = stemHash(i);
+            if (first < 0) return -1;
+            int h = (int) first;
+            for (int k = nextStart; k < nextEnd; k++) {
+                char c = text.charAt(k);
+                if (c >= 128) return -1;
+                h = 31 * h + asciiLower(c);
+            }
+            return h & 0xffffffffL;
+        }
         int first = stemCut(starts[i], ends[i]);
-        int second = stemCut(starts[i + 1], ends[i + 1]);
+        int second = stemCut(nextStart, nextEnd);
         if (first < 0 || second < 0) return -1;
         int firstLength = (first & LENGTH) + ((first & WITH_Y) != 0 ? 1 : 0);
         int secondLength = (second & LENGTH) + ((second & WITH_Y) != 0 ? 1 : 0);
-        boolean endsInS = (second & WITH_Y) == 0 && asciiLower(text.charAt(starts[i + 1] + (second & LENGTH) - 1)) == 's';
+        boolean endsInS = (second & WITH_Y) == 0 && asciiLower(text.charAt(nextStart + (second & LENGTH) - 1)) == 's';
         if (endsInS && firstLength + secondLength > 3) return -1;
         int h = hashOf(starts[i], first & LENGTH);
         if ((first & WITH_Y) != 0) h = 31 * h + 'y';
-        for (int k = starts[i + 1], end = k + (second & LENGTH); k < end; k++) h = 31 * h + asciiLower(text.charAt(k));
+        for (int k = nextStart, end = k + (second & LENGTH); k < end; k++) h = 31 * h + asciiLower(text.charAt(k));
         if ((second & WITH_Y) != 0) h = 31 * h + 'y';
         return h & 0xffffffffL;
     }

@@ -81,20 +81,25 @@ final class PlainText {
     private static int marksOf(String s) {
         int marks = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
-            switch (s.charAt(i)) {
-                case '<' -> marks |= TAG;
-                case '[' -> marks |= BRACKET;
-                case '*', '~' -> marks |= EMPHASIS;
-                case '_' -> marks |= EMPHASIS | UNDERSCORE;
-                case '`' -> marks |= BACKTICK;
-                case '&' -> marks |= AMPERSAND;
-                case '>' -> marks |= QUOTE_MARK;
-                case '#' -> marks |= HASH;
-                default -> {
-                }
-            }
+            char c = s.charAt(i);
+            if (c < 128) marks |= MARK_OF[c];
         }
         return marks;
+    }
+
+    /** {@code [c]}: the marks the ASCII character {@code c} is. */
+    private static final int[] MARK_OF = new int[128];
+
+    static {
+        MARK_OF['<'] = TAG;
+        MARK_OF['['] = BRACKET;
+        MARK_OF['*'] = EMPHASIS;
+        MARK_OF['~'] = EMPHASIS;
+        MARK_OF['_'] = EMPHASIS | UNDERSCORE;
+        MARK_OF['`'] = BACKTICK;
+        MARK_OF['&'] = AMPERSAND;
+        MARK_OF['>'] = QUOTE_MARK;
+        MARK_OF['#'] = HASH;
     }
 
     private static boolean has(int marks, int mark) {
@@ -165,7 +170,7 @@ final class PlainText {
 
     /** The regex {@code \s}: ASCII white space only. */
     private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r');
     }
 
     /** Runs of white space as one space, trimmed; the same as replacing {@code \\s+} without a regex. */
@@ -190,7 +195,8 @@ final class PlainText {
     }
 
     private static boolean isWhite(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+        // letters and digits, most characters, are past the space and answered by one comparison
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B');
     }
 
     /** Plain text of one line: also drops heading marks, list markers, check boxes and quote marks. */
@@ -207,7 +213,8 @@ final class PlainText {
             s = CLOSING_HASHES.matcher(s).replaceFirst("");
             marks = marksOf(s);
         }
-        String listed = withoutPrefix(s, LIST_MARKER);
+        // A list marker is the first character after white space: most lines have none, and skip the regex.
+        String listed = LineShape.mayOpenList(s) ? withoutPrefix(s, LIST_MARKER) : s;
         if (listed != s) marks = marksOf(listed); // the same string when there was no list marker
         return inline(listed, marks);
     }

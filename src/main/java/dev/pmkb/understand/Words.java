@@ -108,9 +108,13 @@ final class Words {
                 break;
             }
         }
-        // Most words are lower-case ASCII already: then the word is the text itself, not a copy built a
-        // character at a time.
-        return stem(lower ? text.substring(start, end) : lowerCase(text, start, end));
+        if (lower) {
+            // Most words are lower-case ASCII already: the stem is a piece of the text, cut where stem() cuts.
+            int cut = stemCut(start, end);
+            String kept = text.substring(start, start + (cut & LENGTH));
+            return (cut & WITH_Y) != 0 ? kept + "y" : kept;
+        }
+        return stem(lowerCase(text, start, end));
     }
 
     /**
@@ -172,8 +176,8 @@ final class Words {
     }
 
     /**
-     * {@code Words.stem(get(i) + get(i + 1)).hashCode()}, the key of the two words written as one, when both are
-     * ASCII and the joined stem needs no cut (it ends in no {@code s}, or is too short for one); else -1.
+     * {@code Words.stem(get(i) + get(i + 1)).hashCode()}, the key of the two words written as one, made from the
+     * text when both are ASCII; else -1.
      */
     long joinedStemHash(int i) {
         if (text == null) return -1;
@@ -195,15 +199,58 @@ final class Words {
         int first = stemCut(starts[i], ends[i]);
         int second = stemCut(nextStart, nextEnd);
         if (first < 0 || second < 0) return -1;
-        int firstLength = (first & LENGTH) + ((first & WITH_Y) != 0 ? 1 : 0);
-        int secondLength = (second & LENGTH) + ((second & WITH_Y) != 0 ? 1 : 0);
-        boolean endsInS = (second & WITH_Y) == 0 && asciiLower(text.charAt(nextStart + (second & LENGTH) - 1)) == 's';
-        if (endsInS && firstLength + secondLength > 3) return -1;
-        int h = hashOf(starts[i], first & LENGTH);
-        if ((first & WITH_Y) != 0) h = 31 * h + 'y';
-        for (int k = nextStart, end = k + (second & LENGTH); k < end; k++) h = 31 * h + asciiLower(text.charAt(k));
-        if ((second & WITH_Y) != 0) h = 31 * h + 'y';
+        // "… was", "… is", "… this": the joined stem is cut as stem() cuts it, read off the joined characters.
+        Joined j = new Joined(first, second, starts[i], nextStart);
+        int n = j.length;
+        int keep = n;
+        boolean withY = false;
+        if (n > 3 && j.charAt(n - 1) == 's') {
+            if (n > 4 && j.endsWith("ies")) {
+                keep = n - 3;
+                withY = true;
+            } else if (n > 4 && (j.endsWith("sses") || j.endsWith("shes") || j.endsWith("ches") || j.endsWith("xes"))) {
+                keep = n - 2;
+            } else if (!j.endsWith("ss") && !j.endsWith("us") && !j.endsWith("is")) {
+                keep = n - 1;
+            }
+        }
+        int h = 0;
+        for (int k = 0; k < keep; k++) h = 31 * h + j.charAt(k);
+        if (withY) h = 31 * h + 'y';
         return h & 0xffffffffL;
+    }
+
+    /** Two ASCII words' stems written as one, read without being made. */
+    private final class Joined {
+        final int length;
+        private final int firstKept;
+        private final int firstLength;
+        private final int secondKept;
+        private final int firstStart;
+        private final int secondStart;
+
+        Joined(int firstCut, int secondCut, int firstStart, int secondStart) {
+            this.firstKept = firstCut & LENGTH;
+            this.firstLength = firstKept + ((firstCut & WITH_Y) != 0 ? 1 : 0);
+            this.secondKept = secondCut & LENGTH;
+            this.length = firstLength + secondKept + ((secondCut & WITH_Y) != 0 ? 1 : 0);
+            this.firstStart = firstStart;
+            this.secondStart = secondStart;
+        }
+
+        char charAt(int k) {
+            if (k < firstLength) return k < firstKept ? asciiLower(text.charAt(firstStart + k)) : 'y';
+            k -= firstLength;
+            return k < secondKept ? asciiLower(text.charAt(secondStart + k)) : 'y';
+        }
+
+        boolean endsWith(String ending) {
+            if (ending.length() > length) return false;
+            for (int k = 0; k < ending.length(); k++) {
+                if (charAt(length - ending.length() + k) != ending.charAt(k)) return false;
+            }
+            return true;
+        }
     }
 
     private static final int LENGTH = 0x3fffffff;

@@ -60,8 +60,9 @@ final class PlainText {
             marks = marksOf(s);
         }
         // What remains of a tag after entity decoding must not survive as markup either.
-        if (has(marks, TAG)) s = HTML_TAG.matcher(s).replaceAll(" ");
-        return collapseSpaces(s);
+        if (has(marks, TAG)) return collapseSpaces(HTML_TAG.matcher(s).replaceAll(" "));
+        // Without a run of white space or any but the space, collapsing would only strip.
+        return has(marks, SPACES) ? collapseSpaces(s) : s.strip();
     }
 
     private static final int TAG = 1;
@@ -73,6 +74,11 @@ final class PlainText {
     private static final int AMPERSAND = 1 << 5;
     private static final int QUOTE_MARK = 1 << 6;
     private static final int HASH = 1 << 7;
+    /**
+     * White space {@link #collapseSpaces} changes: two spaces in a row, or a tab, line feed, carriage return, form
+     * feed or vertical tab.
+     */
+    private static final int SPACES = 1 << 8;
 
     /**
      * Which Markdown characters {@code s} holds, found in one pass: the steps below each need one of them, and
@@ -82,7 +88,10 @@ final class PlainText {
         int marks = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c < 128) marks |= MARK_OF[c];
+            if (c < 128) {
+                marks |= MARK_OF[c];
+                if (c == ' ' && i + 1 < n && s.charAt(i + 1) == ' ') marks |= SPACES;
+            }
         }
         return marks;
     }
@@ -100,6 +109,7 @@ final class PlainText {
         MARK_OF['&'] = AMPERSAND;
         MARK_OF['>'] = QUOTE_MARK;
         MARK_OF['#'] = HASH;
+        for (char c : new char[] {'\t', '\n', '\r', '\f', '\u000B'}) MARK_OF[c] = SPACES;
     }
 
     private static boolean has(int marks, int mark) {

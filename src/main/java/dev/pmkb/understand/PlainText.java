@@ -335,19 +335,24 @@ final class PlainText {
 
         /** The same as: {@code indexOfIgnoreCase(text, needle, 0) >= 0} for any of the needles. */
         boolean anyIn(String text) {
+            return indexIn(text, 0) >= 0;
+        }
+
+        /** The least of {@code indexOfIgnoreCase(text, needle, from)} over the needles that occur, or -1. */
+        int indexIn(String text, int from) {
             int n = text.length();
-            for (int i = 0; i < n; i++) {
+            for (int i = Math.max(from, 0); i < n; i++) {
                 char c = text.charAt(i);
                 if (c >= 128 || !initials[c] || !mayStartAt(text, i, n)) continue;
                 for (String needle : needles) {
                     char lower = needle.charAt(0);
                     if ((c == lower || c == Character.toUpperCase(lower)) && i <= n - needle.length()
                             && text.regionMatches(true, i, needle, 0, needle.length())) {
-                        return true;
+                        return i;
                     }
                 }
             }
-            return false;
+            return -1;
         }
     }
 

@@ -159,8 +159,31 @@ final class Words {
      */
     long stemHash(int i) {
         if (text == null) return -1;
-        int start = starts[i];
-        int end = ends[i];
+        if (hashes == null) {
+            hashes = new int[size];
+            hashKnown = new byte[size];
+        }
+        if (hashKnown[i] != 0) return hashKnown[i] == ASCII ? hashes[i] & 0xffffffffL : -1;
+        long h = stemHashOf(starts[i], ends[i]);
+        hashKnown[i] = h < 0 ? NOT_ASCII : ASCII;
+        hashes[i] = (int) h;
+        return h;
+    }
+
+    /** Each word's {@link #stemHash}, made on the first call: the joined lookup asks again for most words. */
+    private int[] hashes;
+    private byte[] hashKnown;
+    private static final byte ASCII = 1;
+    private static final byte NOT_ASCII = 2;
+    /** {@code 31^k} as {@code int} arithmetic makes it, for words of fewer than 64 characters. */
+    private static final int[] POWERS_OF_31 = new int[64];
+
+    static {
+        POWERS_OF_31[0] = 1;
+        for (int k = 1; k < POWERS_OF_31.length; k++) POWERS_OF_31[k] = 31 * POWERS_OF_31[k - 1];
+    }
+
+    private long stemHashOf(int start, int end) {
         // Most words end in no s, and their stem is the whole word: one pass makes its hash.
         int h = 0;
         for (int k = start; k < end; k++) {
@@ -183,18 +206,13 @@ final class Words {
         if (text == null) return -1;
         int nextStart = starts[i + 1];
         int nextEnd = ends[i + 1];
-        if (asciiLower(text.charAt(nextEnd - 1)) != 's') {
+        if (asciiLower(text.charAt(nextEnd - 1)) != 's' && nextEnd - nextStart < POWERS_OF_31.length) {
             // The second word's stem is the word, and the joined stem the two stems: hash(a + b) is
             // hash(a) * 31^|b| + hash(b).
             long first = stemHash(i);
-            if (first < 0) return -1;
-            int h = (int) first;
-            for (int k = nextStart; k < nextEnd; k++) {
-                char c = text.charAt(k);
-                if (c >= 128) return -1;
-                h = 31 * h + asciiLower(c);
-            }
-            return h & 0xffffffffL;
+            long second = stemHash(i + 1);
+            if (first < 0 || second < 0) return -1;
+            return ((int) first * POWERS_OF_31[nextEnd - nextStart] + (int) second) & 0xffffffffL;
         }
         int first = stemCut(starts[i], ends[i]);
         int second = stemCut(nextStart, nextEnd);

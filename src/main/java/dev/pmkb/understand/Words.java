@@ -76,8 +76,15 @@ final class Words {
 
     /** {@link Character#isLetterOrDigit(char)}, answered without a table lookup for ASCII. */
     private static boolean isLetterOrDigit(char c) {
-        if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
+    }
+
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_LETTER_OR_DIGIT[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
     }
 
     private static String lowerCase(String text, int from, int to) {

@@ -103,6 +103,57 @@ class PhraseIndexPropertyTest {
     }
 
     /**
+     * A phrase skips the two-words-as-one try where the part cannot start with the word, and keeps its own parts
+     * written as one: at every word of any text it must match as it did when it tried both every time (written
+     * out below).
+     */
+    @Test
+    void aPhraseMatchesAsWhenItTriedEveryJoin() {
+        Property.forAll(3000, PhraseIndexPropertyTest::phrasesAndPhraseText, input -> {
+            Words text = Words.of(String.join("", input.get(2)));
+            for (String written : input.get(0)) {
+                Phrase phrase = Phrase.of(written);
+                if (phrase.isEmpty()) continue;
+                List<String> parts = new ArrayList<>();
+                List<Boolean> prefix = new ArrayList<>();
+                for (String raw : written.strip().split("[\\s\\-_/]+")) {
+                    boolean isPrefix = raw.endsWith("*");
+                    String w = PlainText.words(isPrefix ? raw.substring(0, raw.length() - 1) : raw).replace(" ", "");
+                    if (w.isEmpty()) continue;
+                    parts.add(isPrefix ? w : Words.stem(w));
+                    prefix.add(isPrefix);
+                }
+                for (int at = 0; at < text.size(); at++) {
+                    assertEquals(matchTryingEveryJoin(parts, prefix, text, at), phrase.matchAt(text, at),
+                            "\"" + written + "\" at word " + at);
+                }
+            }
+        }, input -> "phrases " + input.get(0).stream().map(Property::literal).toList() + " text " + Property.show(input.get(2)));
+    }
+
+    /** What {@link Phrase#matchAt} answered before it skipped any join. */
+    private static int matchTryingEveryJoin(List<String> parts, List<Boolean> prefix, Words text, int at) {
+        int t = at;
+        for (int p = 0; p < parts.size(); p++) {
+            if (t >= text.size()) return 0;
+            String word = text.get(t);
+            if (prefix.get(p) ? word.startsWith(parts.get(p)) : word.equals(parts.get(p))) {
+                t++;
+            } else if (t + 1 < text.size() && (prefix.get(p) ? Words.stem(word + text.get(t + 1)).startsWith(parts.get(p))
+                    : Words.stem(word + text.get(t + 1)).equals(parts.get(p)))) {
+                t += 2;
+            } else if (p + 1 < parts.size() && !prefix.get(p) && !prefix.get(p + 1)
+                    && word.equals(Words.stem(parts.get(p) + parts.get(p + 1)))) {
+                t++;
+                p++;
+            } else {
+                return 0;
+            }
+        }
+        return t - at;
+    }
+
+    /**
      * {@link #phrasesAndText} with a text mostly of the phrase words, each written in upper, lower or mixed case,
      * whole or cut in two ("E mail", "TIME out"), so that phrases are found at the start of most words.
      */

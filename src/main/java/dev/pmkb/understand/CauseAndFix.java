@@ -30,12 +30,34 @@ final class CauseAndFix {
         return paragraph.length() > 80 ? paragraph.substring(0, 80) : paragraph;
     }
 
+    private static final String[] FIX_STEMS = {"resolv", "fix", "restor", "remed", "mitigat"};
+
+    /**
+     * {@code FIX_EARLY.matcher(start).matches()}, the regex tried only when a fix stem stands in {@code start} after
+     * no ASCII letter, digit or underscore: its {@code \b} needs that, and most paragraphs have no stem at all.
+     */
+    private static boolean fixEarly(String start) {
+        for (int at = 0; at < start.length(); at++) {
+            char c = start.charAt(at);
+            if (c != 'r' && c != 'f' && c != 'm') continue;
+            if (at > 0 && isAsciiWordChar(start.charAt(at - 1))) continue;
+            for (String stem : FIX_STEMS) {
+                if (start.startsWith(stem, at)) return FIX_EARLY.matcher(start).matches();
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
     /** {cause, fix}: the cause paragraphs, then from the first fix paragraph on. */
     static String[] split(String text) {
         String[] paras = PlainText.paragraphs(text);
         for (int i = 1; i < paras.length; i++) {
             if (RESOLUTION_START.matcher(paras[i].strip()).lookingAt()
-                    || FIX_EARLY.matcher(fixEarlyPrefix(paras[i]).toLowerCase(Locale.ROOT)).matches()) {
+                    || fixEarly(fixEarlyPrefix(paras[i]).toLowerCase(Locale.ROOT))) {
                 return new String[] {String.join("\n\n", Arrays.asList(paras).subList(0, i)),
                         String.join("\n\n", Arrays.asList(paras).subList(i, paras.length))};
             }

@@ -128,7 +128,7 @@ final class CauseClassifier {
                     // A sentence of one clause is read once: its words and hits are the sentence's.
                     boolean whole = sentenceWords != null && parts.size() == 1 && clause.text().equals(sentence);
                     Words words = whole ? sentenceWords : Words.of(clause.text());
-                    boolean configFault = mayNameConfig && CONFIG_FAULT.matcher(clause.text()).find();
+                    boolean configFault = mayNameConfig && namesConfigFault(clause.text());
                     List<PhraseIndex.Hit<String>> hits = whole ? sentenceHits : vocabulary.causePhrases().find(words);
                     if (hits.isEmpty() && !configFault) {
                         // Nothing to weigh: the clause's role does not matter.
@@ -199,6 +199,19 @@ final class CauseClassifier {
             evidence.add(new CauseEvidence(t.slug, PlainText.clip(t.evidence.strip(), MAX_EVIDENCE)));
         }
         return new Causes(slugs, true, evidence);
+    }
+
+    /**
+     * {@link #CONFIG_FAULT} tried only where one of its first words starts: every match starts with a fault
+     * ("typo", "change") or with "config" or "setting".
+     */
+    private static final WordStartSearch CONFIG_FAULT_WORDS = new WordStartSearch(CONFIG_FAULT, List.of("bug", "typo",
+            "error", "mistake", "fault", "flaw", "change", "changes", "update", "updates", "modification", "edit",
+            "syntax error", "config(?:uration)?", "settings?"));
+
+    /** {@code CONFIG_FAULT.matcher(clause).find()}. */
+    static boolean namesConfigFault(String clause) {
+        return CONFIG_FAULT_WORDS.find(clause);
     }
 
     /** False only when {@link #CONFIG_FAULT} cannot match: the sentence names no configuration, setting or file. */

@@ -138,11 +138,34 @@ final class ImpactReader {
         return c >= '0' && c <= '9';
     }
 
+    /** Every service word of {@link #SERVICE} starts with one of these. */
+    private static final PlainText.Needles SERVICE_WORDS = new PlainText.Needles(List.of("service", "api", "web", "app",
+            "server", "platform", "portal", "site", "database", "checkout", "login", "dashboard", "endpoint", "backend",
+            "frontend"));
+    /** A match of {@link #SERVICE} starts at most two words (a letter, 25 more, a space) before its service word. */
+    private static final int SERVICE_REACH = 2 * 27;
+
+    /**
+     * Whether {@code m} finds {@link #SERVICE} at or after {@code from}, at the match {@code find()} would give from
+     * there. It is tried only within reach before a service word, not at every character of the text.
+     */
+    private static boolean nextService(Matcher m, String t, int from) {
+        int n = t.length();
+        int tried = from;
+        for (int word = SERVICE_WORDS.indexIn(t, from); word >= 0; word = SERVICE_WORDS.indexIn(t, word + 1)) {
+            for (int at = Math.max(tried, word - SERVICE_REACH); at <= word; at++) {
+                if (m.region(at, n).lookingAt()) return true;
+            }
+            tried = word + 1;
+        }
+        return false;
+    }
+
     static List<String> services(String text) {
         Set<String> found = new LinkedHashSet<>();
         String t = text.length() > 4000 ? text.substring(0, 4000) : text;
-        Matcher m = SERVICE.matcher(t);
-        while (m.find() && found.size() < 6) {
+        Matcher m = SERVICE.matcher(t).useTransparentBounds(true);
+        for (int from = 0; found.size() < 6 && nextService(m, t, from); from = m.end()) {
             List<String> words = new ArrayList<>(List.of(WHITE_SPACE.split(m.group(1).toLowerCase(Locale.ROOT))));
             while (words.size() > 1 && STOP.contains(words.getFirst())) words.removeFirst();
             if (words.size() == 1 && Set.of("service", "application", "app", "server", "servers", "site", "platform", "api")

@@ -13,11 +13,17 @@ final class Phrase {
     private final String written;
     private final String[] parts;
     private final boolean[] prefix;
+    /** {@code [p]}: parts p and p + 1 written as one and stemmed, which one text word may stand for; else null. */
+    private final String[] joinedWithNext;
 
     private Phrase(String written, String[] parts, boolean[] prefix) {
         this.written = written;
         this.parts = parts;
         this.prefix = prefix;
+        this.joinedWithNext = new String[parts.length];
+        for (int p = 0; p + 1 < parts.length; p++) {
+            if (!prefix[p] && !prefix[p + 1]) joinedWithNext[p] = Words.stem(parts[p] + parts[p + 1]);
+        }
     }
 
     static Phrase of(String written) {
@@ -73,10 +79,9 @@ final class Phrase {
             String word = text.get(t);
             if (wordMatches(p, word)) {
                 t++;
-            } else if (t + 1 < text.size() && wordMatches(p, joined(word, text.get(t + 1)))) {
+            } else if (t + 1 < text.size() && mayStartJoined(p, word) && wordMatches(p, joined(word, text.get(t + 1)))) {
                 t += 2;
-            } else if (p + 1 < parts.length && !prefix[p] && !prefix[p + 1]
-                    && word.equals(Words.stem(parts[p] + parts[p + 1]))) {
+            } else if (joinedWithNext[p] != null && word.equals(joinedWithNext[p])) {
                 t++;
                 p++;
             } else {
@@ -84,6 +89,16 @@ final class Phrase {
             }
         }
         return t - at;
+    }
+
+    /**
+     * False only when two text words starting with {@code word} cannot match part {@code p} written as one: their
+     * joined stem starts with the first character of {@code word} (a stem only cuts a word's end and lower-cases
+     * it, and a stem's ASCII letter stays as it is), and so must the part.
+     */
+    private boolean mayStartJoined(int p, String word) {
+        char first = word.charAt(0);
+        return first >= 128 || parts[p].charAt(0) == first;
     }
 
     private static String joined(String a, String b) {

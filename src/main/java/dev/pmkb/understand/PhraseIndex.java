@@ -31,6 +31,17 @@ final class PhraseIndex<T> {
      * a cheap test that spares most words the joined lookup ("time out" → "timeout").
      */
     private final boolean[] firstTwoLetters = new boolean[128 * 128];
+    /**
+     * {@code [spread(hash)]} is true when a first word has that string hash: most words that pass
+     * {@link #firstTwoLetters} ("the", "con…") are still no first word, and a text's ASCII words tell their stem's
+     * hash without the stem being made ({@link Words#stemHash}).
+     */
+    private final boolean[] firstWordHashes = new boolean[1 << HASH_BITS];
+    private static final int HASH_BITS = 16;
+    /** {@code [c0 << 7 | c1]}: a prefix starts with the ASCII letters or digits {@code c0 c1}. */
+    private final boolean[] prefixFirstTwo = new boolean[128 * 128];
+    /** {@code [c]}: a prefix starts with {@code c} and has no second ASCII letter or digit to tell it by. */
+    private final boolean[] prefixByInitialOnly = new boolean[128];
 
     void add(T label, String phrase) {
         Phrase p = Phrase.of(phrase);
@@ -39,7 +50,13 @@ final class PhraseIndex<T> {
         if (p.firstIsPrefix()) {
             List<Entry<T>> entries = byPrefixInitial.computeIfAbsent(p.first().charAt(0), k -> new ArrayList<>());
             entries.add(e);
-            if (p.first().charAt(0) < 128) byAsciiPrefixInitial[p.first().charAt(0)] = entries;
+            String first = p.first();
+            if (first.charAt(0) < 128) byAsciiPrefixInitial[first.charAt(0)] = entries;
+            if (first.length() >= 2 && isAsciiLowerOrDigit(first.charAt(0)) && isAsciiLowerOrDigit(first.charAt(1))) {
+                prefixFirstTwo[first.charAt(0) << 7 | first.charAt(1)] = true;
+            } else if (first.charAt(0) < 128) {
+                prefixByInitialOnly[first.charAt(0)] = true;
+            }
         } else {
             indexUnder(p.first(), e);
             // "timeout" in the text is the phrase "time out" too.
@@ -50,22 +67,37 @@ final class PhraseIndex<T> {
 
     private void indexUnder(String first, Entry<T> e) {
         byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(e);
+        firstWordHashes[spread(first.hashCode())] = true;
         if (first.length() >= 2 && isAsciiLowerOrDigit(first.charAt(0)) && isAsciiLowerOrDigit(first.charAt(1))) {
             firstTwoLetters[first.charAt(0) << 7 | first.charAt(1)] = true;
         }
     }
 
-    /** Every non-negated occurrence, at most one per label and word position. */
+    /**
+     * Every non-negated occurrence, at most one per label and word position. A word's stem is made only when a
+     * phrase may start there: the first two letters the text shows for most words already say none can.
+     */
     List<Hit<T>> find(Words text) {
         List<Hit<T>> hits = new ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
-            String w = text.get(i);
-            if (mayBeFirstWord(w)) collect(text, i, byFirstWord.get(w), hits);
-            // "time out" in the text must find the phrase "timeout".
-            if (i + 1 < text.size() && joinedMayBeFirstWord(w, text.get(i + 1))) {
-                collect(text, i, byFirstWord.get(Words.stem(w + text.get(i + 1))), hits);
+            int two = text.firstTwo(i);
+            if ((two < 0 || firstTwoLetters[two]) && mayHaveFirstWordHash(text.stemHash(i))) {
+                String w = text.get(i);
+                if (mayBeFirstWord(w)) collect(text, i, byFirstWord.get(w), hits);
             }
-            // A word starts with a prefix only if it starts with the prefix's letter.
+            // "time out" in the text must find the phrase "timeout".
+            if (i + 1 < text.size()) {
+                int joinedTwo = text.joinedFirstTwo(i);
+                boolean mayBe = joinedTwo < 0 ? joinedMayBeFirstWord(text.get(i), text.get(i + 1))
+                        : firstTwoLetters[joinedTwo] && mayHaveFirstWordHash(text.joinedStemHash(i));
+                if (mayBe) collect(text, i, byFirstWord.get(Words.stem(text.get(i) + text.get(i + 1))), hits);
+            }
+            // A word starts with a prefix only if it starts with the prefix's first two letters.
+            if (two >= 0 ? !prefixFirstTwo[two] && !prefixByInitialOnly[two >> 7]
+                    : text.firstAscii(i) >= 0 && byAsciiPrefixInitial[text.firstAscii(i)] == null) {
+                continue;
+            }
+            String w = text.get(i);
             List<Entry<T>> prefixed = w.isEmpty() ? null
                     : w.charAt(0) < 128 ? byAsciiPrefixInitial[w.charAt(0)] : byPrefixInitial.get(w.charAt(0));
             if (prefixed != null) {
@@ -75,6 +107,15 @@ final class PhraseIndex<T> {
             }
         }
         return hits;
+    }
+
+    /** False only when {@code hash} is a stem's hash and no first word has it. */
+    private boolean mayHaveFirstWordHash(long hash) {
+        return hash < 0 || firstWordHashes[spread((int) hash)];
+    }
+
+    private static int spread(int hash) {
+        return (hash ^ (hash >>> HASH_BITS)) & ((1 << HASH_BITS) - 1);
     }
 
     /**

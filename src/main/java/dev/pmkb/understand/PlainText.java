@@ -60,8 +60,9 @@ final class PlainText {
             marks = marksOf(s);
         }
         // What remains of a tag after entity decoding must not survive as markup either.
-        if (has(marks, TAG)) s = HTML_TAG.matcher(s).replaceAll(" ");
-        return collapseSpaces(s);
+        if (has(marks, TAG)) return collapseSpaces(HTML_TAG.matcher(s).replaceAll(" "));
+        // Without a run of white space or any but the space, collapsing would only strip.
+        return has(marks, SPACES) ? collapseSpaces(s) : s.strip();
     }
 
     private static final int TAG = 1;
@@ -73,6 +74,11 @@ final class PlainText {
     private static final int AMPERSAND = 1 << 5;
     private static final int QUOTE_MARK = 1 << 6;
     private static final int HASH = 1 << 7;
+    /**
+     * White space {@link #collapseSpaces} changes: two spaces in a row, or a tab, line feed, carriage return, form
+     * feed or vertical tab.
+     */
+    private static final int SPACES = 1 << 8;
 
     /**
      * Which Markdown characters {@code s} holds, found in one pass: the steps below each need one of them, and
@@ -81,20 +87,29 @@ final class PlainText {
     private static int marksOf(String s) {
         int marks = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
-            switch (s.charAt(i)) {
-                case '<' -> marks |= TAG;
-                case '[' -> marks |= BRACKET;
-                case '*', '~' -> marks |= EMPHASIS;
-                case '_' -> marks |= EMPHASIS | UNDERSCORE;
-                case '`' -> marks |= BACKTICK;
-                case '&' -> marks |= AMPERSAND;
-                case '>' -> marks |= QUOTE_MARK;
-                case '#' -> marks |= HASH;
-                default -> {
-                }
+            char c = s.charAt(i);
+            if (c < 128) {
+                marks |= MARK_OF[c];
+                if (c == ' ' && i + 1 < n && s.charAt(i + 1) == ' ') marks |= SPACES;
             }
         }
         return marks;
+    }
+
+    /** {@code [c]}: the marks the ASCII character {@code c} is. */
+    private static final int[] MARK_OF = new int[128];
+
+    static {
+        MARK_OF['<'] = TAG;
+        MARK_OF['['] = BRACKET;
+        MARK_OF['*'] = EMPHASIS;
+        MARK_OF['~'] = EMPHASIS;
+        MARK_OF['_'] = EMPHASIS | UNDERSCORE;
+        MARK_OF['`'] = BACKTICK;
+        MARK_OF['&'] = AMPERSAND;
+        MARK_OF['>'] = QUOTE_MARK;
+        MARK_OF['#'] = HASH;
+        for (char c : new char[] {'\t', '\n', '\r', '\f', '\u000B'}) MARK_OF[c] = SPACES;
     }
 
     private static boolean has(int marks, int mark) {
@@ -165,7 +180,7 @@ final class PlainText {
 
     /** The regex {@code \s}: ASCII white space only. */
     private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r');
     }
 
     /** Runs of white space as one space, trimmed; the same as replacing {@code \\s+} without a regex. */
@@ -190,7 +205,8 @@ final class PlainText {
     }
 
     private static boolean isWhite(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+        // letters and digits, most characters, are past the space and answered by one comparison
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B');
     }
 
     /** Plain text of one line: also drops heading marks, list markers, check boxes and quote marks. */
@@ -207,7 +223,8 @@ final class PlainText {
             s = CLOSING_HASHES.matcher(s).replaceFirst("");
             marks = marksOf(s);
         }
-        String listed = withoutPrefix(s, LIST_MARKER);
+        // A list marker is the first character after white space: most lines have none, and skip the regex.
+        String listed = LineShape.mayOpenList(s) ? withoutPrefix(s, LIST_MARKER) : s;
         if (listed != s) marks = marksOf(listed); // the same string when there was no list marker
         return inline(listed, marks);
     }
@@ -318,19 +335,24 @@ final class PlainText {
 
         /** The same as: {@code indexOfIgnoreCase(text, needle, 0) >= 0} for any of the needles. */
         boolean anyIn(String text) {
+            return indexIn(text, 0) >= 0;
+        }
+
+        /** The least of {@code indexOfIgnoreCase(text, needle, from)} over the needles that occur, or -1. */
+        int indexIn(String text, int from) {
             int n = text.length();
-            for (int i = 0; i < n; i++) {
+            for (int i = Math.max(from, 0); i < n; i++) {
                 char c = text.charAt(i);
                 if (c >= 128 || !initials[c] || !mayStartAt(text, i, n)) continue;
                 for (String needle : needles) {
                     char lower = needle.charAt(0);
                     if ((c == lower || c == Character.toUpperCase(lower)) && i <= n - needle.length()
                             && text.regionMatches(true, i, needle, 0, needle.length())) {
-                        return true;
+                        return i;
                     }
                 }
             }
-            return false;
+            return -1;
         }
     }
 

@@ -140,7 +140,7 @@ final class SentenceRoles {
 
     /** {@code \s} of a regex without UNICODE_CHARACTER_CLASS. */
     private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r');
     }
 
     private static boolean isStop(char c) {

@@ -629,7 +629,8 @@ final class TimeScanner {
         m.useTransparentBounds(true);
         for (int j = Math.max(from, 1); j + 1 < n; j++) {
             char c = text.charAt(j);
-            if ((c != '/' && c != '.' && c != '-') || !isAsciiDigit(text.charAt(j - 1)) || !isAsciiDigit(text.charAt(j + 1))) {
+            if ((c != '/' && c != '.' && c != '-') || !isAsciiDigit(text.charAt(j - 1)) || !isAsciiDigit(text.charAt(j + 1))
+                    || !mayBeFirstSeparator(text, j, c)) {
                 continue;
             }
             for (int start = Math.max(from, j - 2); start < j; start++) {
@@ -637,6 +638,26 @@ final class TimeScanner {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a match of {@link #NUMERIC_DATE} can have its first separator at {@code j}, a separator with a digit
+     * on each side: one or two digits before it, after none of {@code [\d/.-]} (the look-behind), and one or two
+     * digits after it, then the same separator again ({@code \2}). An ISO date ("2024-03-14") has no such place, and
+     * log lines are full of them.
+     */
+    private static boolean mayBeFirstSeparator(String text, int j, char separator) {
+        boolean twoDigits = j >= 2 && isAsciiDigit(text.charAt(j - 2));
+        int before = twoDigits ? j - 3 : j - 2;
+        if (before >= 0 && isDigitOrDateSeparator(text.charAt(before))) return false;
+        int n = text.length();
+        if (j + 2 < n && text.charAt(j + 2) == separator) return true;
+        return j + 3 < n && isAsciiDigit(text.charAt(j + 2)) && text.charAt(j + 3) == separator;
+    }
+
+    /** The look-behind's {@code [\d/.\-]}. */
+    private static boolean isDigitOrDateSeparator(char c) {
+        return c == '/' || c == '.' || c == '-' || (c >= '0' && c <= '9');
     }
 
     /**

@@ -19,6 +19,8 @@ final class TitleFinder {
     private static final int MAX_TITLE_CHARS = 120;
     private static final int MAX_TITLE_WORDS = 16;
 
+    /** {@code String.split("\\s+")} compiles its pattern on every call; this is asked of every candidate title. */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern TITLE_LINE = Pattern.compile("(?i)^\\W{0,4}(?:incident )?title\\W{0,4}:\\W{0,4}(.+)$");
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^ {0,3}=+\\s*$");
     private static final Pattern URL = Pattern.compile("(?i)^\\W{0,3}(?:https?://|www\\.)\\S+\\W{0,3}$");
@@ -92,7 +94,7 @@ final class TitleFinder {
                 // A short first line, or a short line right under a generic heading, may be the title; prose may not.
                 String t = Naming.clean(stripListMarker(plain));
                 plainLine = true;
-                if (t.split("\\s+").length <= MAX_PLAIN_WORDS && !PROSE_END.matcher(t).find()) candidate = t;
+                if (WHITE_SPACE.split(t).length <= MAX_PLAIN_WORDS && !PROSE_END.matcher(t).find()) candidate = t;
                 // Prose after a generic heading: a heading further down names a section, not the incident.
                 else if (generic != null) break;
             }
@@ -120,13 +122,13 @@ final class TitleFinder {
     /** False for lines that stand at the top of a file but are no title of any kind. */
     static boolean isTitle(String t) {
         if (t == null || t.isBlank()) return false;
-        if (t.length() > MAX_TITLE_CHARS || t.split("\\s+").length > MAX_TITLE_WORDS) return false;
+        if (t.length() > MAX_TITLE_CHARS || WHITE_SPACE.split(t).length > MAX_TITLE_WORDS) return false;
         if (URL.matcher(t).matches() || t.contains("://") || TIMELINE_LINE.matcher(t).lookingAt() || NOT_A_TITLE.matcher(t).matches()
                 || PREAMBLE_SENTENCE.matcher(t).lookingAt() || FIELD_WITH_NUMBER.matcher(t).lookingAt()) {
             return false;
         }
         // A sentence of prose ends with a full stop and says a lot; a title rarely does.
-        if (t.endsWith(".") && t.split("\\s+").length > 8) return false;
+        if (t.endsWith(".") && WHITE_SPACE.split(t).length > 8) return false;
         return PlainText.words(t.toLowerCase(Locale.ROOT)).chars().anyMatch(Character::isLetter);
     }
 

@@ -29,6 +29,15 @@ final class WordStartSearch {
      * second character cuts the tries at words such as "the" and "was" that share an initial with a word.
      */
     private final long[] seconds = new long[128];
+    /**
+     * {@code [pair(initial, second)]}: the bits of the third characters the words that start so go on with, as
+     * {@link #seconds} holds the second ones; all bits set when one goes on with anything else. Asked only when
+     * every word with the initial has a plain second character ({@link #anyThird}): "the" and "was" share two
+     * characters with "thought" and "wasn t", few words three.
+     */
+    private final long[] thirds = new long[36 * 36];
+    /** {@code [initial]}: a word with that initial has no plain second character, so any third may follow. */
+    private final boolean[] anyThird = new boolean[128];
 
     /** {@code words} are the alternatives as written in the pattern; only their first two characters are read. */
     WordStartSearch(Pattern pattern, List<String> words) {
@@ -40,8 +49,19 @@ final class WordStartSearch {
                 throw new IllegalArgumentException("not a lower-case word start: " + word);
             }
             initials[first] = true;
-            seconds[first] |= secondsOf(w);
+            long second = secondsOf(w);
+            seconds[first] |= second;
+            if (second == ANY) anyThird[first] = true;
+            else thirds[pair(first, w.charAt(1))] |= thirdsOf(w);
         }
+    }
+
+    /** {@link #secondsOf} one character on, for a word whose first two characters are plain. */
+    private static long thirdsOf(String word) {
+        if (word.length() < 3) return ANY;
+        char third = word.charAt(2);
+        boolean optional = word.length() > 3 && "?*{".indexOf(word.charAt(3)) >= 0;
+        return isAsciiLowerOrDigit(third) && !optional ? bit(third) : ANY;
     }
 
     /**
@@ -60,7 +80,17 @@ final class WordStartSearch {
 
     /** A lower-case ASCII letter or digit as one of 36 bits. */
     private static long bit(char c) {
-        return 1L << (c <= '9' ? c - '0' : 10 + c - 'a');
+        return 1L << code(c);
+    }
+
+    /** A lower-case ASCII letter or digit as a number below 36. */
+    private static int code(char c) {
+        return c <= '9' ? c - '0' : 10 + c - 'a';
+    }
+
+    /** Two lower-case ASCII letters or digits as a number below 36 * 36. */
+    private static int pair(char first, char second) {
+        return code(first) * 36 + code(second);
     }
 
     private static boolean isAsciiLowerOrDigit(char c) {
@@ -72,6 +102,17 @@ final class WordStartSearch {
         long allowed = seconds[initial];
         if (allowed == ANY) return true;
         return isAsciiLowerOrDigit(second) && (allowed & bit(second)) != 0;
+    }
+
+    /**
+     * Whether a word with this initial, and {@code second} next as {@link #maySecond} allows, may go on with
+     * {@code third} (folded; 0 past the end of the text).
+     */
+    private boolean mayThird(char initial, char second, char third) {
+        if (anyThird[initial]) return true;
+        long allowed = thirds[pair(initial, second)];
+        if (allowed == ANY) return true;
+        return isAsciiLowerOrDigit(third) && (allowed & bit(third)) != 0;
     }
 
     /** The same answer as {@code pattern.matcher(text).find()}. */
@@ -96,7 +137,11 @@ final class WordStartSearch {
         Matcher m = null;
         int n = starts.text.length();
         for (int k = 0; k < starts.count; k++) {
-            if (!initials[starts.initials[k]] || !maySecond(starts.initials[k], starts.seconds[k])) continue;
+            char initial = starts.initials[k];
+            if (!initials[initial] || !maySecond(initial, starts.seconds[k])
+                    || !mayThird(initial, starts.seconds[k], starts.thirds[k])) {
+                continue;
+            }
             if (m == null) m = pattern.matcher(starts.text).useTransparentBounds(true).useAnchoringBounds(false);
             if (m.region(starts.positions[k], n).lookingAt()) return m;
         }
@@ -113,13 +158,16 @@ final class WordStartSearch {
         private final char[] initials;
         /** The character after each initial, folded the same way; 0 at the end of the text. */
         private final char[] seconds;
+        /** The character after that, folded the same way; 0 past the end of the text. */
+        private final char[] thirds;
         private final int count;
 
-        private Starts(String text, int[] positions, char[] initials, char[] seconds, int count) {
+        private Starts(String text, int[] positions, char[] initials, char[] seconds, char[] thirds, int count) {
             this.text = text;
             this.positions = positions;
             this.initials = initials;
             this.seconds = seconds;
+            this.thirds = thirds;
             this.count = count;
         }
 
@@ -128,6 +176,7 @@ final class WordStartSearch {
             int[] positions = new int[Math.min(n, 16)];
             char[] initials = new char[positions.length];
             char[] seconds = new char[positions.length];
+            char[] thirds = new char[positions.length];
             int count = 0;
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
@@ -138,13 +187,15 @@ final class WordStartSearch {
                     positions = java.util.Arrays.copyOf(positions, count * 2);
                     initials = java.util.Arrays.copyOf(initials, count * 2);
                     seconds = java.util.Arrays.copyOf(seconds, count * 2);
+                    thirds = java.util.Arrays.copyOf(thirds, count * 2);
                 }
                 positions[count] = i;
                 initials[count] = folded;
                 seconds[count] = i + 1 < n ? fold(text.charAt(i + 1)) : 0;
+                thirds[count] = i + 2 < n ? fold(text.charAt(i + 2)) : 0;
                 count++;
             }
-            return new Starts(text, positions, initials, seconds, count);
+            return new Starts(text, positions, initials, seconds, thirds, count);
         }
 
         /** Lower-case for ASCII; for other characters the folding of {@link Pattern#UNICODE_CASE}. */

@@ -24,7 +24,7 @@ class CauseAndFixPropertyTest {
     /** Lower-casing that lengthens (the dotted I), a sigma whose form depends on what follows, and case-ignorables. */
     private static final List<String> CASED = List.of("İ", "Σ", "ΟΣ", "'", "\u0301", "Fix", "FIXED", "Resolved",
             "restoring", "remedy", "Mitigated", "prefix", "_fix", "9fix", "x", "The fix", "we fixed", "Once identified",
-            "To resolve", "The solution", ". ", "! ", "the cause");
+            "To resolve", "The solution", ". ", "! ", "the cause", "\uD83D\uDE00", "é", "\u0301fix", "(remedied)");
     private static final List<String> BLANKS = List.of("\n", "\n\n", "\n \n", "\n\t\n", " \n\r\n", "\n\u000B\n",
             "\n\f \n\n", "\u00a0\n\n", "\n\u2028\n", "\r\n\r\n", "  ");
     private static final List<String> FILLER = List.of("a sentence of forty characters or so here", "0123456789",

@@ -44,6 +44,39 @@ class ImpactReaderFastPathTest {
         });
     }
 
+    private static final List<String> SERVICES = List.of("service", "Service", "SERVICES", "api", "API", "web site",
+            "website", "web app", "web application", "application", "app", "apps", "server", "servers", "platform",
+            "portal", "site", "database", "checkout", "login", "dashboard", "endpoint", "backend", "frontend", "the ",
+            "our ", "payments ", "a-very-long-hyphenated-name ", "user_auth ", "x", "-", "_", "9", " ", "  ", "\t", ".");
+
+    /** The services are what a plain {@code find()} loop finds, although the pattern is tried only near their words. */
+    @Test
+    void theServicesAreWhatPlainFindsFind() throws ReflectiveOperationException {
+        Field field = ImpactReader.class.getDeclaredField("SERVICE");
+        field.setAccessible(true);
+        Pattern pattern = (Pattern) field.get(null);
+        Property.forAllTexts(2000, random -> Property.tokens(random, 30, SERVICES, SERVICES, Tokens.WORDS,
+                Tokens.NON_ASCII, Tokens.LINE_BREAKS), text -> {
+            List<String> plain = new java.util.ArrayList<>();
+            Matcher m = pattern.matcher(text);
+            while (m.find()) plain.add(m.start() + "-" + m.end() + " " + m.group(1));
+            List<String> fast = new java.util.ArrayList<>();
+            Matcher f = pattern.matcher(text).useTransparentBounds(true);
+            for (int from = 0; nextService(f, text, from); from = f.end()) fast.add(f.start() + "-" + f.end() + " " + f.group(1));
+            assertEquals(plain, fast);
+        });
+    }
+
+    private static boolean nextService(Matcher m, String text, int from) {
+        try {
+            Method next = ImpactReader.class.getDeclaredMethod("nextService", Matcher.class, String.class, int.class);
+            next.setAccessible(true);
+            return (boolean) next.invoke(null, m, text, from);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String describe(Matcher m) {
         return m.start() + "-" + m.end() + " " + m.group(1);
     }

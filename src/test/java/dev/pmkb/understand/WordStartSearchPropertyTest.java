@@ -29,7 +29,9 @@ class WordStartSearchPropertyTest {
             "initially (?:thought|suspected)", "kelvin", "key", "skip", "stop", "index", "i18n", "s", "k", "ist",
             "resolv\\w*", "back to normal", "straße", "on-call", "é",
             // second characters that are optional, grouped or a class: the word may go on with anything there
-            "ca?t", "sh?op", "t(?:he|ra)", "ke[yi]", "w\\w+", "k\\b", "ta{0,2}x");
+            "ca?t", "sh?op", "t(?:he|ra)", "ke[yi]", "w\\w+", "k\\b", "ta{0,2}x",
+            // words sharing two characters and parting at the third, plain, optional or a class
+            "the", "thought", "thr?ee", "caused? by", "cat\\w*", "ala[rn]m", "alle?y", "was", "wasn t", "stoo", "st\\b");
     private static final List<String> FLAGS = List.of("", "(?i)", "(?iu)", "(?u)");
     private static final List<String> LOOK_BEHINDS = List.of("", "", "(?<!not )", "(?<!of |almost )", "(?<=\\s)");
     private static final List<String> TAILS = List.of("", "\\b", "\\b", "\\s(?:(?:of\\s)?(?:our|the)\\s)?(?:users?|keys?)\\b",
@@ -37,7 +39,8 @@ class WordStartSearchPropertyTest {
     /** What the texts are made of besides the words: letters that fold onto the initials, and glue. */
     private static final List<String> TEXT = List.of("ſ", "\u212A", "İ", "ı", "K", "S", "I", "A", "_", "x", "9", " ",
             "  ", "-", ".", "%", "not ", "of ", "our ", "the ", "users", "page", "paging", "on-call", "Alert", "ALL",
-            "ſtop", "\u212Aey", "İndex", "ßtraße", "9ſ", "xſtop", "_\u212Aey", "aİndex", "STRASSE", "1", "00", "2FA", "q", "A");
+            "ſtop", "\u212Aey", "İndex", "ßtraße", "9ſ", "xſtop", "_\u212Aey", "aİndex", "STRASSE", "1", "00", "2FA", "q", "A",
+            "th", "THE", "tho", "cau", "caT", "ala", "ALP", "wa", "WASN", "st", "sto", "ſT", "ST\u212A", "thee", "ThEe");
 
     @Test
     void findsWhatTheRegexFindsWhereverItMatches() {

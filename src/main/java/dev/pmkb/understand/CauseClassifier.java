@@ -142,7 +142,7 @@ final class CauseClassifier {
                             && clause.role() != SentenceRoles.Role.FIX;
                     List<PhraseIndex.Hit<String>> exceptions = vocabulary.causeExceptions().find(words);
                     for (PhraseIndex.Hit<String> h : hits) {
-                        if (h.label().equals(UNKNOWN) || excepted(h, exceptions)) continue;
+                        if (h.label().equals(UNKNOWN) || h.isExceptedBy(exceptions)) continue;
                         // "A typo in the nginx config", "an update to the load balancer configuration": the
                         // configuration is what was wrong, not the code or a release.
                         if (configFault && CONFIG_NOT.contains(h.label())) continue;
@@ -217,16 +217,6 @@ final class CauseClassifier {
     /** False only when {@link #CONFIG_FAULT} cannot match: the sentence names no configuration, setting or file. */
     private static boolean mayNameConfig(String sentence) {
         return CONFIG_STEMS.anyIn(sentence);
-    }
-
-    /** True when an exception phrase of the same tag covers the hit: "nginx upstream" is no third party. */
-    private static boolean excepted(PhraseIndex.Hit<String> hit, List<PhraseIndex.Hit<String>> exceptions) {
-        for (PhraseIndex.Hit<String> e : exceptions) {
-            if (e.label().equals(hit.label()) && e.word() < hit.word() + hit.length() && hit.word() < e.word() + e.length()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What was found for one tag. */

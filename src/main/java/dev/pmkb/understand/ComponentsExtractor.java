@@ -24,9 +24,11 @@ final class ComponentsExtractor implements Extractor<List<String>> {
 
     private List<String> named(String md) {
         Set<String> found = new LinkedHashSet<>();
-        for (PhraseIndex.Hit<String> h : vocabulary.componentPhrases().find(Words.of(
-                md.length() > TEXT_LIMIT ? md.substring(0, TEXT_LIMIT) : md))) {
-            found.add(h.label());
+        Words words = Words.of(md.length() > TEXT_LIMIT ? md.substring(0, TEXT_LIMIT) : md);
+        List<PhraseIndex.Hit<String>> hits = vocabulary.componentPhrases().find(words);
+        List<PhraseIndex.Hit<String>> exceptions = hits.isEmpty() ? List.of() : vocabulary.componentExceptions().find(words);
+        for (PhraseIndex.Hit<String> h : hits) {
+            if (!h.isExceptedBy(exceptions)) found.add(h.label());
         }
         List<String> names = new ArrayList<>();
         for (var c : vocabulary.taxonomy().components()) {

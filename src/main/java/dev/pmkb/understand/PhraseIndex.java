@@ -15,6 +15,14 @@ final class PhraseIndex<T> {
 
     /** One occurrence: which label, at which word, and how strong the evidence is (longer phrases are). */
     record Hit<T>(T label, int word, int length, String phrase) {
+
+        /** True when an exception phrase of the same label covers this hit: "nginx upstream" is no third party. */
+        boolean isExceptedBy(List<Hit<T>> exceptions) {
+            for (Hit<T> e : exceptions) {
+                if (e.label().equals(label) && e.word() < word + length && word < e.word() + e.length()) return true;
+            }
+            return false;
+        }
     }
 
     private record Entry<T>(T label, Phrase phrase) {

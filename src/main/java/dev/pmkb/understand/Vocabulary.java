@@ -9,7 +9,7 @@ import java.util.Map;
 /** The loaded taxonomy together with the phrase indexes and rankings built from it once per site. */
 record Vocabulary(TaxonomyLoader.Definition definition, Taxonomy taxonomy, PhraseIndex<String> causePhrases,
                   PhraseIndex<String> causeExceptions, Map<String, Integer> specificity, PhraseIndex<String> impactPhrases,
-                  PhraseIndex<String> componentPhrases) {
+                  PhraseIndex<String> componentPhrases, PhraseIndex<String> componentExceptions) {
 
     static Vocabulary of(TaxonomyLoader.Definition d) {
         Taxonomy taxonomy = new Taxonomy(d.causes().stream().map(TaxonomyLoader.Entry::cause).toList(),
@@ -23,7 +23,12 @@ record Vocabulary(TaxonomyLoader.Definition definition, Taxonomy taxonomy, Phras
             for (String p : e.allPhrases()) causes.add(e.slug(), p);
             for (String p : e.exceptPhrases()) exceptions.add(e.slug(), p);
         }
-        return new Vocabulary(d, taxonomy, causes, exceptions, Map.copyOf(specificity), index(d.impactCategories()), index(d.components()));
+        PhraseIndex<String> componentExceptions = new PhraseIndex<>();
+        for (TaxonomyLoader.Entry e : d.components()) {
+            for (String p : e.exceptPhrases()) componentExceptions.add(e.slug(), p);
+        }
+        return new Vocabulary(d, taxonomy, causes, exceptions, Map.copyOf(specificity), index(d.impactCategories()),
+                index(d.components()), componentExceptions);
     }
 
     private static PhraseIndex<String> index(List<TaxonomyLoader.Entry> entries) {

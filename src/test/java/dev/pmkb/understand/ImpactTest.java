@@ -45,4 +45,16 @@ class ImpactTest {
         assertTrue(f.impactCategories().contains("increased-errors"), f.impactCategories().toString());
         assertTrue(f.components().containsAll(java.util.List.of("nginx", "Redis")), f.components().toString());
     }
+
+    @Test
+    void apacheIsTheWebServerOnlyWhereNoOtherApacheProjectOrJavaPackageIsMeant() {
+        assertEquals(java.util.List.of("Kafka"), Docs.understand("""
+                ## Timeline
+                - 13:25 producers fail with `org.apache.kafka.common.errors.TimeoutException`; Apache Kafka was full.
+                """).facts().components());
+        assertEquals(java.util.List.of("Apache HTTP Server"), Docs.understand("""
+                ## Root Cause
+                Apache could not start: port 80 was taken. We restarted apache2 after the fix.
+                """).facts().components());
+    }
 }

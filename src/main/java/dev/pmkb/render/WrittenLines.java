@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * one wall of text when joined. Such a paragraph keeps its lines.
  * <p>
  * A paragraph is taken as written lines when every line starts an entry (a time, a date, a list marker, a
- * "Label:": "08:30: alert\n11:30: fixed"), or when it has at least {@value #MIN_LINES} lines and {@value #MIN_LENGTH}
+ * "Label:": "08:30: alert\n11:30: fixed"), when it has at least {@value #MIN_LINES} lines that each read as a list
+ * item without its marker (a capital first, no punctuation last: list items whose markers the plain text dropped), or
+ * when it has at least {@value #MIN_LINES} lines and {@value #MIN_LENGTH}
  * characters (shorter ones read well joined), and at least two of three of its breaks are where a writer ends a
  * line on purpose: after a sentence or a label (the line ends with {@code . ! ? : ;}), after a short line (a
  * heading-like "Issue Summary"), or before a line that starts an entry (a time, a date, a list marker, a
@@ -45,6 +47,7 @@ final class WrittenLines {
         String[] lines = text.strip().split("\n");
         if (lines.length < 2) return false;
         if (java.util.Arrays.stream(lines).allMatch(l -> STARTS_AN_ENTRY.matcher(l).lookingAt())) return true;
+        if (lines.length >= MIN_LINES && java.util.Arrays.stream(lines).allMatch(WrittenLines::isFragment)) return true;
         if (lines.length < MIN_LINES || text.strip().length() < MIN_LENGTH) return false;
         int ended = 0;
         for (int i = 0; i + 1 < lines.length; i++) {
@@ -55,6 +58,16 @@ final class WrittenLines {
             }
         }
         return ended * 3 >= (lines.length - 1) * 2;
+    }
+
+    /**
+     * A line that reads as one item of a list without its marker ("No monitoring of certificate expiry"): it starts
+     * with a capital and ends with no punctuation. Wrapped prose ends its last line with a full stop, and seldom
+     * starts every line with a capital.
+     */
+    private static boolean isFragment(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && Character.isUpperCase(s.codePointAt(0)) && Character.isLetterOrDigit(s.codePointBefore(s.length()));
     }
 
     /**

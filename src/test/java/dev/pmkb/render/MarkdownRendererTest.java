@@ -195,6 +195,25 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void listItemsWhoseMarkersWereDroppedKeepTheirLines() {
+        // a "Contributing Factors" list as the root-cause text has it: one item a line, the "- " gone
+        assertEquals(List.of("""
+                        We depend on the datacenter team to manage ADFS
+                        No monitoring or record of certificate expiry
+                        Auto renewal not configured in ADFS"""),
+                SitePlanner.paragraphs("""
+                        We depend on the datacenter team to manage ADFS
+                        No monitoring or record of certificate expiry
+                        Auto renewal not configured in ADFS
+                        """));
+        assertFalse(WrittenLines.writtenAsLines("""
+                The checkout service failed because the
+                API gateway timed out on every request to
+                Payments, which were retried without a limit."""), "wrapped prose ends with a full stop");
+        assertFalse(WrittenLines.writtenAsLines("Database overload\nMissing index"), "two lines read well joined");
+    }
+
+    @Test
     void theRootCauseCardKeepsLinesOnlyWhereTheWriteUpWouldShowThem() {
         assertEquals(List.of("Cause: a misconfigured load balancer.\nResolution: the previous settings were restored.",
                         "The pool was exhausted because the retry storm held connections open while the"

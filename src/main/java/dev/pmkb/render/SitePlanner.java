@@ -504,7 +504,8 @@ public final class SitePlanner {
     Pages.Feed feed() {
         List<FeedEntry> entries = library.incidents().stream().filter(p -> p.date() != null).limit(FEED_ENTRIES)
                 .map(p -> new FeedEntry(site.baseUrl() == null ? "urn:pmkb:" + p.id() : site.absolute(p.url()),
-                        site.absolute(p.url()), p.title(), p.date() + "T00:00:00Z", p.facts().summary()))
+                        site.absolute(p.url()), p.title(), p.date() + "T00:00:00Z", p.facts().summary(),
+                        p.credits().authors(), p.facts().causes().slugs().stream().map(this::causeName).toList()))
                 .toList();
         String updated = entries.isEmpty() ? "1970-01-01T00:00:00Z" : entries.getFirst().updated();
         // without the base URL, "./" (the folder of feed.xml) is the home page; an empty link would be the feed itself

@@ -102,8 +102,12 @@ public final class Views {
                               List<ActionIncident> groups) {
     }
 
-    /** One Atom entry; {@code url} is absolute when the site's base URL is known. */
-    public record FeedEntry(String id, String url, String title, String updated, String summary) {
+    /**
+     * One Atom entry; {@code url} is absolute when the site's base URL is known. Its authors are the postmortem's
+     * (none: the feed's own author, the library, stands for them) and its categories the names of its root causes.
+     */
+    public record FeedEntry(String id, String url, String title, String updated, String summary, List<String> authors,
+                            List<String> categories) {
     }
 
     /**

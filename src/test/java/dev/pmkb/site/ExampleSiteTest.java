@@ -167,6 +167,11 @@ class ExampleSiteTest {
             assertTrue(href.startsWith("https://example.github.io/repo/incidents/"), href);
             assertTrue(Files.exists(site.output().resolve(href.substring("https://example.github.io/repo/".length()))));
         }
+        // a postmortem's authors and root causes go with its entry, as feed readers show them
+        Element leaked = entries.stream().filter(e -> e.selectFirst("title").text().startsWith("AWS access key leaked"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("Priya Natarajan", "Tom Becker"), leaked.select("author > name").eachText());
+        assertEquals(List.of("Security"), leaked.select("category").eachAttr("term"));
         Document sitemap = Jsoup.parse(site.read("sitemap.xml"), Parser.xmlParser());
         for (Element loc : sitemap.select("loc")) {
             assertTrue(loc.text().startsWith("https://example.github.io/repo/"), loc.text());

@@ -8,11 +8,9 @@ import dev.pmkb.model.Taxonomy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,8 +21,8 @@ import java.util.stream.Stream;
  * <p>
  * A cached bake leaves in the index folder a note ({@link #NOTE}) of the hash of everything the index is written
  * from: each published incident as a whole but its Markdown and HTML (not only the fields indexed today, so that
- * indexing one more field can never keep a stale index), the taxonomy, pmkb's version and code; and of the index's files with their sizes. A
- * rebake with the same hash links those files into its own index staging folder (Lucene never changes a file it
+ * indexing one more field can never keep a stale index), the taxonomy, pmkb's version and code; and of the
+ * index's files with their sizes. A rebake with the same hash links those files into its own index staging folder (Lucene never changes a file it
  * wrote), so the search export and {@code pmkb search} read the very index a fresh write would have made from the
  * same inputs. Any difference, a missing or resized file, or no note at all, and the index is written afresh.
  * <p>
@@ -76,9 +74,9 @@ final class KeptSearchIndex {
             Files.createDirectories(staging);
             for (String line : noted.subList(1, noted.size())) {
                 String name = line.substring(0, line.lastIndexOf(' '));
-                link(previous.resolve(name), staging.resolve(name));
+                PageCache.linkOrCopy(previous.resolve(name), staging.resolve(name));
             }
-            link(note, staging.resolve(NOTE));
+            PageCache.linkOrCopy(note, staging.resolve(NOTE));
             return true;
         } catch (IOException | RuntimeException e) {
             Bake.deleteQuietly(staging);
@@ -105,14 +103,6 @@ final class KeptSearchIndex {
                 lines.add(name + " " + Files.size(file));
             }
             return lines;
-        }
-    }
-
-    private static void link(Path existing, Path link) throws IOException {
-        try {
-            Files.createLink(link, existing);
-        } catch (FileSystemException | UnsupportedOperationException e) {
-            Files.copy(existing, link, StandardCopyOption.COPY_ATTRIBUTES);
         }
     }
 }

@@ -142,7 +142,7 @@ final class PageCache {
         Path target = staging.resolve(path);
         try {
             Files.createDirectories(target.getParent());
-            link(old, target);
+            linkOrCopy(old, target);
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
@@ -214,7 +214,7 @@ final class PageCache {
             Path temp = staged.resolveSibling("." + staged.getFileName() + ".pmkb-kept");
             try {
                 Files.deleteIfExists(temp);
-                link(old, temp);
+                linkOrCopy(old, temp);
                 Files.move(temp, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileSystemException | UnsupportedOperationException e) {
                 Files.deleteIfExists(temp);
@@ -227,7 +227,8 @@ final class PageCache {
                 String.valueOf(now.fileKey()), hash));
     }
 
-    private static void link(Path existing, Path link) throws IOException {
+    /** Links {@code link} to {@code existing}'s bytes, or copies them where the file system cannot link. */
+    static void linkOrCopy(Path existing, Path link) throws IOException {
         try {
             Files.createLink(link, existing);
         } catch (FileSystemException | UnsupportedOperationException e) {

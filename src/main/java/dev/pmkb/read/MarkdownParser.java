@@ -91,8 +91,8 @@ public final class MarkdownParser {
     /**
      * The optional extensions {@code markdown} may need. A table needs a {@code |}. An emoji needs a colon that
      * can open one (flexmark's: not after an ASCII digit, before no space) and a later colon that can close one
-     * (before no ASCII digit): "10:32" and "Cause: a disk" hold neither; so does an opener before a closing bracket. Struck-out text needs a {@code ~}, a task
-     * one character in brackets ({@code [ ]}, {@code [x]}). Each test may say yes where flexmark finds nothing,
+     * (before no ASCII digit): "10:32" and "Cause: a disk" hold neither; so does an opener before a closing
+     * bracket. Struck-out text needs a {@code ~}, a task one character in brackets ({@code [ ]}, {@code [x]}). Each test may say yes where flexmark finds nothing,
      * never the other way round.
      */
     static int extensionsFor(String markdown) {

@@ -225,28 +225,19 @@ final class Words {
         int second = stemCut(nextStart, nextEnd);
         if (first < 0 || second < 0) return -1;
         // "… was", "… is", "… this": the joined stem is cut as stem() cuts it, read off the joined characters.
-        Joined j = new Joined(first, second, starts[i], nextStart);
-        int n = j.length;
-        int keep = n;
-        boolean withY = false;
-        if (n > 3 && j.charAt(n - 1) == 's') {
-            if (n > 4 && j.endsWith("ies")) {
-                keep = n - 3;
-                withY = true;
-            } else if (n > 4 && (j.endsWith("sses") || j.endsWith("shes") || j.endsWith("ches") || j.endsWith("xes"))) {
-                keep = n - 2;
-            } else if (!j.endsWith("ss") && !j.endsWith("us") && !j.endsWith("is")) {
-                keep = n - 1;
-            }
-        }
+        AsciiWord joined = new AsciiWord(first, second, starts[i], nextStart);
+        int cut = joined.cut();
         int h = 0;
-        for (int k = 0; k < keep; k++) h = 31 * h + j.charAt(k);
-        if (withY) h = 31 * h + 'y';
+        for (int k = 0, keep = cut & LENGTH; k < keep; k++) h = 31 * h + joined.charAt(k);
+        if ((cut & WITH_Y) != 0) h = 31 * h + 'y';
         return h & 0xffffffffL;
     }
 
-    /** Two ASCII words' stems written as one, read without being made. */
-    private final class Joined {
+    /**
+     * An ASCII word read lower-cased without being made: two words' stems written as one (each given by its
+     * {@link #stemCut}), or one word of the text (its whole length, and an empty second).
+     */
+    private final class AsciiWord {
         final int length;
         private final int firstKept;
         private final int firstLength;
@@ -254,7 +245,7 @@ final class Words {
         private final int firstStart;
         private final int secondStart;
 
-        Joined(int firstCut, int secondCut, int firstStart, int secondStart) {
+        AsciiWord(int firstCut, int secondCut, int firstStart, int secondStart) {
             this.firstKept = firstCut & LENGTH;
             this.firstLength = firstKept + ((firstCut & WITH_Y) != 0 ? 1 : 0);
             this.secondKept = secondCut & LENGTH;
@@ -269,7 +260,17 @@ final class Words {
             return k < secondKept ? asciiLower(text.charAt(secondStart + k)) : 'y';
         }
 
-        boolean endsWith(String ending) {
+        /** How {@link #stem} cuts this word: the characters it keeps, with {@link #WITH_Y} when a y follows. */
+        int cut() {
+            int n = length;
+            if (n <= 3 || charAt(n - 1) != 's') return n;
+            if (n > 4 && endsWith("ies")) return (n - 3) | WITH_Y;
+            if (n > 4 && (endsWith("sses") || endsWith("shes") || endsWith("ches") || endsWith("xes"))) return n - 2;
+            if (!endsWith("ss") && !endsWith("us") && !endsWith("is")) return n - 1;
+            return n;
+        }
+
+        private boolean endsWith(String ending) {
             if (ending.length() > length) return false;
             for (int k = 0; k < ending.length(); k++) {
                 if (charAt(length - ending.length() + k) != ending.charAt(k)) return false;
@@ -290,20 +291,9 @@ final class Words {
             if (text.charAt(k) >= 128) return -1;
         }
         int n = end - start;
+        // most words end in no s and keep every character: no view of them is made
         if (n <= 3 || asciiLower(text.charAt(end - 1)) != 's') return n;
-        if (n > 4 && endsWith(end, "ies")) return (n - 3) | WITH_Y;
-        if (n > 4 && (endsWith(end, "sses") || endsWith(end, "shes") || endsWith(end, "ches") || endsWith(end, "xes")))
-            return n - 2;
-        if (!endsWith(end, "ss") && !endsWith(end, "us") && !endsWith(end, "is")) return n - 1;
-        return n;
-    }
-
-    /** True when the ASCII text before {@code end} ends with the lower-case {@code ending}, case aside. */
-    private boolean endsWith(int end, String ending) {
-        for (int k = 0; k < ending.length(); k++) {
-            if (asciiLower(text.charAt(end - ending.length() + k)) != ending.charAt(k)) return false;
-        }
-        return true;
+        return new AsciiWord(n, 0, start, start).cut();
     }
 
     /** {@link String#hashCode} of the ASCII text {@code [start, start + length)} lower-cased. */

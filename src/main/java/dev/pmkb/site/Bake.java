@@ -67,8 +67,12 @@ public final class Bake {
 
     /** A bake; with {@code config.cache()}, one that reuses what earlier bakes left in the build cache. */
     public static BakeReport run(SiteConfig config) throws BakeFailure {
-        return new Bake(config, config.cache() == null ? NOTHING : new CachedReuse(new UnderstoodCache(config.cache())))
-                .run();
+        Reuse reuse = config.cache() == null ? NOTHING : new CachedReuse(new UnderstoodCache(config.cache()));
+        // the bodies' texts wait in a file of their own, not in the heap (SpilledBodies)
+        try (SpilledBodies bodies = SpilledBodies.in(config.cache() != null ? config.cache()
+                : Path.of(System.getProperty("java.io.tmpdir")))) {
+            return new Bake(config, bodies.around(reuse)).run();
+        }
     }
 
     /** A bake that takes what it can from {@code reuse} (what {@code pmkb serve} kept of earlier bakes). */

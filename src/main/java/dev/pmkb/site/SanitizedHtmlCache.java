@@ -63,12 +63,7 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
 
     @Override
     public String toHtml(ParsedBody body, String source, String pageUrl, String title) {
-        String key;
-        try {
-            key = key(body, source, pageUrl, title);
-        } catch (RecordCodec.UnsupportedValueException e) {
-            return super.toHtml(body, source, pageUrl, title);
-        }
+        String key = key(body, source, pageUrl, title);
         used.add(key);
         Optional<byte[]> saved = store.read(key);
         if (saved.isPresent()) {
@@ -115,7 +110,8 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
     }
 
     private String key(ParsedBody body, String source, String pageUrl, String title) {
-        return new FastHash().add(global).add(source).add(pageUrl).add(title).add(RecordCodec.hash(body)).hex();
+        // the sanitised HTML is made of the body's HTML alone; its text, often kept out of the heap, is not read
+        return new FastHash().add(global).add(source).add(pageUrl).add(title).add(body.unsafeHtml()).hex();
     }
 
     /** Removes the entries this bake did not use, as {@link UnderstoodCache#prune} does. */

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -21,8 +20,11 @@ public final class FastHash {
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
 
-    private byte[] buffer = new byte[256];
-    private int size;
+    /** The state after every whole 16-byte block so far; a part is hashed as it is added, never kept. */
+    private long h1, h2;
+    private final byte[] tail = new byte[16];
+    private int tailSize;
+    private long length;
 
     public FastHash add(String text) {
         return add(text == null ? new byte[]{(byte) 0xff} : text.getBytes(StandardCharsets.UTF_8));
@@ -33,16 +35,50 @@ public final class FastHash {
     }
 
     public FastHash add(byte[] bytes, int offset, int length) {
-        ensure(8 + length);
-        for (int i = 0; i < 8; i++) buffer[size++] = (byte) ((long) length >>> (8 * i));
-        System.arraycopy(bytes, offset, buffer, size, length);
-        size += length;
+        byte[] prefix = new byte[8];
+        for (int i = 0; i < 8; i++) prefix[i] = (byte) ((long) length >>> (8 * i));
+        raw(prefix, 0, 8);
+        raw(bytes, offset, length);
         return this;
+    }
+
+    /** Hashes {@code length} bytes as they are, with no length before them: one stream, however it is cut. */
+    FastHash raw(byte[] bytes, int offset, int length) {
+        this.length += length;
+        if (tailSize > 0) {
+            int take = Math.min(16 - tailSize, length);
+            System.arraycopy(bytes, offset, tail, tailSize, take);
+            tailSize += take;
+            offset += take;
+            length -= take;
+            if (tailSize < 16) return this;
+            block(tail, 0);
+            tailSize = 0;
+        }
+        while (length >= 16) {
+            block(bytes, offset);
+            offset += 16;
+            length -= 16;
+        }
+        System.arraycopy(bytes, offset, tail, 0, length);
+        tailSize = length;
+        return this;
+    }
+
+    private void block(byte[] data, int at) {
+        long k1 = (long) LONGS.get(data, at);
+        long k2 = (long) LONGS.get(data, at + 8);
+        h1 ^= mixK1(k1);
+        h1 = Long.rotateLeft(h1, 27) + h2;
+        h1 = h1 * 5 + 0x52dce729;
+        h2 ^= mixK2(k2);
+        h2 = Long.rotateLeft(h2, 31) + h1;
+        h2 = h2 * 5 + 0x38495ab5;
     }
 
     /** The hash of the parts added, 16 bytes. */
     public byte[] bytes() {
-        long[] h = murmur3(buffer, size);
+        long[] h = finish(h1, h2, tail, 0, tailSize, length);
         byte[] out = new byte[16];
         LONGS.set(out, 0, h[0]);
         LONGS.set(out, 8, h[1]);
@@ -56,33 +92,16 @@ public final class FastHash {
 
     /** The hash of one array of bytes, 16 bytes. */
     public static byte[] of(byte[] bytes, int length) {
-        long[] h = murmur3(bytes, length);
-        byte[] out = new byte[16];
-        LONGS.set(out, 0, h[0]);
-        LONGS.set(out, 8, h[1]);
-        return out;
-    }
-
-    private void ensure(int more) {
-        if (size + more > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+        return new FastHash().raw(bytes, 0, length).bytes();
     }
 
     static long[] murmur3(byte[] data, int length) {
-        long h1 = 0, h2 = 0;
-        int blocks = length / 16;
-        for (int i = 0; i < blocks; i++) {
-            long k1 = (long) LONGS.get(data, i * 16);
-            long k2 = (long) LONGS.get(data, i * 16 + 8);
-            h1 ^= mixK1(k1);
-            h1 = Long.rotateLeft(h1, 27) + h2;
-            h1 = h1 * 5 + 0x52dce729;
-            h2 ^= mixK2(k2);
-            h2 = Long.rotateLeft(h2, 31) + h1;
-            h2 = h2 * 5 + 0x38495ab5;
-        }
-        int tail = blocks * 16;
+        FastHash h = new FastHash().raw(data, 0, length);
+        return finish(h.h1, h.h2, h.tail, 0, h.tailSize, h.length);
+    }
+
+    private static long[] finish(long h1, long h2, byte[] data, int tail, int rest, long length) {
         long k1 = 0, k2 = 0;
-        int rest = length & 15;
         for (int i = rest - 1; i >= 8; i--) k2 ^= (long) (data[tail + i] & 0xff) << (8 * (i - 8));
         for (int i = Math.min(rest, 8) - 1; i >= 0; i--) k1 ^= (long) (data[tail + i] & 0xff) << (8 * i);
         if (rest > 8) h2 ^= mixK2(k2);

@@ -92,8 +92,12 @@ public final class RecordCodec {
     /** The {@link FastHash} of the value's encoding, unordered collections sorted: equal trees hash alike. */
     public static byte[] hash(Object value) {
         Writer out = new Writer(true);
+        // hashed as it is encoded: a page's model, its HTML included, is never in one buffer
+        FastHash hash = new FastHash();
+        out.bytes.sink = hash;
         out.value(value);
-        return FastHash.of(out.bytes.buffer, out.bytes.size);
+        out.bytes.flush();
+        return hash.bytes();
     }
 
     /** How to read and make one record class, found once per class. */
@@ -427,6 +431,13 @@ public final class RecordCodec {
             }
         }
 
+        private boolean ascii(int from, int chars) {
+            for (int i = from, end = from + chars; i < end; i++) {
+                if (bytes[i] < 0) return false;
+            }
+            return true;
+        }
+
         int next() {
             if (position >= bytes.length) throw new IllegalStateException("truncated");
             return bytes[position++] & 0xff;
@@ -468,6 +479,12 @@ public final class RecordCodec {
         String string() {
             int chars = length();
             if (chars > bytes.length - position) throw new IllegalStateException("truncated string");
+            if (ascii(position, chars)) {
+                // most strings: one byte a char, made without a char[] in between
+                String s = new String(bytes, position, chars, java.nio.charset.StandardCharsets.ISO_8859_1);
+                position += chars;
+                return s;
+            }
             char[] out = new char[chars];
             for (int i = 0; i < chars; i++) {
                 int a = next();
@@ -486,8 +503,12 @@ public final class RecordCodec {
 
     /** A growable byte buffer with the few encodings the codec needs. */
     private static final class Bytes {
+        /** Chars of a string encoded at a time: a hashed string passes through the buffer in pieces this long. */
+        private static final int CHUNK = 4096;
         private byte[] buffer = new byte[1024];
         private int size;
+        /** Where a full buffer goes when the bytes are hashed, not kept; null: kept. */
+        private FastHash sink;
 
         void write(int b) {
             ensure(1);
@@ -518,8 +539,15 @@ public final class RecordCodec {
         void string(String s) {
             int n = s.length();
             varLong(n);
-            ensure(3 * n);
-            for (int i = 0; i < n; i++) {
+            for (int from = 0; from < n; from += CHUNK) {
+                int to = Math.min(n, from + CHUNK);
+                ensure(3 * (to - from));
+                chars(s, from, to);
+            }
+        }
+
+        private void chars(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
                 char c = s.charAt(i);
                 if (c != 0 && c < 0x80) {
                     buffer[size++] = (byte) c;
@@ -534,7 +562,15 @@ public final class RecordCodec {
             }
         }
 
+        /** Hands the buffer's bytes to the sink, if any. */
+        void flush() {
+            if (sink == null || size == 0) return;
+            sink.raw(buffer, 0, size);
+            size = 0;
+        }
+
         private void ensure(int more) {
+            if (sink != null && size + more > buffer.length) flush();
             if (size + more > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
         }
 

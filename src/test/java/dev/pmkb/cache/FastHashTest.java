@@ -32,4 +32,19 @@ class FastHashTest {
         assertEquals(65, seen.size(), "every tail length hashes apart");
         assertArrayEquals(FastHash.of(bytes, 64), FastHash.of(bytes.clone(), 64));
     }
+
+    @Test
+    void aStreamHashesAlikeHoweverItIsCut() {
+        byte[] bytes = new byte[1_000];
+        new java.util.Random(7).nextBytes(bytes);
+        long[] whole = FastHash.murmur3(bytes, bytes.length);
+        byte[] expected = FastHash.of(bytes, bytes.length);
+        for (int piece : new int[]{1, 3, 15, 16, 17, 100, 999}) {
+            FastHash h = new FastHash();
+            for (int at = 0; at < bytes.length; at += piece) h.raw(bytes, at, Math.min(piece, bytes.length - at));
+            assertArrayEquals(expected, h.bytes(), "pieces of " + piece);
+        }
+        assertEquals(whole[0], (long) java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+                java.nio.ByteOrder.LITTLE_ENDIAN).get(expected, 0));
+    }
 }

@@ -120,4 +120,15 @@ class RecordCodecTest {
         assertTrue(e.getMessage().contains("refusing class org.evil.Gadget"), e.getMessage());
         assertThrows(RecordCodec.UnsupportedValueException.class, () -> RecordCodec.encode(new Foreign(new Object())));
     }
+
+    @Test
+    void longStringsOfEveryKindComeBackAndHashAsTheirWholeEncoding() throws Exception {
+        String ascii = "plain words ".repeat(2_000);
+        String mixed = ("latency — 40 ms, “quoted” é \u0000 😀 " + "\uD800").repeat(900);
+        Nested value = new Nested(ascii, List.of(mixed, "", "a", ascii + mixed));
+        byte[] encoded = RecordCodec.encode(value);
+        assertEquals(value, RecordCodec.decode(encoded));
+        // no unordered collection inside: the canonical encoding is the plain one, hashed piece by piece
+        assertArrayEquals(FastHash.of(encoded, encoded.length), RecordCodec.hash(value));
+    }
 }

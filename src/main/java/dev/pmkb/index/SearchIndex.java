@@ -35,10 +35,11 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Writes the Lucene index of a postmortem library from the domain model. One document per incident, one segment,
- * in {@link #DOCUMENT_ORDER}: grouped by primary root cause, then by id. Lucene breaks score ties by document
- * number, so ties break the same way everywhere; the grouping keeps each cause's incidents together, which makes
- * the static export's postings smaller and lets a result shard hold a run of neighbouring documents.
+ * Writes the Lucene index of a postmortem library from the domain model, or updates one it wrote. One document per
+ * incident, one segment, in {@link #DOCUMENT_ORDER}: grouped by primary root cause, then by id, by the index sort
+ * ({@link #orderKey}), so an updated index numbers its documents as a fresh one. Lucene breaks score ties by
+ * document number, so ties break the same way everywhere; the grouping keeps each cause's incidents together, which
+ * makes the static export's postings smaller and lets a result shard hold a run of neighbouring documents.
  *
  * <p>Fields (docs/search.md, "Index"):
  * <ul>

@@ -23,10 +23,18 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -160,22 +168,53 @@ public final class SearchIndex {
      * replaces the document of its id or is added. The documents' numbers follow from the index sort, so the
      * result reads exactly as {@link #write} of the new library would (same documents, numbers, postings, norms and
      * statistics; its files differ). Files already in the folder are never changed: Lucene writes new ones.
+     *
+     * @return false when the update left a field that no document has any more: Lucene keeps the field's description
+     *         (whether it has norms, for one), which a fresh write would not have, so only a fresh write is exact
      */
-    public static void update(Path indexDir, java.util.Collection<String> deleted, List<Postmortem> written,
-                              Taxonomy taxonomy) throws IOException {
+    public static boolean update(Path indexDir, java.util.Collection<String> deleted, List<Postmortem> written,
+                                 Taxonomy taxonomy) throws IOException {
         try (Directory directory = FSDirectory.open(indexDir)) {
-            update(directory, deleted, written, taxonomy);
+            return update(directory, deleted, written, taxonomy);
         }
     }
 
-    static void update(Directory directory, java.util.Collection<String> deleted, List<Postmortem> written,
-                       Taxonomy taxonomy) throws IOException {
+    static boolean update(Directory directory, java.util.Collection<String> deleted, List<Postmortem> written,
+                          Taxonomy taxonomy) throws IOException {
         List<Postmortem> sorted = sortedById(written);
         try (IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND))) {
             for (String id : deleted) writer.deleteDocuments(new Term(ID, id));
             for (Postmortem incident : sorted) writer.updateDocument(new Term(ID, incident.id()), document(incident, taxonomy));
             finish(writer, taxonomy);
         }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                for (FieldInfo field : leaf.reader().getFieldInfos()) {
+                    if (!hasDocuments(leaf.reader(), field)) return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether a document of {@code leaf} has {@code field}: indexed, with doc values, or stored. */
+    private static boolean hasDocuments(LeafReader leaf, FieldInfo field) throws IOException {
+        if (field.getIndexOptions() != IndexOptions.NONE) {
+            Terms terms = leaf.terms(field.name);
+            return terms != null && terms.getDocCount() > 0;
+        }
+        DocIdSetIterator values = switch (field.getDocValuesType()) {
+            case NONE -> null;
+            case NUMERIC -> leaf.getNumericDocValues(field.name);
+            case BINARY -> leaf.getBinaryDocValues(field.name);
+            case SORTED -> leaf.getSortedDocValues(field.name);
+            case SORTED_NUMERIC -> leaf.getSortedNumericDocValues(field.name);
+            case SORTED_SET -> leaf.getSortedSetDocValues(field.name);
+        };
+        if (field.getDocValuesType() != DocValuesType.NONE) {
+            return values != null && values.nextDoc() != DocIdSetIterator.NO_MORE_DOCS;
+        }
+        return true; // stored only (url, date): read by name, document by document; an empty one changes nothing
     }
 
     /** One segment without deleted documents (the export requires it), and the synonyms in the commit. */

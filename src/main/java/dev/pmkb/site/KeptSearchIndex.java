@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  * changed and new ones, and merges the index into one segment again. Document numbers come from the index sort
  * ({@link SearchIndex#DOCUMENT_ORDER}), not from when a document was added, so the search export and
  * {@code pmkb search} read the very documents, numbers and statistics a fresh write would have made. A different
- * global hash, a missing or resized file, no note at all, or most of the library changed, and the index is
- * written afresh.
+ * global hash, a missing or resized file, no note at all, most of the library changed, or a field that no document
+ * has any more, and the index is written afresh.
  */
 final class KeptSearchIndex {
 
@@ -137,8 +137,9 @@ final class KeptSearchIndex {
                 PageCache.linkOrCopy(notePath, staging.resolve(NOTE));
                 return Outcome.KEPT;
             }
-            SearchIndex.update(staging, deleted, written, taxonomy);
-            return Outcome.UPDATED;
+            if (SearchIndex.update(staging, deleted, written, taxonomy)) return Outcome.UPDATED;
+            Bake.deleteQuietly(staging);
+            return null;
         } catch (IOException | RuntimeException e) {
             Bake.deleteQuietly(staging);
             return null;

@@ -85,7 +85,7 @@ class UpdatedIndexExportTest {
                 written.add(p);
                 if (before != null && !Objects.equals(primary(before), primary(p))) primaryChanges++;
             }
-            SearchIndex.update(updated, deleted, written, taxonomy);
+            assertTrue(SearchIndex.update(updated, deleted, written, taxonomy), "round " + round + ": exact");
             library = next;
 
             Path fresh = tmp.resolve("fresh-" + round);

@@ -131,6 +131,21 @@ class SearchIndexTest {
         }
     }
 
+    /**
+     * Lucene keeps the description of a field whose last document was deleted (whether it has norms, for one), which
+     * a fresh write of the same library would not have: the update says so, and the caller writes afresh.
+     */
+    @Test
+    void anUpdateThatLeavesAFieldWithoutDocumentsSaysItIsNotExact() throws Exception {
+        Path indexDir = dir.resolve("fields");
+        Postmortem dated = incident("dated").date("2023-03-02").build();
+        Postmortem undated = incident("undated").title("Undated").build();
+        Postmortem other = incident("other").title("Other").build();
+        SearchIndex.write(List.of(dated, undated), indexDir);
+        assertTrue(SearchIndex.update(indexDir, List.of(), List.of(other), null), "every field still has documents");
+        assertFalse(SearchIndex.update(indexDir, List.of("dated"), List.of(), null), "no document has a year any more");
+    }
+
     private static List<String> ids(List<Postmortem> incidents) {
         return incidents.stream().map(Postmortem::id).toList();
     }

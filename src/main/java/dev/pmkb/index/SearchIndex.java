@@ -18,23 +18,36 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.LogByteSizeMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Writes the Lucene index of a postmortem library from the domain model. One document per incident, one segment,
- * in {@link #DOCUMENT_ORDER}: grouped by primary root cause, then by id. Lucene breaks score ties by document
- * number, so ties break the same way everywhere; the grouping keeps each cause's incidents together, which makes
- * the static export's postings smaller and lets a result shard hold a run of neighbouring documents.
+ * Writes the Lucene index of a postmortem library from the domain model, or updates one it wrote. One document per
+ * incident, one segment, in {@link #DOCUMENT_ORDER}: grouped by primary root cause, then by id, by the index sort
+ * ({@link #orderKey}), so an updated index numbers its documents as a fresh one. Lucene breaks score ties by
+ * document number, so ties break the same way everywhere; the grouping keeps each cause's incidents together, which
+ * makes the static export's postings smaller and lets a result shard hold a run of neighbouring documents.
  *
  * <p>Fields (docs/search.md, "Index"):
  * <ul>
@@ -140,11 +153,80 @@ public final class SearchIndex {
 
     static void write(List<Postmortem> incidents, Taxonomy taxonomy, Directory directory) throws IOException {
         List<Postmortem> sorted = sortedById(incidents).stream().sorted(DOCUMENT_ORDER).toList();
-        // Documents go in one at a time, in document order, and a log merge policy only ever merges neighbouring
-        // segments: after forceMerge(1) document numbers follow that order while the writer holds at most one RAM
-        // buffer of documents, not the whole library.
-        IndexWriterConfig config = new IndexWriterConfig(new PmkbAnalyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        // Documents go in one at a time, in document order: each flushed segment is then sorted already, and the
+        // merges of neighbouring segments (a log merge policy merges no others) concatenate them, so the index sort
+        // costs a cold write no sorting, while the writer holds at most one RAM buffer of documents.
+        try (IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE))) {
+            for (Postmortem incident : sorted) writer.addDocument(document(incident, taxonomy));
+            finish(writer, taxonomy);
+        }
+    }
+
+    /**
+     * Turns the index in {@code indexDir}, written by {@link #write} (or updated here) with the same taxonomy and
+     * pmkb, into the index of another library: the documents of {@code deleted} ids go, each of {@code written}
+     * replaces the document of its id or is added. The documents' numbers follow from the index sort, so the
+     * result reads exactly as {@link #write} of the new library would (same documents, numbers, postings, norms and
+     * statistics; its files differ). Files already in the folder are never changed: Lucene writes new ones.
+     *
+     * @return false when the update left a field that no document has any more: Lucene keeps the field's description
+     *         (whether it has norms, for one), which a fresh write would not have, so only a fresh write is exact
+     */
+    public static boolean update(Path indexDir, java.util.Collection<String> deleted, List<Postmortem> written,
+                                 Taxonomy taxonomy) throws IOException {
+        try (Directory directory = FSDirectory.open(indexDir)) {
+            return update(directory, deleted, written, taxonomy);
+        }
+    }
+
+    static boolean update(Directory directory, java.util.Collection<String> deleted, List<Postmortem> written,
+                          Taxonomy taxonomy) throws IOException {
+        List<Postmortem> sorted = sortedById(written);
+        try (IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND))) {
+            for (String id : deleted) writer.deleteDocuments(new Term(ID, id));
+            for (Postmortem incident : sorted) writer.updateDocument(new Term(ID, incident.id()), document(incident, taxonomy));
+            finish(writer, taxonomy);
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                for (FieldInfo field : leaf.reader().getFieldInfos()) {
+                    if (!hasDocuments(leaf.reader(), field)) return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether a document of {@code leaf} has {@code field}: indexed, with doc values, or stored. */
+    private static boolean hasDocuments(LeafReader leaf, FieldInfo field) throws IOException {
+        if (field.getIndexOptions() != IndexOptions.NONE) {
+            Terms terms = leaf.terms(field.name);
+            return terms != null && terms.getDocCount() > 0;
+        }
+        DocIdSetIterator values = switch (field.getDocValuesType()) {
+            case NONE -> null;
+            case NUMERIC -> leaf.getNumericDocValues(field.name);
+            case BINARY -> leaf.getBinaryDocValues(field.name);
+            case SORTED -> leaf.getSortedDocValues(field.name);
+            case SORTED_NUMERIC -> leaf.getSortedNumericDocValues(field.name);
+            case SORTED_SET -> leaf.getSortedSetDocValues(field.name);
+        };
+        if (field.getDocValuesType() != DocValuesType.NONE) {
+            return values != null && values.nextDoc() != DocIdSetIterator.NO_MORE_DOCS;
+        }
+        return true; // stored only (url, date): read by name, document by document; an empty one changes nothing
+    }
+
+    /** One segment without deleted documents (the export requires it), and the synonyms in the commit. */
+    private static void finish(IndexWriter writer, Taxonomy taxonomy) throws IOException {
+        writer.forceMerge(1);
+        writer.setLiveCommitData(Map.of(SYNONYMS_KEY,
+                SearchSettings.synonymsJson(taxonomy == null ? List.of() : taxonomy.synonyms())).entrySet());
+    }
+
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(new PmkbAnalyzer())
+                .setOpenMode(mode)
                 .setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setMergePolicy(new LogByteSizeMergePolicy())
@@ -152,13 +234,10 @@ public final class SearchIndex {
                 // 10% of the index): flushing compound files only made forceMerge rewrite a library that fit in one
                 // flush, and pack every flushed segment once more on the way.
                 .setUseCompoundFile(false)
+                // Document numbers follow from each document's own values, never from when it was added, so an
+                // index updated document by document numbers its documents as a fresh one does.
+                .setIndexSort(new Sort(new SortField(ORDER, SortField.Type.STRING)))
                 .setCommitOnClose(true);
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (Postmortem incident : sorted) writer.addDocument(document(incident, taxonomy));
-            writer.forceMerge(1);
-            writer.setLiveCommitData(Map.of(SYNONYMS_KEY,
-                    SearchSettings.synonymsJson(taxonomy == null ? List.of() : taxonomy.synonyms())).entrySet());
-        }
     }
 
     /** Enough to index a few thousand postmortems per segment, small enough to bake 50,000 in a 1 GB heap. */
@@ -168,6 +247,42 @@ public final class SearchIndex {
     public static final Comparator<Postmortem> DOCUMENT_ORDER = Comparator
             .comparing(SearchIndex::primaryCause, Comparator.nullsLast(Comparator.<String>naturalOrder()))
             .thenComparing(Postmortem::id);
+
+    /** The index sort's field (doc values only): bytes that sort as {@link #DOCUMENT_ORDER}. */
+    static final String ORDER = "order";
+
+    /**
+     * The incident's place in {@link #DOCUMENT_ORDER} as bytes that Lucene's unsigned byte order sorts the same way:
+     * a byte saying whether there is a primary cause (0) or not (1), the cause, a terminator, the id. Each UTF-16
+     * unit {@code c} of the cause and id is the three bytes of {@code c + 1}, big-endian, so units compare as
+     * {@link String#compareTo} compares them (not as UTF-8 would, which puts supplementary characters after
+     * U+FFFF), and the terminator, three zero bytes, sorts before any unit: a cause that is a prefix of another
+     * comes first, whatever the ids.
+     */
+    static BytesRef orderKey(Postmortem incident) {
+        String cause = primaryCause(incident);
+        String id = incident.id();
+        int length = 1 + (cause == null ? 0 : 3 * cause.length() + 3) + 3 * id.length();
+        byte[] key = new byte[length];
+        int at = 0;
+        key[at++] = (byte) (cause == null ? 1 : 0);
+        if (cause != null) {
+            at = putUnits(key, at, cause);
+            at += 3; // the terminator: already zeros
+        }
+        putUnits(key, at, id);
+        return new BytesRef(key);
+    }
+
+    private static int putUnits(byte[] key, int at, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            int unit = text.charAt(i) + 1;
+            key[at++] = (byte) (unit >>> 16);
+            key[at++] = (byte) (unit >>> 8);
+            key[at++] = (byte) unit;
+        }
+        return at;
+    }
 
     static String primaryCause(Postmortem incident) {
         return incident.facts() == null || incident.facts().causes() == null ? null : incident.facts().causes().primary();
@@ -185,6 +300,7 @@ public final class SearchIndex {
     private static Document document(Postmortem incident, Taxonomy taxonomy) {
         Document doc = new Document();
         Facts facts = incident.facts();
+        doc.add(new SortedDocValuesField(ORDER, orderKey(incident)));
         doc.add(new StringField(ID, incident.id(), Field.Store.YES));
         doc.add(new StoredField(URL, incident.url()));
         addText(doc, TITLE, incident.title(), true);

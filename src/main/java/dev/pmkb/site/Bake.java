@@ -512,13 +512,10 @@ public final class Bake {
         }
     }
 
-    /** Writes the Lucene index, or takes the one in {@code previous} (null: none) when it has the same inputs. */
+    /** Writes the Lucene index, or takes and updates the one in {@code previous} (null: none). */
     private static void writeIndex(List<Postmortem> published, Taxonomy taxonomy, Path indexStaging, Path previous) {
         try {
-            String inputs = previous == null ? null : KeptSearchIndex.inputs(published, taxonomy);
-            if (inputs != null && KeptSearchIndex.reuse(previous, indexStaging, inputs)) return;
-            SearchIndex.write(published, taxonomy, indexStaging);
-            if (inputs != null) KeptSearchIndex.note(indexStaging, inputs);
+            KeptSearchIndex.write(published, taxonomy, indexStaging, previous);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -92,6 +92,64 @@ class SearchIndexTest {
         }
     }
 
+    /**
+     * Document numbers come from the index sort: its key sorts as {@link SearchIndex#DOCUMENT_ORDER} does, for causes
+     * that are absent, empty or a prefix of another, and ids whose UTF-16 order is not their UTF-8 order (a
+     * supplementary character sorts before U+FFFF in Java, after it in UTF-8).
+     */
+    @Test
+    void theIndexSortNumbersDocumentsInDocumentOrderWhateverOrderTheyWereAddedIn() throws Exception {
+        String[] causes = {null, "", "a", "ab", "a-b", "b", "\uFFFF", "\uD83D\uDE00", "a\u0000"};
+        String[] ids = {"x", "x\u0000", "xy", "x\uFFFF", "x\uD83D\uDE00", "2023/a b", "\u00E9t\u00E9", "X", ""};
+        java.util.Random random = new java.util.Random(5);
+        List<Postmortem> incidents = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String id = ids[random.nextInt(ids.length)] + (random.nextBoolean() ? "" : ids[random.nextInt(ids.length)]);
+            if (!used.add(id)) continue;
+            String cause = causes[random.nextInt(causes.length)];
+            TestIncidents.Incident incident = incident(id).title("Incident " + i);
+            incidents.add((cause == null ? incident.noCauses() : incident.causes(cause)).build());
+        }
+        List<Postmortem> expected = incidents.stream().sorted(SearchIndex.DOCUMENT_ORDER).toList();
+        List<Postmortem> byKey = incidents.stream()
+                .sorted(java.util.Comparator.comparing(SearchIndex::orderKey)).toList();
+        assertEquals(ids(expected), ids(byKey));
+        assertTrue(expected.stream().anyMatch(p -> SearchIndex.primaryCause(p) == null), "incidents without a cause");
+
+        // added in reverse order, in two segments: the index sort still numbers them in document order
+        List<Postmortem> reversed = new ArrayList<>(expected);
+        Collections.reverse(reversed);
+        Path indexDir = dir.resolve("sorted");
+        SearchIndex.write(reversed.subList(0, reversed.size() / 2), indexDir);
+        SearchIndex.update(indexDir, List.of(), reversed.subList(reversed.size() / 2, reversed.size()), null);
+        try (FSDirectory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertEquals(1, reader.leaves().size());
+            List<String> stored = new ArrayList<>();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) stored.add(reader.storedFields().document(doc).get("id"));
+            assertEquals(ids(expected), stored);
+        }
+    }
+
+    /**
+     * Lucene keeps the description of a field whose last document was deleted (whether it has norms, for one), which
+     * a fresh write of the same library would not have: the update says so, and the caller writes afresh.
+     */
+    @Test
+    void anUpdateThatLeavesAFieldWithoutDocumentsSaysItIsNotExact() throws Exception {
+        Path indexDir = dir.resolve("fields");
+        Postmortem dated = incident("dated").date("2023-03-02").build();
+        Postmortem undated = incident("undated").title("Undated").build();
+        Postmortem other = incident("other").title("Other").build();
+        SearchIndex.write(List.of(dated, undated), indexDir);
+        assertTrue(SearchIndex.update(indexDir, List.of(), List.of(other), null), "every field still has documents");
+        assertFalse(SearchIndex.update(indexDir, List.of("dated"), List.of(), null), "no document has a year any more");
+    }
+
+    private static List<String> ids(List<Postmortem> incidents) {
+        return incidents.stream().map(Postmortem::id).toList();
+    }
+
     @Test
     void theBodyHoldsTheTitleOnce() {
         Postmortem fromHeader = incident("h").title("Kafka lag").markdown("Consumers fell behind.").build();

@@ -64,6 +64,7 @@ final class TestIncidents {
         private String markdown = "";
         private LocalDate date;
         private List<String> causes = List.of();
+        private boolean noCauses;
         private List<String> components = List.of();
         private List<String> impactCategories = List.of();
         private List<String> timeline = List.of();
@@ -80,6 +81,8 @@ final class TestIncidents {
         Incident markdown(String s) { markdown = s; return this; }
         Incident date(String iso) { date = LocalDate.parse(iso); return this; }
         Incident causes(String... s) { causes = List.of(s); return this; }
+        /** No root cause at all, not even {@code unknown}: the incident has no primary cause. */
+        Incident noCauses() { noCauses = true; return this; }
         Incident components(String... s) { components = List.of(s); return this; }
         Incident impactCategories(String... s) { impactCategories = List.of(s); return this; }
         Incident timeline(String... s) { timeline = List.of(s); return this; }
@@ -92,7 +95,7 @@ final class TestIncidents {
             Facts facts = new Facts(summary, null, null, null, null, Impact.NONE, impactCategories, components,
                     Detection.NONE, timeline.stream().map(t -> new TimelineEntry(null, t, TimelineEntry.Kind.ACTION, 0))
                     .toList(), rootCause, resolution, List.of(), List.of(),
-                    new Causes(causes.isEmpty() ? List.of("unknown") : causes, false));
+                    new Causes(noCauses ? List.of() : causes.isEmpty() ? List.of("unknown") : causes, false));
             return new Postmortem(id, id + ".md", title, date,
                     date == null ? Postmortem.DateOrigin.NONE : Postmortem.DateOrigin.HEADER, false, facts, body,
                     MarkdownParser.parse(body), List.of());

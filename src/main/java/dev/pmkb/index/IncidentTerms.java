@@ -349,7 +349,7 @@ public final class IncidentTerms {
             long day = in.number() == 0 ? Long.MIN_VALUE : in.signed();
             List<String> causes = in.strings();
             Map<String, String> components = new TreeMap<>();
-            for (int i = in.count(2); i > 0; i--) components.put(in.string(), in.string());
+            for (int i = in.count(2); i > 0; i--) components.put(in.present(), in.present());
             String organisation = in.string();
             String[] words = in.strings().toArray(String[]::new);
             int ownWords = in.number();
@@ -380,8 +380,7 @@ public final class IncidentTerms {
             }
             if (!in.done()) throw new IllegalArgumentException("bytes after the end");
             if (id == null || fileKey == null || text == null || causes.contains(null) || links.contains(null)
-                    || Arrays.asList(words).contains(null) || components.containsKey(null)
-                    || components.containsValue(null)) {
+                    || Arrays.asList(words).contains(null)) {
                 throw new IllegalArgumentException("a missing string");
             }
             return new IncidentTerms(id, fileKey, day, causes, components, organisation, words, ownWords, text,
@@ -489,6 +488,13 @@ public final class IncidentTerms {
             if (length > bytes.length - at) throw new IllegalArgumentException("a string beyond the end");
             String value = new String(bytes, at, length, StandardCharsets.UTF_8);
             at += length;
+            return value;
+        }
+
+        /** A string that is not null. */
+        String present() {
+            String value = string();
+            if (value == null) throw new IllegalArgumentException("a missing string");
             return value;
         }
 

@@ -916,13 +916,18 @@ public final class RelatedIncidents {
 
         /** Sentence-initial capitals are lowered ("Connections" → "connections"); "MySQL", "DNS" stay. */
         private static String readable(String surface) {
-            String flat = SPACES.matcher(surface).replaceAll(" ");
-            if (flat.length() > 1 && Character.isUpperCase(flat.charAt(0))
-                    && flat.substring(1).chars().noneMatch(Character::isUpperCase)) {
-                return flat.toLowerCase(Locale.ROOT);
-            }
-            return flat;
+            // a word holds no space: only a phrase needs its spaces made one (a pattern per word was a tenth of relating)
+            String flat = surface.chars().anyMatch(RelatedIncidents::space) ? SPACES.matcher(surface).replaceAll(" ")
+                    : surface;
+            if (flat.length() < 2 || !Character.isUpperCase(flat.charAt(0))) return flat;
+            for (int i = 1; i < flat.length(); i++) if (Character.isUpperCase(flat.charAt(i))) return flat;
+            return flat.toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** What {@code \\s} matches: a space, a tab, a line break, a vertical tab or a form feed. */
+    private static boolean space(int c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /** An incident's words ({@code local}, numbered within it) as this relating numbers them. */

@@ -300,7 +300,7 @@ public final class RelatedIncidents {
                 bursty[id] = writeUpFreqs[id] > 0 && residualIdf(writeUpFreqs[id], writeUpCounts[id], writeUps)
                         >= MIN_RESIDUAL_IDF;
                 String word = terms.word(id);
-                mute[id] = word.length() < 2 || word.chars().allMatch(Character::isDigit) || adverb(word, terms)
+                mute[id] = word.length() < 2 || digits(word) || adverb(word, terms)
                         || FUNCTION_AND_CALENDAR_WORDS.contains(word);
             }
             this.norms = profiles.stream().mapToDouble(this::norm).toArray();
@@ -337,6 +337,11 @@ public final class RelatedIncidents {
                 }
             }
             return Set.copyOf(Analysis.terms(new PmkbAnalyzer(), String.join(" ", words)));
+        }
+
+        private static boolean digits(String word) {
+            for (int i = 0; i < word.length(); i++) if (!Character.isDigit(word.charAt(i))) return false;
+            return true;
         }
 
         /**
@@ -727,8 +732,10 @@ public final class RelatedIncidents {
                     || (textScore >= MIN_TEXT_IN_CONTEXT && sharedTerms >= 1 && context);
             int refers = references.refers(doc, other) ? 1 : references.refers(other, doc) ? -1 : 0;
             if (refers == 0 && !holds) continue;
-            List<String> sharedCauses = a.causes.stream().filter(b.causes::contains).toList();
-            List<String> sharedComponents = a.components.keySet().stream().filter(b.components::containsKey).toList();
+            List<String> sharedCauses = new ArrayList<>(1);
+            for (String slug : a.causes) if (b.causes.contains(slug)) sharedCauses.add(slug);
+            List<String> sharedComponents = new ArrayList<>(1);
+            for (String key : a.components.keySet()) if (b.components.containsKey(key)) sharedComponents.add(key);
             double cause = sharedCauses.isEmpty() ? 0
                     : a.causes.getFirst().equals(b.causes.getFirst()) ? 1 : SECONDARY_CAUSE;
             double score = TEXT_WEIGHT * textScore + CAUSE_WEIGHT * cause
@@ -738,7 +745,10 @@ public final class RelatedIncidents {
             links.add(new Link(other, Math.round(score * 10_000) / 10_000.0, textScore, refers, sharedCauses,
                     sharedComponents, sameOrganisation ? b.organisationName : null, sameWeek ? days : -1));
         }
-        links.sort(Comparator.comparingDouble(Link::score).reversed().thenComparing(l -> profiles.get(l.doc()).id));
+        links.sort((x, y) -> {
+            int byScore = Double.compare(y.score(), x.score());
+            return byScore != 0 ? byScore : profiles.get(x.doc()).id.compareTo(profiles.get(y.doc()).id);
+        });
         List<Related> out = new ArrayList<>();
         for (Link link : links.subList(0, Math.min(limit, links.size()))) {
             Profile b = profiles.get(link.doc());
@@ -768,6 +778,11 @@ public final class RelatedIncidents {
         return false;
     }
 
+    private static boolean contains(int[] terms, int size, int term) {
+        for (int i = 0; i < size; i++) if (terms[i] == term) return true;
+        return false;
+    }
+
     private static boolean contains(int[] terms, int term) {
         for (int t : terms) if (t == term) return true;
         return false;
@@ -793,8 +808,8 @@ public final class RelatedIncidents {
         /** The profile of incident {@code id} from its terms, whose words this relating numbers {@code numbers}. */
         static Profile of(String id, IncidentTerms read, int[] numbers) {
             int[] tokenTerms = numbered(read.tokens, numbers);
-            int[][] distinct = distinct(tokenTerms);
-            int[][] body = distinct(numbered(read.body, numbers));
+            int[][] distinct = distinct(read.tokens, numbers, read.ownWords);
+            int[][] body = distinct(read.body, numbers, read.ownWords);
             int length = SmallFloat.byte4ToInt(SmallFloat.intToByte4(tokenTerms.length)); // as Lucene's norms keep it
             String organisationKey = read.organisation == null ? null : read.organisation.toLowerCase(Locale.ROOT);
             return new Profile(id, read.text, tokenTerms, read.positions, read.starts, read.ends, distinct[0],
@@ -802,22 +817,35 @@ public final class RelatedIncidents {
                     body[0], body[1], numbered(read.title, numbers), read.fileKey);
         }
 
-        /** Distinct terms in ascending number and how often each occurs. */
-        private static int[][] distinct(int[] tokenTerms) {
-            int[] sorted = tokenTerms.clone();
-            Arrays.sort(sorted);
-            int count = 0;
-            int[] terms = new int[sorted.length];
-            int[] counts = new int[sorted.length];
-            for (int term : sorted) {
-                if (count > 0 && terms[count - 1] == term) {
-                    counts[count - 1]++;
+        /**
+         * Distinct terms in ascending number and how often each occurs, of an incident's words {@code local} (below
+         * {@code words}) that this relating numbers {@code numbers}: counted by the incident's own numbers, then only
+         * the distinct ones sorted.
+         */
+        private static int[][] distinct(int[] local, int[] numbers, int words) {
+            int[] counts = new int[words];
+            int distinct = 0;
+            for (int word : local) if (counts[word]++ == 0) distinct++;
+            long[] numbered = new long[distinct];
+            int at = 0;
+            for (int word = 0; word < words; word++) {
+                if (counts[word] > 0) numbered[at++] = (long) numbers[word] << 32 | counts[word];
+            }
+            Arrays.sort(numbered);
+            int[] terms = new int[distinct];
+            int[] termCounts = new int[distinct];
+            int kept = 0;
+            for (long term : numbered) {
+                // two words of one incident are two terms; kept words that repeat one (damaged) count as one
+                if (kept > 0 && terms[kept - 1] == (int) (term >>> 32)) {
+                    termCounts[kept - 1] += (int) term;
                 } else {
-                    terms[count] = term;
-                    counts[count++] = 1;
+                    terms[kept] = (int) (term >>> 32);
+                    termCounts[kept++] = (int) term;
                 }
             }
-            return new int[][]{Arrays.copyOf(terms, count), Arrays.copyOf(counts, count)};
+            return kept == distinct ? new int[][]{terms, termCounts}
+                    : new int[][]{Arrays.copyOf(terms, kept), Arrays.copyOf(termCounts, kept)};
         }
 
         int count(int term) {
@@ -859,12 +887,18 @@ public final class RelatedIncidents {
          * this incident's text and in order of distinctiveness: "max connections", "pool size".
          */
         List<String> mentions(int[] distinctive, Profile other, TextStats stats) {
-            Set<Integer> shared = new LinkedHashSet<>();
-            for (int term : distinctive) if (other.has(term) && stats.meaningful(term, this, other)) shared.add(term);
+            // a query's terms are distinct, and a few: arrays searched from end to end are the sets
+            int[] shared = new int[distinctive.length];
+            int sharedCount = 0;
+            for (int term : distinctive) {
+                if (other.has(term) && stats.meaningful(term, this, other)) shared[sharedCount++] = term;
+            }
             List<String> out = new ArrayList<>();
-            Set<Integer> used = new HashSet<>();
-            for (int term : shared) {
-                if (used.contains(term) || out.size() >= MENTIONS) continue;
+            int[] used = new int[2 * sharedCount];
+            int usedCount = 0;
+            for (int k = 0; k < sharedCount; k++) {
+                int term = shared[k];
+                if (contains(used, usedCount, term) || out.size() >= MENTIONS) continue;
                 String phrase = null;
                 for (int i = 0; i < tokenTerms.length && phrase == null; i++) {
                     if (tokenTerms[i] != term) continue;
@@ -873,20 +907,21 @@ public final class RelatedIncidents {
                         int first = Math.min(i, j);
                         int second = Math.max(i, j);
                         int partner = tokenTerms[j];
-                        if (positions[second] != positions[first] + 1 || used.contains(partner)
-                                || !(shared.contains(partner) || (other.has(partner) && stats.phrasePart(partner)))) {
+                        if (positions[second] != positions[first] + 1 || contains(used, usedCount, partner)
+                                || !(contains(shared, sharedCount, partner)
+                                || (other.has(partner) && stats.phrasePart(partner)))) {
                             continue;
                         }
                         String between = text.substring(ends[first], starts[second]);
                         if (SPACES_OR_HYPHENS.matcher(between).matches()
                                 && other.adjacent(tokenTerms[first], tokenTerms[second])) {
                             phrase = readable(text.substring(starts[first], ends[second]));
-                            used.add(partner);
+                            used[usedCount++] = partner;
                             break;
                         }
                     }
                 }
-                used.add(term);
+                used[usedCount++] = term;
                 String mention = phrase != null ? phrase : surface(term, stats.terms);
                 if (!out.contains(mention)) out.add(mention);
             }
@@ -917,8 +952,13 @@ public final class RelatedIncidents {
         /** Sentence-initial capitals are lowered ("Connections" → "connections"); "MySQL", "DNS" stay. */
         private static String readable(String surface) {
             // a word holds no space: only a phrase needs its spaces made one (a pattern per word was a tenth of relating)
-            String flat = surface.chars().anyMatch(RelatedIncidents::space) ? SPACES.matcher(surface).replaceAll(" ")
-                    : surface;
+            String flat = surface;
+            for (int i = 0; i < surface.length(); i++) {
+                if (space(surface.charAt(i))) {
+                    flat = SPACES.matcher(surface).replaceAll(" ");
+                    break;
+                }
+            }
             if (flat.length() < 2 || !Character.isUpperCase(flat.charAt(0))) return flat;
             for (int i = 1; i < flat.length(); i++) if (Character.isUpperCase(flat.charAt(i))) return flat;
             return flat.toLowerCase(Locale.ROOT);

@@ -113,14 +113,16 @@ final class RelatedCache implements IncidentTerms.Store {
 
     /**
      * What relating reads of one postmortem, with pmkb's code: the key of its terms. Not its title (relating reads the
-     * author's), nor what it says besides its failure text, causes, components, organisation and date.
+     * author's), nor what it says besides its failure text, causes, components, organisation and date. The text of
+     * its body is pmkb's parse of its Markdown (a function of the Markdown and the code): the Markdown says it, at
+     * half the bytes to hash.
      */
     static String key(Postmortem p) {
         FastHash digest = new FastHash().add(TERMS_FORMAT).add(Version.current()).add(CodeFingerprint.current())
                 .add(p.id()).add(p.source()).add(String.valueOf(p.titleComposed())).add(p.authorTitle())
                 .add(String.valueOf(p.date()))
                 .add(p.credits() == null ? null : p.credits().organisation())
-                .add(p.body() == null ? null : p.body().text()).add(p.markdown());
+                .add(p.body() == null ? "no body" : p.body().verbatim() ? "verbatim" : "parsed").add(p.markdown());
         Facts facts = p.facts();
         if (facts == null) return digest.add("no facts").hex();
         digest.add(facts.rootCause()).add(facts.resolution()).add(facts.summary());

@@ -1,20 +1,16 @@
 package dev.pmkb.index;
 
 import dev.pmkb.model.CauseTag;
-import dev.pmkb.model.Facts;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Related;
 import dev.pmkb.model.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.SmallFloat;
 
 /**
@@ -53,6 +47,10 @@ import org.apache.lucene.util.SmallFloat;
  * are not; "phpp", "NYC1", "certificate" are; "AM", "UTC" and "database" are in too many write-ups to tell two apart.
  * No list of words says so: the library does. Below 50 write-ups, too few to measure that, a term both incidents use
  * twice counts too. Adverbs whose adjective the library also uses ("properly") never count.
+ *
+ * <p>What each incident alone gives (its texts split and stemmed, its links and cues) is read into
+ * {@link IncidentTerms}, which a {@link IncidentTerms.Store} (the build cache) may keep between bakes; the rest
+ * (statistics, candidates, scores, lists) depends on the whole library and is computed by every call.
  *
  * <p>Ties break by id; every run gives the same lists. Each incident costs one pass over the postings of its
  * distinctive terms and its tags, its nearest neighbours in time and a few dozen pair scores, so the whole is close to

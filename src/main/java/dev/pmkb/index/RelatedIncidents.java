@@ -1,20 +1,16 @@
 package dev.pmkb.index;
 
 import dev.pmkb.model.CauseTag;
-import dev.pmkb.model.Facts;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Related;
 import dev.pmkb.model.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.SmallFloat;
 
 /**
@@ -53,6 +47,10 @@ import org.apache.lucene.util.SmallFloat;
  * are not; "phpp", "NYC1", "certificate" are; "AM", "UTC" and "database" are in too many write-ups to tell two apart.
  * No list of words says so: the library does. Below 50 write-ups, too few to measure that, a term both incidents use
  * twice counts too. Adverbs whose adjective the library also uses ("properly") never count.
+ *
+ * <p>What each incident alone gives (its texts split and stemmed, its links and cues) is read into
+ * {@link IncidentTerms}, which a {@link IncidentTerms.Store} (the build cache) may keep between bakes; the rest
+ * (statistics, candidates, scores, lists) depends on the whole library and is computed by every call.
  *
  * <p>Ties break by id; every run gives the same lists. Each incident costs one pass over the postings of its
  * distinctive terms and its tags, its nearest neighbours in time and a few dozen pair scores, so the whole is close to
@@ -128,20 +126,42 @@ public final class RelatedIncidents {
      * causes by {@code taxonomy}'s display names (by slug when it is null or does not know one).
      */
     public static Map<String, List<Related>> compute(List<Postmortem> incidents, int limit, Taxonomy taxonomy) {
+        return compute(incidents, limit, taxonomy, IncidentTerms.Store.NONE);
+    }
+
+    /**
+     * The same lists, with what each incident alone gives ({@link IncidentTerms}) taken from {@code store} where it
+     * keeps them: only the library-wide part (statistics, candidates, scores, lists) is computed for every incident.
+     */
+    public static Map<String, List<Related>> compute(List<Postmortem> incidents, int limit, Taxonomy taxonomy,
+                                                     IncidentTerms.Store store) {
         if (limit < 1) throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
         List<Postmortem> sorted = SearchIndex.sortedById(incidents);
+        int n = sorted.size();
         PmkbAnalyzer analyzer = new PmkbAnalyzer();
         Terms terms = new Terms();
-        // Every incident's profile, query and links are independent of the others' once the index exists: they run
-        // on the cores the rest of the bake leaves idle (the common pool), and land in id order whatever ran where.
+        // Every incident's terms, profile, query and links are independent of the others' once the statistics
+        // exist: they run on the cores the rest of the bake leaves idle (the common pool), and land in id order
+        // whatever ran where.
         ThreadLocal<TermScanner> scanners = ThreadLocal.withInitial(() -> new TermScanner(analyzer, terms::id));
-        List<Made> made = IntStream.range(0, sorted.size()).parallel()
-                .mapToObj(i -> Profile.of(sorted.get(i), scanners.get())).toList();
-        terms.freeze();
-        List<Profile> profiles = made.stream().map(Made::profile).toList();
+        IncidentTerms[] read = new IncidentTerms[n];
+        int[][] numbers = new int[n][];
+        IntStream.range(0, n).parallel().forEach(doc -> {
+            IncidentTerms.Scanned[] scanned = new IncidentTerms.Scanned[1];
+            read[doc] = store.terms(sorted.get(doc), incident -> {
+                scanned[0] = IncidentTerms.read(incident, scanners.get());
+                return scanned[0].terms();
+            });
+            // read now: numbered as this relating numbers terms; kept: numbered here from its words
+            numbers[doc] = scanned[0] != null && scanned[0].terms() == read[doc] ? scanned[0].numbers()
+                    : terms.ids(read[doc].words);
+        });
+        terms.freeze(read, numbers);
+        List<Profile> profiles = IntStream.range(0, n).parallel()
+                .mapToObj(doc -> Profile.of(sorted.get(doc).id(), read[doc], numbers[doc])).toList();
         TextStats stats = new TextStats(profiles, terms);
-        References references = References.find(made, stats, analyzer);
-        made = null; // the write-ups' token lists are large: gone before the queries run
+        References references = References.find(read, numbers, profiles, stats);
+        Arrays.fill(read, null); // the write-ups' words are large: gone before the queries run
         // one more than the candidates wanted: the incident itself may be among the first with its tags
         Postings postings = new Postings(profiles, stats, candidatesWanted(limit) + 1);
         ThreadLocal<Scores> scratch = ThreadLocal.withInitial(() -> new Scores(profiles.size()));
@@ -149,8 +169,10 @@ public final class RelatedIncidents {
                 .mapToObj(doc -> candidates(doc, profiles, postings, stats, scratch.get(), limit)).toList();
         java.util.function.Function<String, String> causeNames = slug -> taxonomy == null ? slug
                 : taxonomy.cause(slug).map(CauseTag::name).orElse(slug);
+        ThreadLocal<int[]> counts = ThreadLocal.withInitial(() -> new int[terms.size()]);
         List<List<Related>> lists = IntStream.range(0, profiles.size()).parallel()
-                .mapToObj(doc -> related(doc, profiles, candidates, stats, references, causeNames, limit)).toList();
+                .mapToObj(doc -> related(doc, profiles, candidates, stats, references, causeNames, limit,
+                        counts.get())).toList();
         Map<String, List<Related>> out = new LinkedHashMap<>();
         for (int doc = 0; doc < profiles.size(); doc++) out.put(profiles.get(doc).id, lists.get(doc));
         return out;
@@ -168,28 +190,65 @@ public final class RelatedIncidents {
     /**
      * Every term of the library's texts, each kept once and numbered. Profiles hold term numbers, not strings: at
      * 10,000 incidents a string and a token object per word were most of the bake's live heap. The numbers follow no
-     * order (profiles are made in parallel); only strings order anything.
+     * order (incidents are read in parallel, some taken from a cache); only strings order anything. Words that only
+     * link names and the text before reference cues hold are numbered too, but are no term of the library
+     * ({@link #known}) unless some incident's texts use them.
      */
     private static final class Terms {
-        private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+        /** A term's number and its one string, which every incident's words are made to share. */
+        private record Term(int id, String word) {
+        }
+
+        private final Map<String, Term> ids = new ConcurrentHashMap<>();
         private final AtomicInteger next = new AtomicInteger();
         private String[] words;
+        private boolean[] used;
 
         int id(String term) {
-            Integer known = ids.get(term); // a read needs no lock; computeIfAbsent may take one even for a hit
-            return known != null ? known : ids.computeIfAbsent(term, t -> next.getAndIncrement());
+            return term(term).id;
         }
 
-        /** A known term's number, or -1: for reading texts after every profile is made. */
-        int known(String term) {
-            Integer id = ids.get(term);
-            return id == null ? -1 : id;
+        private Term term(String word) {
+            Term known = ids.get(word); // a read needs no lock; computeIfAbsent may take one even for a hit
+            return known != null ? known : ids.computeIfAbsent(word, w -> new Term(next.getAndIncrement(), w));
         }
 
-        /** Once every profile is made: numbers to words. */
-        void freeze() {
+        /**
+         * The numbers of an incident's words, each word replaced by the equal string the library keeps: the words of
+         * 10,000 kept incidents, decoded, were millions of strings alive until the references were found.
+         */
+        int[] ids(String[] words) {
+            int[] out = new int[words.length];
+            for (int k = 0; k < words.length; k++) {
+                Term term = term(words[k]);
+                words[k] = term.word;
+                out[k] = term.id;
+            }
+            return out;
+        }
+
+        /**
+         * Once every incident is read: numbers to words, and which words the library's texts use (each incident's
+         * own words, numbered {@code numbers[doc]}).
+         */
+        void freeze(IncidentTerms[] read, int[][] numbers) {
             words = new String[next.get()];
-            ids.forEach((word, id) -> words[id] = word);
+            ids.forEach((word, term) -> words[term.id] = word);
+            used = new boolean[words.length];
+            for (int doc = 0; doc < read.length; doc++) {
+                for (int k = 0; k < read[doc].ownWords; k++) used[numbers[doc][k]] = true;
+            }
+        }
+
+        /** A term of the library's texts: its number, or -1. */
+        int known(String word) {
+            Term term = ids.get(word);
+            return term == null || !used[term.id] ? -1 : term.id;
+        }
+
+        /** The number of a word, or -1 when no text of the library uses it. */
+        int known(int id) {
+            return used[id] ? id : -1;
         }
 
         String word(int id) {
@@ -255,7 +314,7 @@ public final class RelatedIncidents {
                 bursty[id] = writeUpFreqs[id] > 0 && residualIdf(writeUpFreqs[id], writeUpCounts[id], writeUps)
                         >= MIN_RESIDUAL_IDF;
                 String word = terms.word(id);
-                mute[id] = word.length() < 2 || word.chars().allMatch(Character::isDigit) || adverb(word, terms)
+                mute[id] = word.length() < 2 || digits(word) || adverb(word, terms)
                         || FUNCTION_AND_CALENDAR_WORDS.contains(word);
             }
             this.norms = profiles.stream().mapToDouble(this::norm).toArray();
@@ -292,6 +351,11 @@ public final class RelatedIncidents {
                 }
             }
             return Set.copyOf(Analysis.terms(new PmkbAnalyzer(), String.join(" ", words)));
+        }
+
+        private static boolean digits(String word) {
+            for (int i = 0; i < word.length(); i++) if (!Character.isDigit(word.charAt(i))) return false;
+            return true;
         }
 
         /**
@@ -455,19 +519,28 @@ public final class RelatedIncidents {
                 System.arraycopy(allCounts, from, counts, starts[term], size);
                 return;
             }
-            // idf is the term's own, so a posting's weight in its text is count / (count + norm)
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) order[i] = from + i;
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(at -> {
-                int count = allCounts[at];
-                return -count / (count + stats.norms[allDocs[at]]);
-            }).thenComparingInt(at -> at));
-            int[] kept = new int[CANDIDATES_PER_TERM];
-            for (int i = 0; i < kept.length; i++) kept[i] = order[i];
-            Arrays.sort(kept); // back in incident order
-            for (int i = 0; i < kept.length; i++) {
-                docs[starts[term] + i] = allDocs[kept[i]];
-                counts[starts[term] + i] = allCounts[kept[i]];
+            // idf is the term's own, so a posting's weight in its text is count / (count + norm). The heaviest
+            // postings, ties in incident order: every one heavier than the CANDIDATES_PER_TERM-th weight, then the
+            // first ones of that weight (what sorting them all by weight, then by incident, and taking the first
+            // ones gave, at the cost of sorting numbers rather than boxed ones by a comparator)
+            double[] weights = new double[size];
+            for (int i = 0; i < size; i++) {
+                int count = allCounts[from + i];
+                weights[i] = count / (count + stats.norms[allDocs[from + i]]);
+            }
+            double[] sorted = weights.clone();
+            Arrays.sort(sorted);
+            double last = sorted[size - CANDIDATES_PER_TERM];
+            int heavier = size - CANDIDATES_PER_TERM;
+            while (heavier < size && Double.compare(sorted[heavier], last) == 0) heavier++;
+            int ofLastWeight = CANDIDATES_PER_TERM - (size - heavier); // of the last weight, the first ones
+            int at = starts[term];
+            for (int i = 0; i < size; i++) {
+                int byWeight = Double.compare(weights[i], last);
+                if (byWeight > 0 || (byWeight == 0 && ofLastWeight-- > 0)) {
+                    docs[at] = allDocs[from + i];
+                    counts[at++] = allCounts[from + i];
+                }
             }
         }
 
@@ -523,7 +596,10 @@ public final class RelatedIncidents {
             for (int h = 0; h < hitCount; h++) {
                 int doc = hits[h];
                 // best[] stays sorted; a hit goes in only if it beats the last one kept (or there is room)
-                if (kept == k && !better(doc, best[kept - 1])) continue;
+                if (kept == k) {
+                    int byScore = Float.compare((float) score[doc], (float) score[best[k - 1]]);
+                    if (byScore < 0 || (byScore == 0 && doc > best[k - 1])) continue;
+                }
                 int at = kept < k ? kept++ : k - 1;
                 while (at > 0 && better(doc, best[at - 1])) {
                     best[at] = best[at - 1];
@@ -548,11 +624,23 @@ public final class RelatedIncidents {
     /** One incident's query terms (best first), its score against itself, and the incidents its query proposes. */
     private record Candidates(int[] terms, double self, int[] docs) {
 
-        /** t(this → other) in [0, 1]: the other's score for these terms over this incident's own. */
-        double textTo(Profile other, TextStats stats) {
+        /** t(this → other) in [0, 1] from the other's score for these terms: over this incident's own. */
+        double textTo(double otherScore) {
             if (self <= 0) return 0;
-            double t = Math.clamp(stats.score(terms, other) / self, 0, 1);
+            double t = Math.clamp(otherScore / self, 0, 1);
             return t < 1e-9 ? 0 : t;
+        }
+
+        /** t(this → other) of the other whose term counts are {@code counts} (by term) and whose norm is {@code norm}. */
+        double textTo(int[] counts, double norm, TextStats stats) {
+            if (self <= 0) return 0;
+            double sum = 0;
+            for (int term : terms) {
+                int count = counts[term];
+                if (count == 0) continue;
+                sum += stats.idfs[term] * count / (count + norm);
+            }
+            return textTo(sum);
         }
     }
 
@@ -599,46 +687,82 @@ public final class RelatedIncidents {
         return new Candidates(terms, self, scores.top(candidatesWanted(limit), doc));
     }
 
+    /**
+     * The related incidents of one: its references and candidates scored and kept when a reason holds, best first.
+     * {@code countsOfA} is a thread's array of zeros, one a term: this incident's term counts go in while its pairs
+     * are scored (each candidate's query is looked up in it), and out again.
+     */
     private static List<Related> related(int doc, List<Profile> profiles, List<Candidates> candidates,
                                          TextStats stats, References references,
-                                         java.util.function.Function<String, String> causeNames, int limit) {
+                                         java.util.function.Function<String, String> causeNames, int limit,
+                                         int[] countsOfA) {
         Profile a = profiles.get(doc);
+        for (int k = 0; k < a.terms.length; k++) countsOfA[a.terms[k]] = a.counts[k];
+        try {
+            return related(doc, a, profiles, candidates, stats, references, causeNames, limit, countsOfA);
+        } finally {
+            for (int term : a.terms) countsOfA[term] = 0;
+        }
+    }
+
+    private static List<Related> related(int doc, Profile a, List<Profile> profiles, List<Candidates> candidates,
+                                         TextStats stats, References references,
+                                         java.util.function.Function<String, String> causeNames, int limit,
+                                         int[] countsOfA) {
         Candidates mine = candidates.get(doc);
-        Set<Integer> others = new LinkedHashSet<>();
-        for (int other : references.of(doc)) others.add(other);
-        for (int other : mine.docs()) others.add(other);
+        int[] referenced = references.of(doc); // ascending
+        int[] proposed = mine.docs();
         List<Link> links = new ArrayList<>();
-        for (int other : others) {
+        for (int i = 0; i < referenced.length + proposed.length; i++) {
+            boolean reference = i < referenced.length;
+            int other = reference ? referenced[i] : proposed[i - referenced.length];
+            if (!reference && Arrays.binarySearch(referenced, other) >= 0) continue; // a reference comes once, first
             Profile b = profiles.get(other);
+            // t(a → b), and how many of a's query terms b uses that are meaningful for both, in one pass
+            double sum = 0;
+            int sharedTerms = 0;
+            double normB = stats.norms[other];
+            for (int term : mine.terms()) {
+                int count = b.count(term);
+                if (count == 0) continue;
+                sum += stats.idfs[term] * count / (count + normB);
+                if (stats.meaningful(term, a, b)) sharedTerms++;
+            }
+            double forward = mine.textTo(sum);
             // symmetric: a few words of a short text found in a long one do not make them alike
-            double forward = mine.textTo(b, stats);
-            double textScore = forward == 0 ? 0 : Math.sqrt(forward * candidates.get(other).textTo(a, stats));
-            List<String> sharedCauses = a.causes.stream().filter(b.causes::contains).toList();
-            List<String> sharedComponents = a.components.keySet().stream().filter(b.components::containsKey).toList();
+            double textScore = forward == 0 ? 0
+                    : Math.sqrt(forward * candidates.get(other).textTo(countsOfA, stats.norms[doc], stats));
+            boolean sharedCause = false;
+            for (String slug : a.causes) sharedCause |= b.causes.contains(slug);
+            boolean sharedComponent = false;
+            for (String key : a.components.keySet()) sharedComponent |= b.components.containsKey(key);
             boolean sameOrganisation = a.organisation != null && a.organisation.equals(b.organisation);
             long days = a.day == Long.MIN_VALUE || b.day == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(a.day - b.day);
             boolean sameWeek = days <= WEEK_DAYS;
-            long sharedTerms = Arrays.stream(mine.terms()).filter(t -> b.has(t) && stats.meaningful(t, a, b)).count();
+            boolean context = sharedComponent || sameOrganisation;
+            boolean holds = sharedCause || (sameWeek && context)
+                    || (textScore >= MIN_TEXT_ALONE && (sharedTerms >= MIN_SHARED_TERMS
+                    || (sharedTerms >= 1 && titleWord(a, b, stats))))
+                    || (textScore >= MIN_TEXT_IN_CONTEXT && sharedTerms >= 1 && context);
+            int refers = references.refers(doc, other) ? 1 : references.refers(other, doc) ? -1 : 0;
+            if (refers == 0 && !holds) continue;
+            List<String> sharedCauses = new ArrayList<>(1);
+            for (String slug : a.causes) if (b.causes.contains(slug)) sharedCauses.add(slug);
+            List<String> sharedComponents = new ArrayList<>(1);
+            for (String key : a.components.keySet()) if (b.components.containsKey(key)) sharedComponents.add(key);
             double cause = sharedCauses.isEmpty() ? 0
                     : a.causes.getFirst().equals(b.causes.getFirst()) ? 1 : SECONDARY_CAUSE;
             double score = TEXT_WEIGHT * textScore + CAUSE_WEIGHT * cause
                     + COMPONENT_WEIGHT * (sharedComponents.isEmpty() ? 0 : 1)
                     + ORGANISATION_WEIGHT * (sameOrganisation ? 1 : 0) + WEEK_WEIGHT * (sameWeek ? 1 : 0);
-            // both authors name the same place or system in their titles ("… in NYC1")
-            boolean titleWord = Arrays.stream(a.titleTerms).anyMatch(t -> contains(b.titleTerms, t)
-                    && stats.meaningful(t, a, b));
-            boolean context = !sharedComponents.isEmpty() || sameOrganisation;
-            boolean holds = !sharedCauses.isEmpty()
-                    || (textScore >= MIN_TEXT_ALONE && (sharedTerms >= MIN_SHARED_TERMS || (sharedTerms >= 1 && titleWord)))
-                    || (textScore >= MIN_TEXT_IN_CONTEXT && sharedTerms >= 1 && context)
-                    || (sameWeek && (!sharedComponents.isEmpty() || sameOrganisation));
-            int referenced = references.refers(doc, other) ? 1 : references.refers(other, doc) ? -1 : 0;
-            if (referenced == 0 && !holds) continue;
-            if (referenced != 0) score += 1; // what the author says comes first
-            links.add(new Link(other, Math.round(score * 10_000) / 10_000.0, textScore, referenced, sharedCauses,
+            if (refers != 0) score += 1; // what the author says comes first
+            links.add(new Link(other, Math.round(score * 10_000) / 10_000.0, textScore, refers, sharedCauses,
                     sharedComponents, sameOrganisation ? b.organisationName : null, sameWeek ? days : -1));
         }
-        links.sort(Comparator.comparingDouble(Link::score).reversed().thenComparing(l -> profiles.get(l.doc()).id));
+        links.sort((x, y) -> {
+            int byScore = Double.compare(y.score(), x.score());
+            return byScore != 0 ? byScore : profiles.get(x.doc()).id.compareTo(profiles.get(y.doc()).id);
+        });
         List<Related> out = new ArrayList<>();
         for (Link link : links.subList(0, Math.min(limit, links.size()))) {
             Profile b = profiles.get(link.doc());
@@ -662,6 +786,17 @@ public final class RelatedIncidents {
         return List.copyOf(out);
     }
 
+    /** Both authors name the same place or system in their titles ("… in NYC1"). */
+    private static boolean titleWord(Profile a, Profile b, TextStats stats) {
+        for (int term : a.titleTerms) if (contains(b.titleTerms, term) && stats.meaningful(term, a, b)) return true;
+        return false;
+    }
+
+    private static boolean contains(int[] terms, int size, int term) {
+        for (int i = 0; i < size; i++) if (terms[i] == term) return true;
+        return false;
+    }
+
     private static boolean contains(int[] terms, int term) {
         for (int t : terms) if (t == term) return true;
         return false;
@@ -669,10 +804,6 @@ public final class RelatedIncidents {
 
     private record Link(int doc, double score, double text, int referenced, List<String> causes,
                         List<String> components, String organisation, long days) {
-    }
-
-    /** A profile and what only finding references needs: the write-up's terms in order, its text and Markdown. */
-    private record Made(Profile profile, int[] bodyTokens, String bodyText, String markdown) {
     }
 
     /**
@@ -688,95 +819,47 @@ public final class RelatedIncidents {
                            Map<String, String> components, String organisation, String organisationName, long day,
                            int[] bodyTerms, int[] bodyCounts, int[] titleTerms, String fileKey) {
 
-        static Made of(Postmortem incident, TermScanner scanner) {
-            Facts facts = incident.facts();
-            StringBuilder text = new StringBuilder();
-            List<String> causes = new ArrayList<>();
-            Map<String, String> components = new TreeMap<>();
-            String title = incident.titleComposed() || incident.authorTitle() == null ? "" : incident.authorTitle();
-            if (!title.isBlank()) text.append(title.strip()).append("\n\n");
-            if (facts != null) {
-                // the facts are plain text already (the understand stage keeps what a reader sees of each line)
-                for (String part : new String[]{facts.rootCause(), facts.resolution(), facts.summary()}) {
-                    if (part != null && !part.isBlank()) text.append(part.strip()).append("\n\n");
-                }
-                if (facts.causes() != null) {
-                    for (String slug : facts.causes().slugs()) {
-                        if (slug != null && !slug.isBlank() && !slug.equals(UNKNOWN) && !causes.contains(slug)) {
-                            causes.add(slug);
-                        }
-                    }
-                }
-                for (String component : facts.components()) {
-                    if (component != null && !component.isBlank()) {
-                        components.putIfAbsent(component.strip().toLowerCase(Locale.ROOT), component.strip());
-                    }
-                }
-            }
-            String bodyText = incident.body() == null ? "" : incident.body().text();
-            int[] bodyTokens = scanner.terms(bodyText);
-            Tokens tokens = Tokens.of(scanner, text.toString());
-            if (tokens.terms().length < THIN_FAILURE_TEXT && !bodyText.isBlank()) {
-                // a status-page update or a bare log says what failed only in its body
-                int cut = bodyText.length() <= THIN_COMPLETION_CHARS ? bodyText.length()
-                        : Math.max(bodyText.lastIndexOf(' ', THIN_COMPLETION_CHARS), THIN_COMPLETION_CHARS / 2);
-                text.append(bodyText, 0, cut);
-                tokens = Tokens.of(scanner, text.toString());
-            }
-            String failure = text.toString();
-            int n = tokens.terms().length;
-            int[] tokenTerms = tokens.terms();
-            int[] positions = tokens.positions();
-            int[] starts = tokens.starts();
-            int[] ends = tokens.ends();
-            int[][] distinct = distinct(tokenTerms);
-            int[][] body = distinct(bodyTokens);
-            int length = SmallFloat.byte4ToInt(SmallFloat.intToByte4(n)); // as Lucene's norms keep it
-            String organisationName = RelatedIncidents.organisation(incident);
-            String organisationKey = organisationName == null || organisationName.isBlank() ? null
-                    : organisationName.strip().toLowerCase(Locale.ROOT);
-            int[] titleTerms = scanner.terms(title);
-            String source = incident.source() == null ? "" : incident.source().replace('\\', '/');
-            Profile profile = new Profile(incident.id(), failure, tokenTerms, positions, starts, ends,
-                    distinct[0], distinct[1], length, List.copyOf(causes), components, organisationKey,
-                    organisationKey == null ? null : organisationName.strip(),
-                    incident.date() == null ? Long.MIN_VALUE : incident.date().toEpochDay(), body[0], body[1],
-                    titleTerms, fileKey(source));
-            return new Made(profile, bodyTokens, bodyText, incident.markdown() == null ? "" : incident.markdown());
+        /** The profile of incident {@code id} from its terms, whose words this relating numbers {@code numbers}. */
+        static Profile of(String id, IncidentTerms read, int[] numbers) {
+            int[] tokenTerms = numbered(read.tokens, numbers);
+            int[][] distinct = distinct(read.tokens, numbers, read.ownWords);
+            int[][] body = distinct(read.body, numbers, read.ownWords);
+            int length = SmallFloat.byte4ToInt(SmallFloat.intToByte4(tokenTerms.length)); // as Lucene's norms keep it
+            String organisationKey = read.organisation == null ? null : read.organisation.toLowerCase(Locale.ROOT);
+            return new Profile(id, read.text, tokenTerms, read.positions, read.starts, read.ends, distinct[0],
+                    distinct[1], length, read.causes, read.components, organisationKey, read.organisation, read.day,
+                    body[0], body[1], numbered(read.title, numbers), read.fileKey);
         }
 
-        /** A text's tokens: term numbers, positions and offsets. */
-        private record Tokens(int[] terms, int[] positions, int[] starts, int[] ends) {
-            static Tokens of(TermScanner scanner, String text) {
-                int n = scanner.scan(text);
-                return new Tokens(Arrays.copyOf(scanner.terms, n), Arrays.copyOf(scanner.positions, n),
-                        Arrays.copyOf(scanner.starts, n), Arrays.copyOf(scanner.ends, n));
+        /**
+         * Distinct terms in ascending number and how often each occurs, of an incident's words {@code local} (below
+         * {@code words}) that this relating numbers {@code numbers}: counted by the incident's own numbers, then only
+         * the distinct ones sorted.
+         */
+        private static int[][] distinct(int[] local, int[] numbers, int words) {
+            int[] counts = new int[words];
+            int distinct = 0;
+            for (int word : local) if (counts[word]++ == 0) distinct++;
+            long[] numbered = new long[distinct];
+            int at = 0;
+            for (int word = 0; word < words; word++) {
+                if (counts[word] > 0) numbered[at++] = (long) numbers[word] << 32 | counts[word];
             }
-        }
-
-        /** {@code 2023/db-pool.md} → {@code db-pool}: how another write-up's link names this one. */
-        static String fileKey(String path) {
-            String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            int dot = name.lastIndexOf('.');
-            return dot > 0 ? name.substring(0, dot) : name;
-        }
-
-        /** Distinct terms in ascending number and how often each occurs. */
-        private static int[][] distinct(int[] tokenTerms) {
-            int[] sorted = tokenTerms.clone();
-            Arrays.sort(sorted);
-            int count = 0;
-            int[] terms = new int[sorted.length];
-            int[] counts = new int[sorted.length];
-            for (int term : sorted) {
-                if (count > 0 && terms[count - 1] == term) {
-                    counts[count - 1]++;
+            Arrays.sort(numbered);
+            int[] terms = new int[distinct];
+            int[] termCounts = new int[distinct];
+            int kept = 0;
+            for (long term : numbered) {
+                // two words of one incident are two terms; kept words that repeat one (damaged) count as one
+                if (kept > 0 && terms[kept - 1] == (int) (term >>> 32)) {
+                    termCounts[kept - 1] += (int) term;
                 } else {
-                    terms[count] = term;
-                    counts[count++] = 1;
+                    terms[kept] = (int) (term >>> 32);
+                    termCounts[kept++] = (int) term;
                 }
             }
-            return new int[][]{Arrays.copyOf(terms, count), Arrays.copyOf(counts, count)};
+            return kept == distinct ? new int[][]{terms, termCounts}
+                    : new int[][]{Arrays.copyOf(terms, kept), Arrays.copyOf(termCounts, kept)};
         }
 
         int count(int term) {
@@ -818,12 +901,18 @@ public final class RelatedIncidents {
          * this incident's text and in order of distinctiveness: "max connections", "pool size".
          */
         List<String> mentions(int[] distinctive, Profile other, TextStats stats) {
-            Set<Integer> shared = new LinkedHashSet<>();
-            for (int term : distinctive) if (other.has(term) && stats.meaningful(term, this, other)) shared.add(term);
+            // a query's terms are distinct, and a few: arrays searched from end to end are the sets
+            int[] shared = new int[distinctive.length];
+            int sharedCount = 0;
+            for (int term : distinctive) {
+                if (other.has(term) && stats.meaningful(term, this, other)) shared[sharedCount++] = term;
+            }
             List<String> out = new ArrayList<>();
-            Set<Integer> used = new HashSet<>();
-            for (int term : shared) {
-                if (used.contains(term) || out.size() >= MENTIONS) continue;
+            int[] used = new int[2 * sharedCount];
+            int usedCount = 0;
+            for (int k = 0; k < sharedCount; k++) {
+                int term = shared[k];
+                if (contains(used, usedCount, term) || out.size() >= MENTIONS) continue;
                 String phrase = null;
                 for (int i = 0; i < tokenTerms.length && phrase == null; i++) {
                     if (tokenTerms[i] != term) continue;
@@ -832,20 +921,21 @@ public final class RelatedIncidents {
                         int first = Math.min(i, j);
                         int second = Math.max(i, j);
                         int partner = tokenTerms[j];
-                        if (positions[second] != positions[first] + 1 || used.contains(partner)
-                                || !(shared.contains(partner) || (other.has(partner) && stats.phrasePart(partner)))) {
+                        if (positions[second] != positions[first] + 1 || contains(used, usedCount, partner)
+                                || !(contains(shared, sharedCount, partner)
+                                || (other.has(partner) && stats.phrasePart(partner)))) {
                             continue;
                         }
                         String between = text.substring(ends[first], starts[second]);
                         if (SPACES_OR_HYPHENS.matcher(between).matches()
                                 && other.adjacent(tokenTerms[first], tokenTerms[second])) {
                             phrase = readable(text.substring(starts[first], ends[second]));
-                            used.add(partner);
+                            used[usedCount++] = partner;
                             break;
                         }
                     }
                 }
-                used.add(term);
+                used[usedCount++] = term;
                 String mention = phrase != null ? phrase : surface(term, stats.terms);
                 if (!out.contains(mention)) out.add(mention);
             }
@@ -875,32 +965,37 @@ public final class RelatedIncidents {
 
         /** Sentence-initial capitals are lowered ("Connections" → "connections"); "MySQL", "DNS" stay. */
         private static String readable(String surface) {
-            String flat = SPACES.matcher(surface).replaceAll(" ");
-            if (flat.length() > 1 && Character.isUpperCase(flat.charAt(0))
-                    && flat.substring(1).chars().noneMatch(Character::isUpperCase)) {
-                return flat.toLowerCase(Locale.ROOT);
+            // a word holds no space: only a phrase needs its spaces made one (a pattern per word was a tenth of relating)
+            String flat = surface;
+            for (int i = 0; i < surface.length(); i++) {
+                if (space(surface.charAt(i))) {
+                    flat = SPACES.matcher(surface).replaceAll(" ");
+                    break;
+                }
             }
-            return flat;
+            if (flat.length() < 2 || !Character.isUpperCase(flat.charAt(0))) return flat;
+            for (int i = 1; i < flat.length(); i++) if (Character.isUpperCase(flat.charAt(i))) return flat;
+            return flat.toLowerCase(Locale.ROOT);
         }
     }
 
-    /** A text's terms in order, read after the dictionary is complete: unknown terms are -1. */
-    private static int[] knownTermIds(PmkbAnalyzer analyzer, String text, Terms dictionary) {
-        return termIds(analyzer, text, dictionary::known);
+    /** What {@code \\s} matches: a space, a tab, a line break, a vertical tab or a form feed. */
+    private static boolean space(int c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
-    private static int[] termIds(PmkbAnalyzer analyzer, String text, java.util.function.ToIntFunction<String> id) {
-        if (text == null || text.isEmpty()) return new int[0];
-        IntStream.Builder out = IntStream.builder();
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) out.add(id.applyAsInt(term.toString()));
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading a String cannot fail
-        }
-        return out.build().toArray();
+    /** An incident's words ({@code local}, numbered within it) as this relating numbers them. */
+    private static int[] numbered(int[] local, int[] numbers) {
+        int[] out = new int[local.length];
+        for (int i = 0; i < local.length; i++) out[i] = numbers[local[i]];
+        return out;
+    }
+
+    /** The same, with -1 for a word no text of the library uses: link names and the words before cues. */
+    private static int[] known(int[] local, int[] numbers, Terms terms) {
+        int[] out = new int[local.length];
+        for (int i = 0; i < local.length; i++) out[i] = terms.known(numbers[local[i]]);
+        return out;
     }
 
     /**
@@ -933,9 +1028,8 @@ public final class RelatedIncidents {
             return false;
         }
 
-        static References find(List<Made> made, TextStats stats, PmkbAnalyzer analyzer) {
-            int n = made.size();
-            List<Profile> profiles = made.stream().map(Made::profile).toList();
+        static References find(IncidentTerms[] read, int[][] numbers, List<Profile> profiles, TextStats stats) {
+            int n = read.length;
             Map<Long, List<Integer>> byOpening = new HashMap<>();
             Map<Integer, List<Integer>> byTitleTerm = new HashMap<>();
             Map<String, List<Integer>> byFile = new HashMap<>();
@@ -952,14 +1046,18 @@ public final class RelatedIncidents {
             // a title that opens many others' titles, or a word in many titles, points at none of them
             byOpening.values().removeIf(docs -> docs.size() > WEEK_CANDIDATES);
             byTitleTerm.values().removeIf(docs -> docs.size() > CANDIDATES_PER_TERM / 4);
+            // most words open no title: they are passed over without a lookup
+            boolean[] opens = new boolean[stats.terms.size()];
+            for (long key : byOpening.keySet()) opens[(int) (key >>> 32)] = true;
+            Openings openings = new Openings(byOpening, opens);
             List<Set<Integer>> linked = IntStream.range(0, n).parallel()
-                    .mapToObj(doc -> linkedFiles(doc, made.get(doc), profiles, byOpening, byFile, stats, analyzer))
+                    .mapToObj(doc -> linkedFiles(doc, read[doc], numbers[doc], profiles, openings, byFile, stats))
                     .toList();
             List<Set<Integer>> named = IntStream.range(0, n).parallel()
-                    .mapToObj(doc -> namedTitles(doc, made.get(doc).bodyTokens(), profiles, byOpening, 3))
+                    .mapToObj(doc -> namedTitles(doc, numbered(read[doc].body, numbers[doc]), profiles, openings, 3))
                     .toList();
             List<Set<Integer>> cued = IntStream.range(0, n).parallel()
-                    .mapToObj(doc -> cuedTitles(doc, made.get(doc), profiles, byTitleTerm, stats, analyzer))
+                    .mapToObj(doc -> cuedTitles(doc, read[doc], numbers[doc], profiles, byTitleTerm, stats))
                     .toList();
             int[] namedBy = new int[n];
             for (Set<Integer> targets : named) for (int target : targets) namedBy[target]++;
@@ -974,17 +1072,24 @@ public final class RelatedIncidents {
             return new References(out);
         }
 
+        /** Titles by their first two terms, and which terms open one. */
+        private record Openings(Map<Long, List<Integer>> byPair, boolean[] opens) {
+            List<Integer> titles(int first, int second) {
+                return first < 0 || !opens[first] ? null : byPair.get(pair(first, second));
+            }
+        }
+
         private static long pair(int first, int second) {
             return ((long) first << 32) | (second & 0xffffffffL);
         }
 
         /** Incidents whose title runs, word for word, somewhere in {@code tokens}, titles of at least {@code min} words. */
-        private static Set<Integer> namedTitles(int doc, int[] tokens, List<Profile> profiles,
-                                                Map<Long, List<Integer>> byOpening, int min) {
+        private static Set<Integer> namedTitles(int doc, int[] tokens, List<Profile> profiles, Openings openings,
+                                                int min) {
             Set<Integer> out = new LinkedHashSet<>();
             int[] own = profiles.get(doc).titleTerms;
             for (int i = 0; i + 1 < tokens.length; i++) {
-                List<Integer> docs = byOpening.get(pair(tokens[i], tokens[i + 1]));
+                List<Integer> docs = openings.titles(tokens[i], tokens[i + 1]);
                 if (docs == null) continue;
                 for (int other : docs) {
                     int[] title = profiles.get(other).titleTerms;
@@ -1005,42 +1110,20 @@ public final class RelatedIncidents {
         }
 
         /** Markdown files the write-up links to: by file name, or by a title the file name holds. */
-        private static Set<Integer> linkedFiles(int doc, Made made, List<Profile> profiles,
-                                                Map<Long, List<Integer>> byOpening, Map<String, List<Integer>> byFile,
-                                                TextStats stats, PmkbAnalyzer analyzer) {
+        private static Set<Integer> linkedFiles(int doc, IncidentTerms read, int[] numbers, List<Profile> profiles,
+                                                Openings openings, Map<String, List<Integer>> byFile,
+                                                TextStats stats) {
             Set<Integer> out = new LinkedHashSet<>();
-            String markdown = made.markdown();
-            SparseMatches m = new SparseMatches(MARKDOWN_EXTENSION, markdown, from -> markdown.indexOf('.', from));
-            while (m.find()) {
-                // the target runs back from ".md" to a space, bracket or quote; scanning back is bounded, where a
-                // pattern matching the target from every start would be quadratic on a long line without spaces
-                int start = m.start();
-                while (start > 0 && m.start() - start < MAX_LINK_TARGET
-                        && "()<>[]\"'|`".indexOf(markdown.charAt(start - 1)) < 0
-                        && !Character.isWhitespace(markdown.charAt(start - 1))) {
-                    start--;
-                }
-                if (start == m.start()) continue;
-                String target = decode(markdown.substring(start, m.end()));
-                String key = Profile.fileKey(target);
-                List<Integer> byName = byFile.get(key);
+            for (int link = 0; link < read.links.size(); link++) {
+                List<Integer> byName = byFile.get(read.links.get(link));
                 if (byName != null && byName.size() == 1) {
                     out.add(byName.getFirst());
                     continue;
                 }
-                String name = key.replaceAll("[-_+.]+", " ");
-                out.addAll(namedTitles(doc, knownTermIds(analyzer, name, stats.terms), profiles, byOpening, 2));
+                out.addAll(namedTitles(doc, known(read.linkNames[link], numbers, stats.terms), profiles, openings, 2));
             }
             out.remove(doc);
             return out;
-        }
-
-        private static String decode(String url) {
-            try {
-                return URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException malformed) {
-                return url;
-            }
         }
 
         /**
@@ -1048,22 +1131,14 @@ public final class RelatedIncidents {
          * incident whose title the line names most of (by weight of its words, two words at least), the nearest in
          * time and then the first by id on ties.
          */
-        private static Set<Integer> cuedTitles(int doc, Made made, List<Profile> profiles,
-                                               Map<Integer, List<Integer>> byTitleTerm, TextStats stats,
-                                               PmkbAnalyzer analyzer) {
+        private static Set<Integer> cuedTitles(int doc, IncidentTerms read, int[] numbers, List<Profile> profiles,
+                                               Map<Integer, List<Integer>> byTitleTerm, TextStats stats) {
             Set<Integer> out = new LinkedHashSet<>();
-            String text = made.bodyText();
-            // a cue holds one of the words its second half starts with, a few dozen characters from its start
-            SparseMatches cue = new SparseMatches(REFERENCE_CUE, text,
-                    SparseMatches.near(text, CUE_REACH, "post", "incident", "write", "rca"));
-            while (cue.find()) {
-                // what the cue is said of: the words just before it on its line (a table is one line of text)
-                int from = Math.max(text.lastIndexOf('\n', cue.start()) + 1, cue.start() - CUE_CONTEXT);
-                int sentence = text.lastIndexOf(". ", cue.start());
-                if (sentence >= from) from = sentence + 2;
-                int[] before = knownTermIds(analyzer, text.substring(from, cue.start()), stats.terms);
-                // the nearer a word to the cue, the likelier it says what the other write-up is about
-                Map<Integer, Double> nearness = new HashMap<>();
+            for (int[] cue : read.cues) {
+                int[] before = known(cue, numbers, stats.terms);
+                // the nearer a word to the cue, the likelier it says what the other write-up is about; words in the
+                // order the text first uses them, so that the weights below add up the same way in every run
+                Map<Integer, Double> nearness = new LinkedHashMap<>();
                 for (int i = 0; i < before.length; i++) {
                     if (before[i] >= 0) nearness.put(before[i], Math.pow(CUE_DECAY, before.length - 1 - i));
                 }

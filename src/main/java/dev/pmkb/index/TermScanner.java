@@ -34,6 +34,8 @@ final class TermScanner {
     private char[][] words = new char[1024][];
     private int[] numbers = new int[1024];
     private int size;
+    /** The term of each number this scanner gave, by number. */
+    private String[] names = new String[1024];
     private char[] chars = new char[1024];
     /** The last scan's tokens: {@link #count} of them, term, position and offsets of each. */
     int[] terms = new int[256];
@@ -53,6 +55,11 @@ final class TermScanner {
         if (text == null || text.isEmpty()) return new int[0];
         scan(text);
         return java.util.Arrays.copyOf(terms, count);
+    }
+
+    /** The term this scanner numbered {@code number}: every number it gave has one. */
+    String term(int number) {
+        return names[number];
     }
 
     /** Reads the tokens of {@code text} the chain keeps into {@link #terms} and the others; returns how many. */
@@ -147,7 +154,13 @@ final class TermScanner {
                 throw new IllegalStateException("one word gave two tokens: " + word);
             }
             stream.end();
-            return only == null ? DROPPED : number.applyAsInt(only);
+            if (only == null) return DROPPED;
+            int numbered = number.applyAsInt(only);
+            if (numbered >= names.length) {
+                names = java.util.Arrays.copyOf(names, Math.max(numbered + 1, names.length * 2));
+            }
+            names[numbered] = only;
+            return numbered;
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String cannot fail
         }

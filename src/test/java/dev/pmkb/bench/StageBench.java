@@ -1,6 +1,7 @@
 package dev.pmkb.bench;
 
 import dev.pmkb.export.SearchExport;
+import dev.pmkb.index.IncidentTerms;
 import dev.pmkb.index.RelatedIncidents;
 import dev.pmkb.index.SearchIndex;
 import dev.pmkb.model.Postmortem;
@@ -14,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -23,6 +25,8 @@ import java.util.stream.Stream;
  * compared. {@code understand} reads the files once and understands them on all cores each run, printing a hash
  * of the postmortems (equal hashes: identical records, facts and diagnostics); {@code related} understands them
  * once and relates the published ones each run, printing a hash of the lists (equal hashes: identical lists);
+ * {@code related-kept} does the same with every incident's terms but one's kept from a first run, as a rebake after
+ * one edit takes them from the build cache (without reading the cache's files);
  * {@code index} understands them once and writes the search index of the published ones each run;
  * {@code export} understands and indexes them once and writes the static search export each run, printing a hash
  * of the written files' names and bytes (equal hashes: identical exports).
@@ -42,8 +46,8 @@ public final class StageBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || !List.of("understand", "related", "index", "export").contains(args[0])) {
-            System.err.println("usage: StageBench understand|related|index|export CONTENT_DIR [RUNS]");
+        if (args.length < 2 || !List.of("understand", "related", "related-kept", "index", "export").contains(args[0])) {
+            System.err.println("usage: StageBench understand|related|related-kept|index|export CONTENT_DIR [RUNS]");
             System.exit(2);
         }
         Path content = Path.of(args[1]);
@@ -96,6 +100,31 @@ public final class StageBench {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                });
+            }
+        } else if (args[0].equals("related-kept")) {
+            List<Postmortem> published = understand.get().stream().filter(p -> !p.draft()).toList();
+            Map<Postmortem, byte[]> kept = new java.util.concurrent.ConcurrentHashMap<>();
+            RelatedIncidents.compute(published, RelatedIncidents.DEFAULT_LIMIT, null, (incident, read) -> {
+                IncidentTerms terms = read.apply(incident);
+                kept.put(incident, terms.encode());
+                return terms;
+            });
+            kept.remove(published.getFirst()); // as after an edit: one incident is read again
+            for (int run = 1; run <= runs; run++) {
+                time(run, () -> {
+                    var related = RelatedIncidents.compute(published, RelatedIncidents.DEFAULT_LIMIT, null,
+                            (incident, read) -> {
+                                byte[] entry = kept.get(incident);
+                                if (entry == null) return read.apply(incident);
+                                try {
+                                    return IncidentTerms.decode(entry);
+                                } catch (IncidentTerms.DamagedException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+                    return String.format("%,d incidents related, all but one from kept terms (result hash %08x)",
+                            related.size(), related.hashCode());
                 });
             }
         } else {

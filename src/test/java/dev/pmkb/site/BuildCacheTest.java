@@ -137,9 +137,13 @@ class BuildCacheTest {
         Path entries = p.cache().resolve("related-1");
         Map<String, Object> kept = stamps(entries);
         assertEquals(1, kept.size(), "one entry: the whole library's lists");
+        Path terms = p.cache().resolve("related-terms-1");
+        Map<String, Object> keptTerms = stamps(terms);
+        assertEquals(60, keptTerms.size(), "the terms of each incident");
 
         p.rebakeMatchesColdBake();
         assertEquals(kept, stamps(entries), "nothing changed: the lists are taken, not computed and written again");
+        assertEquals(keptTerms, stamps(terms));
 
         // one write-up now tells the story of another, under its own title and date: the two become related
         List<Path> files = markdown(p.content());
@@ -155,6 +159,44 @@ class BuildCacheTest {
         p.rebakeMatchesColdBake();
         assertTrue(Files.readString(twinPage).contains(editedName), "related after the edit");
         assertNotEquals(kept.keySet(), stamps(entries).keySet(), "the lists of the new inputs are kept");
+        // the lists are computed again, but only the edited incident's terms are read again: the others are taken
+        Map<String, Object> termsNow = stamps(terms);
+        List<String> written = termsNow.keySet().stream().filter(f -> !keptTerms.containsKey(f)).toList();
+        assertEquals(1, written.size(), "the edited incident's terms: " + written);
+        keptTerms.forEach((file, stamp) -> assertEquals(stamp, termsNow.get(file), file + " untouched"));
+    }
+
+    @Test
+    void keptTermsThatAreGarbageOrAnotherIncidentsAreReadAgainWithAWarning(@TempDir Path tmp) throws Exception {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(30, 7, generated);
+        Project p = project(tmp, generated);
+        p.rebakeMatchesColdBake();
+        dev.pmkb.cache.EntryStore terms = new dev.pmkb.cache.EntryStore(p.cache().resolve("related-terms-1"));
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(terms.folder())) {
+            entries = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        // entries whose checksums hold: one of bytes that are no terms, one of another incident's terms
+        terms.write(entries.get(0).getFileName().toString(), new byte[]{1, 2, 3});
+        terms.write(entries.get(1).getFileName().toString(),
+                terms.read(entries.get(2).getFileName().toString()).orElseThrow());
+        deleteTree(p.cache().resolve("related-1")); // so that the lists are computed from the terms again
+
+        BakeReport report = p.rebakeMatchesColdBake();
+        List<String> problems = report.cache().problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(m -> m.contains("damaged, ignored")), problems.toString());
+        assertTrue(problems.stream().anyMatch(m -> m.contains("terms of another incident")), problems.toString());
+
+        deleteTree(p.cache().resolve("related-1"));
+        assertEquals(List.of(), p.rebakeMatchesColdBake().cache().problems(), "the entries were written again");
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
     }
 
     @Test

@@ -51,7 +51,8 @@ final class KeptSearchExport implements PreparedIncidents {
     private final EntryStore store;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, String> digests = new ConcurrentHashMap<>();
+    /** Each incident's {@link #digest}, worked out once a bake: by id, with the incident it was worked out of. */
+    private final Map<String, Digested> digests = new ConcurrentHashMap<>();
     private String inputs;
 
     KeptSearchExport(Path cacheFolder) {
@@ -66,16 +67,30 @@ final class KeptSearchExport implements PreparedIncidents {
      */
     String export(List<Postmortem> published, Taxonomy taxonomy, Path indexDir, Path previousSite, Path staging)
             throws IOException {
-        for (Postmortem p : published) digests.put(p.id(), digest(p));
+        for (Postmortem p : published) digest(p);
         inputs = inputs(published, taxonomy, indexDir);
         Path into = staging.resolve(SearchExport.DIRECTORY);
         Optional<String> manifest = reuse(previousSite.resolve(SearchExport.DIRECTORY), into);
-        if (manifest.isPresent()) return manifest.get();
+        if (manifest.isPresent()) {
+            for (Postmortem p : published) used.add(key(p)); // still wanted: prune keeps them for the next edit
+            return manifest.get();
+        }
         return SearchExport.write(indexDir, published, taxonomy, this, into).manifest();
     }
 
+    private record Digested(Postmortem incident, String digest) {
+    }
+
     /** Hash of the fields {@code SnippetSource} reads of an incident. */
-    private static String digest(Postmortem p) {
+    private String digest(Postmortem p) {
+        Digested known = digests.get(p.id());
+        if (known != null && known.incident() == p) return known.digest();
+        String digest = digestOf(p);
+        digests.put(p.id(), new Digested(p, digest));
+        return digest;
+    }
+
+    private static String digestOf(Postmortem p) {
         return new FastHash().add(p.id()).add(p.title()).add(p.authorTitle()).add(p.markdown())
                 .add(p.body() == null ? null : p.body().text())
                 .add(p.facts() == null ? null : p.facts().rootCause())
@@ -85,7 +100,7 @@ final class KeptSearchExport implements PreparedIncidents {
     private String inputs(List<Postmortem> published, Taxonomy taxonomy, Path indexDir) throws IOException {
         FastHash digest = new FastHash().add(FORMAT).add(Version.current()).add(CodeFingerprint.current());
         digest.add(taxonomy == null ? new byte[0] : RecordCodec.hash(taxonomy));
-        for (Postmortem p : published) digest.add(p.id()).add(digests.get(p.id()));
+        for (Postmortem p : published) digest.add(p.id()).add(digest(p));
         try (Stream<Path> files = Files.list(indexDir)) {
             for (Path file : files.sorted().toList()) {
                 digest.add(file.getFileName().toString()).add(String.valueOf(Files.size(file))).add(tail(file));
@@ -165,26 +180,23 @@ final class KeptSearchExport implements PreparedIncidents {
     @Override
     public byte[] kept(Postmortem incident) {
         String key = key(incident);
-        if (key == null) return null;
         used.add(key);
         return store.read(key).orElse(null);
     }
 
     @Override
     public void keep(Postmortem incident, byte[] prepared) {
-        String key = key(incident);
-        if (key != null) store.write(key, prepared);
+        store.write(key(incident), prepared);
     }
 
     private String key(Postmortem incident) {
-        String digest = digests.get(incident.id());
-        if (digest == null) return null;
-        return new FastHash().add(FORMAT).add(Version.current()).add(CodeFingerprint.current()).add(digest).hex();
+        return new FastHash().add(FORMAT).add(Version.current()).add(CodeFingerprint.current()).add(digest(incident))
+                .hex();
     }
 
     /** Removes the entries of incidents this bake did not export and of earlier versions of edited ones. */
     void prune() {
-        if (inputs != null) store.prune(used);
+        store.prune(used);
     }
 
     List<String> problems() {

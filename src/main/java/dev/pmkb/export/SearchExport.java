@@ -164,6 +164,49 @@ public final class SearchExport {
             LeafReader leaf = reader.leaves().isEmpty() ? null : reader.leaves().getFirst().reader();
             int maxDoc = reader.maxDoc();
             Files.createDirectories(out);
+            // The result shards and texts depend on no term chunk: made beside the term part, on threads of their
+            // own, so the cores are busy while the dictionary is walked on this one.
+            java.util.concurrent.FutureTask<List<Integer>> documents = new java.util.concurrent.FutureTask<>(
+                    () -> leaf == null ? List.of() : writeShards(leaf, maxDoc));
+            Thread.ofPlatform().daemon(true).name("pmkb-export-documents").start(documents);
+            List<String> termFirsts = new ArrayList<>();
+            List<Integer> termCommon = new ArrayList<>();
+            List<String> positionFirsts = new ArrayList<>();
+            try {
+                writeTerms(leaf, termFirsts, termCommon, positionFirsts);
+            } catch (IOException | RuntimeException | Error e) {
+                // the caller deletes the folder on failure: not while the documents are still written into it
+                try {
+                    documents.get();
+                } catch (java.util.concurrent.ExecutionException | InterruptedException ignored) {
+                    // the term part's failure is the one reported
+                }
+                throw e;
+            }
+            List<Integer> shards = finished(documents);
+            writeFile(RECENT, recentJson(leaf, maxDoc));
+            byte[] manifest = manifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
+            writeFile("manifest.json", manifest);
+            return new Summary(files.get(), bytes.get(), new String(manifest, StandardCharsets.UTF_8));
+        }
+
+        private static List<Integer> finished(java.util.concurrent.FutureTask<List<Integer>> task) throws IOException {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("the export was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error error) throw error;
+                throw new IOException(e.getCause());
+            }
+        }
+
+        /** The term chunks, the prefix table and the position chunks; fills in where each chunk starts. */
+        private void writeTerms(LeafReader leaf, List<String> termFirsts, List<Integer> termCommon,
+                                List<String> positionFirsts) throws IOException {
             // one pass over the dictionary: each term's postings and positions become code strings at once, so
             // the export holds strings, not every posting with its positions
             List<String> terms = new ArrayList<>();
@@ -182,8 +225,6 @@ public final class SearchExport {
             }
 
             // term chunks (postings) and position chunks, each cut by gzip size
-            List<String> termFirsts = new ArrayList<>();
-            List<Integer> termCommon = new ArrayList<>();
             List<int[]> termRanges = chunk(terms, postingCodes, "postings", CHUNK_GZIP_BYTES);
             for (int c = 0; c < termRanges.size(); c++) {
                 int[] r = termRanges.get(c);
@@ -193,7 +234,6 @@ public final class SearchExport {
             }
             postingCodes.clear();
             writePrefixes(terms, termRanges, bodyDocFreqs);
-            List<String> positionFirsts = new ArrayList<>();
             List<int[]> positionRanges = chunk(terms, positionCodes, "positions", POSITION_CHUNK_GZIP_BYTES);
             for (int c = 0; c < positionRanges.size(); c++) {
                 int[] r = positionRanges.get(c);
@@ -201,11 +241,6 @@ public final class SearchExport {
                 writeFile("p/" + c + ".json", chunkJson(terms, positionCodes, r, "positions"));
             }
             positionCodes.clear();
-            List<Integer> shards = leaf == null ? List.of() : writeShards(leaf, maxDoc);
-            writeFile(RECENT, recentJson(leaf, maxDoc));
-            byte[] manifest = manifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
-            writeFile("manifest.json", manifest);
-            return new Summary(files.get(), bytes.get(), new String(manifest, StandardCharsets.UTF_8));
         }
 
         /** How many code points two terms have in common at the start. */
@@ -447,7 +482,7 @@ public final class SearchExport {
             };
             byte[][] rowBytes = new byte[maxDoc][];
             String[] primaries = new String[maxDoc];
-            Files.createDirectories(out.resolve(TEXTS));
+            if (maxDoc > 0) Files.createDirectories(out.resolve(TEXTS));
             forEachDocument(leaf, maxDoc, (stored, doc) -> {
                 Document d = stored.document(doc);
                 Postmortem incident = byId.get(d.get(SearchIndex.ID));

@@ -78,7 +78,7 @@ final class KeptSearchExport implements PreparedIncidents {
         return SearchExport.write(indexDir, published, taxonomy, this, into).manifest();
     }
 
-    /** Every incident's digest, on every core: hashing every Markdown and text is most of a second of a core at 10,000. */
+    /** Every incident's digest, on every core: hashing every Markdown and text is most of a second at 10,000. */
     private void digestAll(List<Postmortem> published) throws IOException {
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
                 Runtime.getRuntime().availableProcessors());

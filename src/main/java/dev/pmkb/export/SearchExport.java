@@ -113,8 +113,17 @@ public final class SearchExport {
     /** As above; {@code taxonomy} (or null) names the root causes and impact categories that facets list by slug. */
     public static Summary write(Path indexDir, List<Postmortem> incidents, Taxonomy taxonomy, Path outDir)
             throws IOException {
+        return write(indexDir, incidents, taxonomy, PreparedIncidents.NONE, outDir);
+    }
+
+    /**
+     * As above; what the export works out of each incident alone is taken from {@code prepared} when it kept it, and
+     * kept there otherwise. The export's bytes are the same either way.
+     */
+    public static Summary write(Path indexDir, List<Postmortem> incidents, Taxonomy taxonomy,
+                                PreparedIncidents prepared, Path outDir) throws IOException {
         try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
-            return new Writer(reader, incidents, taxonomy, outDir).write();
+            return new Writer(reader, incidents, taxonomy, prepared, outDir).write();
         }
     }
 
@@ -133,12 +142,19 @@ public final class SearchExport {
         private final Taxonomy taxonomy;
         private final List<String> fields = new ArrayList<>(SearchIndex.TEXT_FIELDS.keySet());
         private final int body = fields.indexOf(SearchIndex.BODY);
-        private int files;
-        private long bytes;
+        private final PreparedIncidents prepared;
+        private final java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
 
         Writer(DirectoryReader reader, List<Postmortem> incidents, Taxonomy taxonomy, Path out) {
+            this(reader, incidents, taxonomy, PreparedIncidents.NONE, out);
+        }
+
+        Writer(DirectoryReader reader, List<Postmortem> incidents, Taxonomy taxonomy, PreparedIncidents prepared,
+               Path out) {
             this.reader = reader;
             this.taxonomy = taxonomy;
+            this.prepared = prepared;
             for (Postmortem p : incidents) byId.put(p.id(), p);
             this.out = out;
         }
@@ -148,6 +164,49 @@ public final class SearchExport {
             LeafReader leaf = reader.leaves().isEmpty() ? null : reader.leaves().getFirst().reader();
             int maxDoc = reader.maxDoc();
             Files.createDirectories(out);
+            // The result shards and texts depend on no term chunk: made beside the term part, on threads of their
+            // own, so the cores are busy while the dictionary is walked on this one.
+            java.util.concurrent.FutureTask<List<Integer>> documents = new java.util.concurrent.FutureTask<>(
+                    () -> leaf == null ? List.of() : writeShards(leaf, maxDoc));
+            Thread.ofPlatform().daemon(true).name("pmkb-export-documents").start(documents);
+            List<String> termFirsts = new ArrayList<>();
+            List<Integer> termCommon = new ArrayList<>();
+            List<String> positionFirsts = new ArrayList<>();
+            try {
+                writeTerms(leaf, termFirsts, termCommon, positionFirsts);
+            } catch (IOException | RuntimeException | Error e) {
+                // the caller deletes the folder on failure: not while the documents are still written into it
+                try {
+                    documents.get();
+                } catch (java.util.concurrent.ExecutionException | InterruptedException ignored) {
+                    // the term part's failure is the one reported
+                }
+                throw e;
+            }
+            List<Integer> shards = finished(documents);
+            writeFile(RECENT, recentJson(leaf, maxDoc));
+            byte[] manifest = manifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
+            writeFile("manifest.json", manifest);
+            return new Summary(files.get(), bytes.get(), new String(manifest, StandardCharsets.UTF_8));
+        }
+
+        private static List<Integer> finished(java.util.concurrent.FutureTask<List<Integer>> task) throws IOException {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("the export was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error error) throw error;
+                throw new IOException(e.getCause());
+            }
+        }
+
+        /** The term chunks, the prefix table and the position chunks; fills in where each chunk starts. */
+        private void writeTerms(LeafReader leaf, List<String> termFirsts, List<Integer> termCommon,
+                                List<String> positionFirsts) throws IOException {
             // one pass over the dictionary: each term's postings and positions become code strings at once, so
             // the export holds strings, not every posting with its positions
             List<String> terms = new ArrayList<>();
@@ -166,8 +225,6 @@ public final class SearchExport {
             }
 
             // term chunks (postings) and position chunks, each cut by gzip size
-            List<String> termFirsts = new ArrayList<>();
-            List<Integer> termCommon = new ArrayList<>();
             List<int[]> termRanges = chunk(terms, postingCodes, "postings", CHUNK_GZIP_BYTES);
             for (int c = 0; c < termRanges.size(); c++) {
                 int[] r = termRanges.get(c);
@@ -177,7 +234,6 @@ public final class SearchExport {
             }
             postingCodes.clear();
             writePrefixes(terms, termRanges, bodyDocFreqs);
-            List<String> positionFirsts = new ArrayList<>();
             List<int[]> positionRanges = chunk(terms, positionCodes, "positions", POSITION_CHUNK_GZIP_BYTES);
             for (int c = 0; c < positionRanges.size(); c++) {
                 int[] r = positionRanges.get(c);
@@ -185,11 +241,6 @@ public final class SearchExport {
                 writeFile("p/" + c + ".json", chunkJson(terms, positionCodes, r, "positions"));
             }
             positionCodes.clear();
-            List<Integer> shards = leaf == null ? List.of() : writeShards(leaf, maxDoc);
-            writeFile(RECENT, recentJson(leaf, maxDoc));
-            byte[] manifest = manifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
-            writeFile("manifest.json", manifest);
-            return new Summary(files, bytes, new String(manifest, StandardCharsets.UTF_8));
         }
 
         /** How many code points two terms have in common at the start. */
@@ -417,23 +468,27 @@ public final class SearchExport {
          * tend to share a cause, so they come from few shards. Returns the first document of every shard.
          */
         private List<Integer> writeShards(LeafReader leaf, int maxDoc) throws IOException {
-            StoredFields stored = leaf.storedFields();
-            Map<String, Integer> docFreqs = new HashMap<>();
-            ToIntFunction<String> bodyDocFreq = term -> docFreqs.computeIfAbsent(term, t -> {
+            java.util.concurrent.ConcurrentHashMap<String, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
+            ToIntFunction<String> bodyDocFreq = term -> {
+                Integer known = docFreqs.get(term);
+                if (known != null) return known;
                 try {
-                    return leaf.docFreq(new Term(SearchIndex.BODY, t));
+                    int df = leaf.docFreq(new Term(SearchIndex.BODY, term));
+                    docFreqs.putIfAbsent(term, df);
+                    return df;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
-            List<byte[]> rows = new ArrayList<>();
-            List<String> primary = new ArrayList<>();
-            for (int doc = 0; doc < maxDoc; doc++) {
+            };
+            byte[][] rowBytes = new byte[maxDoc][];
+            String[] primaries = new String[maxDoc];
+            if (maxDoc > 0) Files.createDirectories(out.resolve(TEXTS));
+            forEachDocument(leaf, maxDoc, (stored, doc) -> {
                 Document d = stored.document(doc);
                 Postmortem incident = byId.get(d.get(SearchIndex.ID));
-                List<String> paragraphs = incident == null ? List.of() : SnippetSource.paragraphs(incident);
+                SnippetSource.Prepared kept = incident == null ? null : prepared(incident);
                 String[] causes = d.getValues(SearchIndex.CAUSE);
-                primary.add(causes.length == 0 ? "" : causes[0]);
+                primaries[doc] = causes.length == 0 ? "" : causes[0];
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
                 try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
                     g.writeStartArray();
@@ -443,17 +498,19 @@ public final class SearchExport {
                     g.writeStartArray();
                     for (String cause : causes) g.writeString(cause);
                     g.writeEndArray();
-                    g.writeString(incident == null ? "" : SnippetSource.of(incident, paragraphs, bodyDocFreq, maxDoc));
+                    g.writeString(kept == null ? "" : SnippetSource.of(kept, bodyDocFreq, maxDoc));
                     g.writeEndArray();
                 }
-                rows.add(buffer.toByteArray());
-                String text = incident == null ? "" : SnippetSource.fullText(paragraphs);
+                rowBytes[doc] = buffer.toByteArray();
+                String text = kept == null ? "" : kept.fullText();
                 writeFile(TEXTS + "/" + doc + ".json", jsonBytes(g -> {
                     g.writeStartObject();
                     g.writeStringField("text", text);
                     g.writeEndObject();
                 }));
-            }
+            });
+            List<byte[]> rows = java.util.Arrays.asList(rowBytes);
+            List<String> primary = java.util.Arrays.asList(primaries);
             int target = maxDoc > LARGE_LIBRARY ? LARGE_LIBRARY_SHARD_GZIP_BYTES : SHARD_GZIP_BYTES;
             List<Integer> firsts = new ArrayList<>();
             int from = 0;
@@ -483,6 +540,63 @@ public final class SearchExport {
                 writeFile("r/" + s + ".json", shardJson(rows, firsts.get(s), to));
             }
             return firsts;
+        }
+
+        /** What the export works out of {@code incident} alone: kept from an earlier bake, or worked out and kept. */
+        private SnippetSource.Prepared prepared(Postmortem incident) {
+            SnippetSource.Prepared known = SnippetSource.decode(prepared.kept(incident));
+            if (known != null) return known;
+            SnippetSource.Prepared fresh = SnippetSource.prepare(incident);
+            if (prepared != PreparedIncidents.NONE) {
+                byte[] entry = SnippetSource.encode(fresh);
+                if (entry != null) prepared.keep(incident, entry);
+            }
+            return fresh;
+        }
+
+        interface DocumentWork {
+            void accept(StoredFields stored, int doc) throws IOException;
+        }
+
+        /** Documents handed out in small runs to a thread per core, each with stored fields of its own. */
+        private static final int DOCUMENTS_PER_RUN = 16;
+
+        /**
+         * Does {@code work} for every document on every core: the snippet and text of each document depend on
+         * nothing but the document, and they were most of the export's time. Each thread reads stored fields of its
+         * own, as Lucene's are not for sharing between threads.
+         */
+        private static void forEachDocument(LeafReader leaf, int maxDoc, DocumentWork work) throws IOException {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Runnable worker = () -> {
+                try {
+                    StoredFields stored = leaf.storedFields();
+                    for (int from = next.getAndAdd(DOCUMENTS_PER_RUN); from < maxDoc && failure.get() == null;
+                         from = next.getAndAdd(DOCUMENTS_PER_RUN)) {
+                        for (int doc = from; doc < Math.min(maxDoc, from + DOCUMENTS_PER_RUN); doc++) work.accept(stored, doc);
+                    }
+                } catch (IOException | RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            };
+            int helpers = Math.min(Runtime.getRuntime().availableProcessors(), maxDoc / DOCUMENTS_PER_RUN + 1) - 1;
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < helpers; t++) threads.add(Thread.ofPlatform().daemon(true).name("pmkb-export-" + t).start(worker));
+            worker.run();
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure.compareAndSet(null, e);
+                }
+            }
+            Throwable failed = failure.get();
+            if (failed instanceof IOException io) throw io;
+            if (failed instanceof RuntimeException r) throw r;
+            if (failed instanceof Error error) throw error;
+            if (failed != null) throw new IOException("the export was interrupted", failed);
         }
 
         private static byte[] shardJson(List<byte[]> rows, int from, int to) {
@@ -663,8 +777,8 @@ public final class SearchExport {
             Path file = out.resolve(name);
             Files.createDirectories(file.getParent());
             Files.write(file, content);
-            files++;
-            bytes += content.length;
+            files.incrementAndGet();
+            bytes.addAndGet(content.length);
         }
     }
 

@@ -60,21 +60,88 @@ final class SnippetSource {
     }
 
     /**
-     * A sentence and its terms, each with its weight (0 for a term the body never has): worked out once, as the
-     * greedy choice below weighs every sentence again after each one it keeps.
+     * A sentence of an incident with its analysed terms (in the order the greedy choice sums their weights, as the
+     * sum's rounding depends on it) and its boost: what depends on the incident alone, kept in the build cache.
      */
-    private record Sentence(String text, int line, Set<String> terms, String[] termList, double[] weights,
-                            double boost) {
-        static Sentence of(String text, int line, Set<String> terms, double boost, ToIntFunction<String> bodyDocFreq,
-                           int docCount) {
-            String[] termList = terms.toArray(String[]::new);
-            double[] weights = new double[termList.length];
-            for (int k = 0; k < termList.length; k++) {
-                int df = bodyDocFreq.applyAsInt(termList[k]);
-                if (df > 0) weights[k] = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    record Sentence(String text, int line, List<String> terms, double boost) {
+    }
+
+    /**
+     * What the export works out of one incident alone, before the library's document frequencies are known: the
+     * full text ({@code x/N.json}), the sentences a snippet is chosen from, and the text that stands for them when
+     * there are none. Worth keeping between bakes: it is most of the export's work per incident.
+     */
+    record Prepared(String fullText, List<Sentence> sentences, String fallback) {
+    }
+
+    /** The layout of {@link #encode}'s bytes; changed with any change of {@link Prepared}. */
+    private static final int PREPARED_LAYOUT = 0x50524531; // "PRE1"
+
+    /** {@code prepared} as bytes, for {@link PreparedIncidents}; null when a text cannot be kept exactly. */
+    static byte[] encode(Prepared prepared) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1024);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(buffer)) {
+            out.writeInt(PREPARED_LAYOUT);
+            writeString(out, prepared.fullText());
+            writeString(out, prepared.fallback());
+            out.writeInt(prepared.sentences().size());
+            for (Sentence s : prepared.sentences()) {
+                writeString(out, s.text());
+                out.writeInt(s.line());
+                out.writeDouble(s.boost());
+                out.writeInt(s.terms().size());
+                for (String term : s.terms()) writeString(out, term);
             }
-            return new Sentence(text, line, terms, termList, weights, boost);
+        } catch (java.io.IOException e) {
+            return null; // a lone surrogate, which UTF-8 cannot carry: prepared again next time
         }
+        return buffer.toByteArray();
+    }
+
+    /** What {@link #encode} wrote; null when {@code bytes} are not that (damaged, or of another layout). */
+    static Prepared decode(byte[] bytes) {
+        if (bytes == null) return null;
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            if (in.readInt() != PREPARED_LAYOUT) return null;
+            String fullText = readString(in);
+            String fallback = readString(in);
+            int count = in.readInt();
+            if (count < 0 || count > bytes.length) return null;
+            List<Sentence> sentences = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String text = readString(in);
+                int line = in.readInt();
+                double boost = in.readDouble();
+                int terms = in.readInt();
+                if (terms < 0 || terms > bytes.length) return null;
+                String[] list = new String[terms];
+                for (int k = 0; k < terms; k++) list[k] = readString(in);
+                sentences.add(new Sentence(text, line, List.of(list), boost));
+            }
+            return in.available() == 0 ? new Prepared(fullText, List.copyOf(sentences), fallback) : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void writeString(java.io.DataOutputStream out, String text) throws java.io.IOException {
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                if (!new String(utf8, java.nio.charset.StandardCharsets.UTF_8).equals(text)) {
+                    throw new java.io.CharConversionException("a lone surrogate");
+                }
+                break;
+            }
+        }
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(java.io.DataInputStream in) throws java.io.IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) throw new java.io.EOFException("a string longer than the entry");
+        return new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -82,11 +149,12 @@ final class SnippetSource {
      * of an index of {@code docCount} documents.
      */
     static String of(Postmortem p, ToIntFunction<String> bodyDocFreq, int docCount) {
-        return p == null ? "" : of(p, paragraphs(p), bodyDocFreq, docCount);
+        return p == null ? "" : of(prepare(p), bodyDocFreq, docCount);
     }
 
-    /** As above, from the incident's {@link #paragraphs(Postmortem) paragraphs}, which its full text shares. */
-    static String of(Postmortem p, List<String> lines, ToIntFunction<String> bodyDocFreq, int docCount) {
+    /** What {@link #of(Prepared, ToIntFunction, int)} and {@link #fullText(List)} need of an incident. */
+    static Prepared prepare(Postmortem p) {
+        List<String> lines = paragraphs(p);
         Facts facts = p.facts();
         String rootCause = facts == null || facts.rootCause() == null ? "" : flat(facts.rootCause());
         String summary = facts == null || facts.summary() == null ? "" : flat(facts.summary());
@@ -99,11 +167,31 @@ final class SnippetSource {
                 if (wordCount(sentence) < 5) continue;
                 String plain = sentence.endsWith("…") ? sentence.substring(0, sentence.length() - 1) : sentence;
                 double boost = rootCause.contains(plain) ? 1.5 : summary.contains(plain) ? 1.2 : 1;
-                sentences.add(Sentence.of(sentence, line, new HashSet<>(Analysis.terms(ANALYZER, sentence)), boost,
-                        bodyDocFreq, docCount));
+                // the set's iteration order, which the weights are summed in
+                List<String> terms = List.of(new HashSet<>(Analysis.terms(ANALYZER, sentence)).toArray(String[]::new));
+                sentences.add(new Sentence(sentence, line, terms, boost));
             }
         }
-        if (sentences.isEmpty()) return clip(String.join(" ", summary, rootCause).strip(), BUDGET);
+        String fallback = sentences.isEmpty() ? clip(String.join(" ", summary, rootCause).strip(), BUDGET) : "";
+        return new Prepared(fullText(lines), List.copyOf(sentences), fallback);
+    }
+
+    /**
+     * The snippet source of a {@link #prepare prepared} incident: its opening sentence, then greedily the sentence
+     * that adds the most weight of terms not yet covered per length, each term weighing its idf in the body.
+     */
+    static String of(Prepared prepared, ToIntFunction<String> bodyDocFreq, int docCount) {
+        List<Sentence> sentences = prepared.sentences();
+        if (sentences.isEmpty()) return prepared.fallback();
+        double[][] weights = new double[sentences.size()][];
+        for (int i = 0; i < sentences.size(); i++) {
+            List<String> terms = sentences.get(i).terms();
+            weights[i] = new double[terms.size()];
+            for (int k = 0; k < terms.size(); k++) {
+                int df = bodyDocFreq.applyAsInt(terms.get(k));
+                if (df > 0) weights[i][k] = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+            }
+        }
         boolean[] kept = new boolean[sentences.size()];
         Set<String> covered = new HashSet<>(sentences.getFirst().terms());
         kept[0] = true;
@@ -116,8 +204,9 @@ final class SnippetSource {
                 if (kept[i] || s.text().length() + 1 > left) continue;
                 double gain = 0;
                 // in the terms' set order, as the sum's rounding depends on it
-                for (int k = 0; k < s.termList().length; k++) {
-                    if (s.weights()[k] != 0 && !covered.contains(s.termList()[k])) gain += s.weights()[k];
+                List<String> terms = s.terms();
+                for (int k = 0; k < terms.size(); k++) {
+                    if (weights[i][k] != 0 && !covered.contains(terms.get(k))) gain += weights[i][k];
                 }
                 gain = gain * s.boost() / Math.pow(s.text().length(), 0.3);
                 if (gain > bestGain) {

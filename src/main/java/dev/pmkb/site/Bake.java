@@ -59,6 +59,7 @@ public final class Bake {
     /** The safe HTML of postmortem bodies made by earlier bakes; null without a build cache. */
     private SanitizedHtmlCache htmlCache;
     private RelatedCache relatedCache;
+    private KeptSearchExport keptExport;
 
     private Bake(SiteConfig config, Reuse reuse) {
         this.config = config;
@@ -233,6 +234,11 @@ public final class Bake {
         if (relatedCache != null) {
             relatedCache.prune();
             problems.addAll(relatedCache.problems());
+        }
+        if (keptExport != null) {
+            keptExport.save(config.output());
+            keptExport.prune();
+            problems.addAll(keptExport.problems());
         }
         if (htmlCache != null) {
             htmlCache.prune();
@@ -536,8 +542,12 @@ public final class Bake {
     }
 
     /** Writes the static search export; returns its manifest, which the search page carries inline. */
-    private static String exportSearch(List<Postmortem> published, Taxonomy taxonomy, Path indexStaging, Path staging) {
+    private String exportSearch(List<Postmortem> published, Taxonomy taxonomy, Path indexStaging, Path staging) {
         try {
+            if (config.cache() != null) {
+                keptExport = new KeptSearchExport(config.cache());
+                return keptExport.export(published, taxonomy, indexStaging, config.output(), staging);
+            }
             return SearchExport.write(indexStaging, published, taxonomy,
                     staging.resolve(SearchExport.DIRECTORY)).manifest();
         } catch (IOException e) {

@@ -202,6 +202,18 @@ final class PageCache {
         }
         // a new page is noted by its model (keep): reading every page of a first bake would cost more than it saves
         if (before == null && models.containsKey(path)) return;
+        BasicFileAttributes mine = Files.readAttributes(staged, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (before != null && before.fileKey() != null && before.fileKey().equals(mine.fileKey())) {
+            // linked already, by a stage that took the previous file whole (the search export): renaming a link
+            // over a link to the same file would do nothing and leave the temporary link behind
+            Written noted = previousFiles.get(path);
+            String hash = noted != null && noted.sameFile(before) ? noted.hash() : hashOf(Files.readAllBytes(staged));
+            filesKept.incrementAndGet();
+            written.add(new Written(path, mine.size(),
+                    mine.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), String.valueOf(mine.fileKey()),
+                    hash));
+            return;
+        }
         byte[] bytes = Files.readAllBytes(staged);
         String hash = java.util.HexFormat.of().formatHex(FastHash.of(bytes, bytes.length));
         boolean same = false;
@@ -225,6 +237,10 @@ final class PageCache {
         BasicFileAttributes now = Files.readAttributes(staged, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         written.add(new Written(path, now.size(), now.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
                 String.valueOf(now.fileKey()), hash));
+    }
+
+    private static String hashOf(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(FastHash.of(bytes, bytes.length));
     }
 
     /** Links {@code link} to {@code existing}'s bytes, or copies them where the file system cannot link. */

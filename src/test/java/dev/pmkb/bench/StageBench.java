@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * {@code related-kept} does the same with every incident's terms but one's kept from a first run, as a rebake after
  * one edit takes them from the build cache (without reading the cache's files);
  * {@code index} understands them once and writes the search index of the published ones each run;
- * {@code export} understands and indexes them once and writes the static search export each run, printing a hash
+ * {@code export} understands and indexes them once and writes the static search export each run ({@code export-kept}:
+ * with what it prepares of each incident kept from the first run, as the build cache keeps it), printing a hash
  * of the written files' names and bytes (equal hashes: identical exports).
  * Besides the postmortem files the bake reads, {@code understand} also reads {@code .txt} files, so that the
  * shared seeds can be checked too.
@@ -46,8 +47,9 @@ public final class StageBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || !List.of("understand", "related", "related-kept", "index", "export").contains(args[0])) {
-            System.err.println("usage: StageBench understand|related|related-kept|index|export CONTENT_DIR [RUNS]");
+        if (args.length < 2 || !List.of("understand", "related", "related-kept", "index", "export", "export-kept")
+                .contains(args[0])) {
+            System.err.println("usage: StageBench understand|related|related-kept|index|export|export-kept CONTENT_DIR [RUNS]");
             System.exit(2);
         }
         Path content = Path.of(args[1]);
@@ -85,7 +87,22 @@ public final class StageBench {
                     }
                 });
             }
-        } else if (args[0].equals("export")) {
+        } else if (args[0].startsWith("export")) {
+            // export-kept: what the export prepares of each incident kept in memory, as the build cache keeps it;
+            // the first run prepares every incident, the others none (a rebake whose incidents are unchanged)
+            java.util.Map<String, byte[]> kept = new java.util.concurrent.ConcurrentHashMap<>();
+            dev.pmkb.export.PreparedIncidents prepared = !args[0].equals("export-kept")
+                    ? dev.pmkb.export.PreparedIncidents.NONE : new dev.pmkb.export.PreparedIncidents() {
+                @Override
+                public byte[] kept(Postmortem incident) {
+                    return kept.get(incident.id());
+                }
+
+                @Override
+                public void keep(Postmortem incident, byte[] entry) {
+                    kept.put(incident.id(), entry);
+                }
+            };
             List<Postmortem> published = understand.get().stream().filter(p -> !p.draft()).toList();
             Path index = Files.createTempDirectory("pmkb-stage-index");
             SearchIndex.write(published, index);
@@ -94,7 +111,7 @@ public final class StageBench {
                 Path folder = out.resolve("run" + run);
                 time(run, () -> {
                     try {
-                        var summary = SearchExport.write(index, published, understander.taxonomy(), folder);
+                        var summary = SearchExport.write(index, published, understander.taxonomy(), prepared, folder);
                         return String.format("%,d files, %,d bytes exported (files hash %016x)", summary.files(),
                                 summary.bytes(), hashOfFiles(folder));
                     } catch (IOException e) {

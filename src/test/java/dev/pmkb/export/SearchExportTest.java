@@ -45,6 +45,60 @@ class SearchExportTest {
     }
 
     @Test
+    void keptPreparedIncidentsAreUsedAndDamagedOnesPreparedAgainForTheSameExport(@TempDir Path tmp) throws IOException {
+        Path content = Shared.exampleLibrary().resolve("content");
+        dev.pmkb.understand.Understander understander = dev.pmkb.understand.Understander.defaults();
+        List<dev.pmkb.model.Postmortem> incidents;
+        try (var files = Files.walk(content)) {
+            incidents = files.filter(dev.pmkb.read.SourceReader::hasPostmortemExtension).sorted()
+                    .map(f -> understander.understand(dev.pmkb.read.SourceReader.read(content, f)))
+                    .filter(p -> !p.draft()).toList();
+        }
+        Path lucene = tmp.resolve("lucene");
+        SearchIndex.write(incidents, lucene);
+        SearchExport.write(lucene, incidents, tmp.resolve("plain"));
+        Map<String, byte[]> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        PreparedIncidents memory = new PreparedIncidents() {
+            @Override
+            public byte[] kept(dev.pmkb.model.Postmortem incident) {
+                return kept.get(incident.id());
+            }
+
+            @Override
+            public void keep(dev.pmkb.model.Postmortem incident, byte[] prepared) {
+                kept.put(incident.id(), prepared);
+            }
+        };
+        SearchExport.write(lucene, incidents, null, memory, tmp.resolve("first"));
+        assertEquals(incidents.size(), kept.size(), "every incident kept");
+        SearchExport.write(lucene, incidents, null, memory, tmp.resolve("again"));
+        assertEquals(filesOf(tmp.resolve("plain")), filesOf(tmp.resolve("first")));
+        assertEquals(filesOf(tmp.resolve("plain")), filesOf(tmp.resolve("again")));
+
+        // what is kept is what is used: a kept full text shows in the texts
+        dev.pmkb.model.Postmortem first = incidents.getFirst();
+        SnippetSource.Prepared prepared = SnippetSource.decode(kept.get(first.id()));
+        kept.put(first.id(), SnippetSource.encode(new SnippetSource.Prepared("kept text", prepared.sentences(),
+                prepared.fallback())));
+        SearchExport.write(lucene, incidents, null, memory, tmp.resolve("used"));
+        assertTrue(filesOf(tmp.resolve("used")).values().stream().anyMatch(f -> f.equals("{\"text\":\"kept text\"}")));
+
+        // damaged entries: cut short, or not the export's at all
+        kept.replaceAll((id, bytes) -> id.hashCode() % 2 == 0 ? java.util.Arrays.copyOf(bytes, bytes.length / 2)
+                : "not an entry".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        SearchExport.write(lucene, incidents, null, memory, tmp.resolve("damaged"));
+        assertEquals(filesOf(tmp.resolve("plain")), filesOf(tmp.resolve("damaged")));
+    }
+
+    private static Map<String, String> filesOf(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (var walk = Files.walk(folder)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) files.put(folder.relativize(f).toString(), Files.readString(f));
+        }
+        return files;
+    }
+
+    @Test
     void emptyLibraryExportsAnEmptyIndex(@TempDir Path tmp) throws IOException {
         SearchIndex.write(List.of(), tmp.resolve("lucene"));
         SearchExport.write(tmp.resolve("lucene"), List.of(), tmp.resolve("search"));

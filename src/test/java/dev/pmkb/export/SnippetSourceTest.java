@@ -220,4 +220,25 @@ class SnippetSourceTest {
         assertEquals(expected, java.util.Arrays.stream(order).boxed().toList());
         assertTrue(dates.get(order[0]).compareTo(dates.get(order[order.length - 1])) > 0, "newest first");
     }
+
+    @Test
+    void aPreparedIncidentSurvivesItsBytesAndDamagedBytesAreRefused() {
+        String text = String.join("\n",
+                "# Checkout outage",
+                "On June 10 the checkout service slowed down for every customer, and it stayed slow all day.",
+                "Root Cause: a connection pool of ten connections was exhausted by a leaking report job.",
+                "Ünïcödé wörds and an emoji 🚒 stay as they were written in this sentence.");
+        SnippetSource.Prepared prepared = SnippetSource.prepare(incident(text));
+        assertFalse(prepared.sentences().isEmpty());
+        byte[] bytes = SnippetSource.encode(prepared);
+        assertEquals(prepared, SnippetSource.decode(bytes));
+        assertEquals(SnippetSource.of(incident(text), t -> 2, 10), SnippetSource.of(SnippetSource.decode(bytes), t -> 2, 10));
+        for (int cut = 0; cut < bytes.length; cut += 7) {
+            assertEquals(null, SnippetSource.decode(java.util.Arrays.copyOf(bytes, cut)), "cut at " + cut);
+        }
+        byte[] otherLayout = bytes.clone();
+        otherLayout[3] ^= 1;
+        assertEquals(null, SnippetSource.decode(otherLayout));
+        assertEquals(null, SnippetSource.decode(null));
+    }
 }

@@ -338,6 +338,86 @@ class BuildCacheTest {
                 : "---\nroot_causes: [" + cause + "]\n---\n" + markdown;
     }
 
+    @Test
+    void theSearchExportReusesPreparedIncidentsAndChoosesSnippetsAfreshWhenDocumentFrequenciesChange(@TempDir Path tmp)
+            throws Exception {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(60, 11, generated);
+        Project p = project(tmp, generated);
+        p.rebakeMatchesColdBake();
+        Path entries = p.cache().resolve("search-export-1");
+        Map<String, Object> prepared = incidentEntries(entries);
+        assertEquals(60, prepared.size(), "one entry per incident");
+        Map<String, String> snippetsBefore = snippets(p.root().resolve("site"));
+
+        // one story told again in ten new files: its words grow common, which changes other incidents' snippets
+        List<Path> files = markdown(p.content());
+        String story = Files.readString(files.get(12));
+        for (int i = 0; i < 10; i++) Files.writeString(p.content().resolve("retold-" + i + ".md"), story);
+        Files.writeString(files.get(30), Files.readString(files.get(30)) + "\nThe zanzibar quokka replica lagged behind"
+                + " the primary for an hour while the failover waited.\n");
+        p.rebakeMatchesColdBake();
+        Map<String, String> snippetsAfter = snippets(p.root().resolve("site"));
+        String editedPage = pageName(p, files.get(30));
+        String sourcePage = pageName(p, files.get(12));
+        long changed = snippetsBefore.entrySet().stream().filter(e -> !e.getKey().contains(editedPage)
+                && !e.getKey().contains(sourcePage) && !e.getValue().equals(snippetsAfter.get(e.getKey()))).count();
+        assertTrue(changed > 0, "an incident not edited has another snippet: the choice saw the new frequencies");
+        Map<String, Object> after = incidentEntries(entries);
+        // new entries beside the old (pruned once an hour old): the edited incident's, the ten retold ones' and the
+        // source's, whose title is now told apart from theirs
+        assertEquals(60 + 1 + 10 + 1, after.size());
+        for (Map.Entry<String, Object> e : prepared.entrySet()) {
+            assertEquals(e.getValue(), after.get(e.getKey()), "an unchanged incident's entry is read, not written again");
+        }
+    }
+
+    @Test
+    void anUnchangedLibraryTakesThePreviousSearchFolderWholeUnlessItWasTouched(@TempDir Path tmp) throws Exception {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(30, 7, generated);
+        Project p = project(tmp, generated);
+        p.rebakeMatchesColdBake();
+        Path entries = p.cache().resolve("search-export-1");
+        Map<String, Object> search = stamps(p.root().resolve("site/search"));
+        for (String entry : incidentEntries(entries).keySet()) Files.delete(entries.resolve(entry));
+
+        // a template change: pages again, the same incidents and index, so the same export
+        copy(Path.of("templates"), p.root().resolve("templates"));
+        Path template = p.root().resolve("templates/archive.ftlh");
+        Files.writeString(template, Files.readString(template) + "<!-- changed -->\n");
+        p.rebakeMatchesColdBake();
+        assertEquals(search, stamps(p.root().resolve("site/search")), "every export file the previous one");
+        assertEquals(Map.of(), incidentEntries(entries), "no incident prepared: the export was not written");
+
+        // a file of the folder changed by hand: the export is written again
+        Path text = p.root().resolve("site/search/x/3.json");
+        Files.writeString(text, Files.readString(text).replace("\"}", " \"}"));
+        p.rebakeMatchesColdBake();
+        assertEquals(30, incidentEntries(entries).size(), "every incident prepared again");
+    }
+
+    /** The search export's entries per incident, by path in the cache, with their inode and time. */
+    private static Map<String, Object> incidentEntries(Path entries) throws IOException {
+        Map<String, Object> all = new TreeMap<>(stamps(entries));
+        all.keySet().removeIf(name -> name.startsWith("fo"));
+        return all;
+    }
+
+    /** Each result row's snippet source, by the incident's page. */
+    private static Map<String, String> snippets(Path site) throws IOException {
+        Map<String, String> snippets = new TreeMap<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (Stream<Path> shards = Files.list(site.resolve("search/r"))) {
+            for (Path shard : shards.toList()) {
+                for (com.fasterxml.jackson.databind.JsonNode row : json.readTree(shard.toFile())) {
+                    snippets.put(row.get(0).asText(), row.get(4).asText());
+                }
+            }
+        }
+        return snippets;
+    }
+
     private static List<dev.pmkb.index.Hit> hits(Path index, String query) throws Exception {
         try (dev.pmkb.index.Searcher searcher = dev.pmkb.index.Searcher.open(index)) {
             return searcher.search(new dev.pmkb.index.SearchRequest(query, List.of(), List.of(), List.of(), List.of(), 20,

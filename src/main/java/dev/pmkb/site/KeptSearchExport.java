@@ -1,0 +1,226 @@
+package dev.pmkb.site;
+
+import dev.pmkb.cache.CodeFingerprint;
+import dev.pmkb.cache.EntryStore;
+import dev.pmkb.cache.FastHash;
+import dev.pmkb.cache.RecordCodec;
+import dev.pmkb.export.PreparedIncidents;
+import dev.pmkb.export.SearchExport;
+import dev.pmkb.model.Postmortem;
+import dev.pmkb.model.Taxonomy;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The static search export's part of the build cache, in two layers.
+ * <p>
+ * Per incident ({@link PreparedIncidents}): what the export works out of an incident alone (its full text, its
+ * sentences with their analysed terms), one entry each, keyed by a hash of the fields the export reads of it (title,
+ * the author's title, Markdown, plain text, root cause and summary), pmkb's version and code. Choosing the snippet
+ * from the sentences depends on the whole library's document frequencies and is done again each bake: it is cheap.
+ * <p>
+ * Whole: the previous site's {@code search/} folder, taken again (its files linked, as unchanged pages are) when
+ * the export would be written from the same inputs: the Lucene index's files (each by name, size and its last 16
+ * bytes, which in a Lucene file are a footer with the checksum of the whole file), every published incident's id
+ * and hash as above, in order, the taxonomy, pmkb's version and code. A note in the cache says which inputs the
+ * site's folder was written from and what its files were (path, size, time, file key), taken once the site is in
+ * place; a folder that differs from it in any file is written again.
+ */
+final class KeptSearchExport implements PreparedIncidents {
+
+    /** The cache's own layout; bump it when entries change meaning in a way no fingerprint sees. */
+    private static final String FORMAT = "search-export-1";
+    /** The note's key in the entry store: not a hash, so it never names an incident's entry. */
+    private static final String NOTE = "folder";
+
+    private final EntryStore store;
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Each incident's {@link #digest}, worked out once a bake: by id, with the incident it was worked out of. */
+    private final Map<String, Digested> digests = new ConcurrentHashMap<>();
+    private String inputs;
+
+    KeptSearchExport(Path cacheFolder) {
+        this.store = new EntryStore(cacheFolder.resolve(FORMAT));
+        used.add(NOTE);
+    }
+
+    /**
+     * Writes the export of {@code published} from the index in {@code indexDir} into {@code staging}'s
+     * {@code search/} folder, or links the one of {@code previousSite} there when it was written from the same
+     * inputs; returns the manifest.
+     */
+    String export(List<Postmortem> published, Taxonomy taxonomy, Path indexDir, Path previousSite, Path staging)
+            throws IOException {
+        digestAll(published);
+        inputs = inputs(published, taxonomy, indexDir);
+        Path into = staging.resolve(SearchExport.DIRECTORY);
+        Optional<String> manifest = reuse(previousSite.resolve(SearchExport.DIRECTORY), into);
+        if (manifest.isPresent()) {
+            for (Postmortem p : published) used.add(key(p)); // still wanted: prune keeps them for the next edit
+            return manifest.get();
+        }
+        return SearchExport.write(indexDir, published, taxonomy, this, into).manifest();
+    }
+
+    /** Every incident's digest, on every core: hashing every Markdown and text is most of a second at 10,000. */
+    private void digestAll(List<Postmortem> published) throws IOException {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
+                Runtime.getRuntime().availableProcessors());
+        try {
+            pool.submit(() -> published.parallelStream().forEach(this::digest)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private record Digested(Postmortem incident, String digest) {
+    }
+
+    /** Hash of the fields {@code SnippetSource} reads of an incident. */
+    private String digest(Postmortem p) {
+        Digested known = digests.get(p.id());
+        if (known != null && known.incident() == p) return known.digest();
+        String digest = digestOf(p);
+        digests.put(p.id(), new Digested(p, digest));
+        return digest;
+    }
+
+    private static String digestOf(Postmortem p) {
+        return new FastHash().add(p.id()).add(p.title()).add(p.authorTitle()).add(p.markdown())
+                .add(p.body() == null ? null : p.body().text())
+                .add(p.facts() == null ? null : p.facts().rootCause())
+                .add(p.facts() == null ? null : p.facts().summary()).hex();
+    }
+
+    private String inputs(List<Postmortem> published, Taxonomy taxonomy, Path indexDir) throws IOException {
+        FastHash digest = new FastHash().add(FORMAT).add(Version.current()).add(CodeFingerprint.current());
+        digest.add(taxonomy == null ? new byte[0] : RecordCodec.hash(taxonomy));
+        for (Postmortem p : published) digest.add(p.id()).add(digest(p));
+        try (Stream<Path> files = Files.list(indexDir)) {
+            for (Path file : files.sorted().toList()) {
+                digest.add(file.getFileName().toString()).add(String.valueOf(Files.size(file))).add(tail(file));
+            }
+        }
+        return digest.hex();
+    }
+
+    /** A file's last 16 bytes: a Lucene file's footer, which holds the checksum of the whole file. */
+    private static byte[] tail(Path file) throws IOException {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            byte[] tail = new byte[(int) Math.min(16, length)];
+            in.seek(length - tail.length);
+            in.readFully(tail);
+            return tail;
+        }
+    }
+
+    /** The previous folder's files linked into {@code into} and its manifest, when it was written from these inputs. */
+    private Optional<String> reuse(Path previous, Path into) {
+        Optional<byte[]> note = store.read(NOTE);
+        if (note.isEmpty()) return Optional.empty();
+        List<String> lines = List.of(new String(note.get(), StandardCharsets.UTF_8).split("\n"));
+        if (lines.isEmpty() || !lines.getFirst().equals(inputs)) return Optional.empty();
+        try {
+            List<String> files = files(previous);
+            if (!files.equals(lines.subList(1, lines.size()))) return Optional.empty();
+            for (String line : files) {
+                String path = line.substring(0, line.indexOf(' '));
+                Path link = into.resolve(path);
+                Files.createDirectories(link.getParent());
+                PageCache.linkOrCopy(previous.resolve(path), link);
+            }
+            return Optional.of(Files.readString(into.resolve("manifest.json"), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            Bake.deleteQuietly(into);
+            return Optional.empty();
+        }
+    }
+
+    /** Notes that {@code site}, now in place, holds the export of this bake's inputs. */
+    void save(Path site) {
+        if (inputs == null) return;
+        try {
+            List<String> files = files(site.resolve(SearchExport.DIRECTORY));
+            store.write(NOTE, (inputs + "\n" + String.join("\n", files)).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            problems.add("cannot note the search export for the next bake: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Every file under {@code folder} as "path size time key", in path order; only names the export writes (no
+     * space among them, so the path is what comes before the first): a folder holding anything else is not kept.
+     */
+    private static final java.util.regex.Pattern EXPORT_FILE =
+            java.util.regex.Pattern.compile("(?:manifest|prefixes|recent)\\.json|[tprx]/[0-9]+\\.json");
+
+    private static List<String> files(Path folder) throws IOException {
+        List<String> lines = new ArrayList<>();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {
+                if (!a.isRegularFile()) throw new IOException(file + ": not a file");
+                String path = folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                if (!EXPORT_FILE.matcher(path).matches()) throw new IOException(file + ": not a file the export writes");
+                lines.add(path + " " + a.size() + " " + a.lastModifiedTime().toMillis() + " " + a.fileKey());
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        lines.sort(null);
+        if (lines.isEmpty() || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) throw new IOException("no export");
+        return lines;
+    }
+
+    @Override
+    public byte[] kept(Postmortem incident) {
+        String key = key(incident);
+        used.add(key);
+        return store.read(key).orElse(null);
+    }
+
+    @Override
+    public void keep(Postmortem incident, byte[] prepared) {
+        store.write(key(incident), prepared);
+    }
+
+    private String key(Postmortem incident) {
+        return new FastHash().add(FORMAT).add(Version.current()).add(CodeFingerprint.current()).add(digest(incident))
+                .hex();
+    }
+
+    /** Removes the entries of incidents this bake did not export and of earlier versions of edited ones. */
+    void prune() {
+        store.prune(used);
+    }
+
+    List<String> problems() {
+        List<String> all = new ArrayList<>(store.problems());
+        synchronized (problems) {
+            all.addAll(problems);
+        }
+        return all.stream().distinct().toList();
+    }
+}

@@ -114,9 +114,20 @@ public final class MarkdownParser {
                 // An opener before a closing bracket changes how flexmark reads the brackets ("_[:]" and ":[*]" keep
                 // them as text), though it opens no emoji
                 if (i < lastClosingBracket) return extensions | EMOJI;
+                // and flexmark drops the indent of a line after a backslash line break when that line opens with one
+                if (startsLineAfterBackslashBreak(markdown, i)) return extensions | EMOJI;
             }
         }
         return extensions;
+    }
+
+    /** Whether only spaces and tabs stand between {@code at} and a line break right after a backslash. */
+    private static boolean startsLineAfterBackslashBreak(String markdown, int at) {
+        int i = at - 1;
+        while (i >= 0 && (markdown.charAt(i) == ' ' || markdown.charAt(i) == '\t')) i--;
+        if (i < 0 || (markdown.charAt(i) != '\n' && markdown.charAt(i) != '\r')) return false;
+        if (markdown.charAt(i) == '\n' && i > 0 && markdown.charAt(i - 1) == '\r') i--;
+        return i > 0 && markdown.charAt(i - 1) == '\\';
     }
 
     private static boolean isAsciiDigit(char c) {

@@ -100,6 +100,14 @@ public class MarkdownRenderer {
         return sanitize(body.unsafeHtml(), source, pageUrl, title);
     }
 
+    /**
+     * What {@link #toHtml} makes, asking the same questions of the {@link ContentLinks} now; a renderer that keeps the
+     * HTML elsewhere may give it with a key that stands for it and read it only when a page must show it.
+     */
+    public BodyHtml bodyHtml(ParsedBody body, String source, String pageUrl, String title) {
+        return BodyHtml.made(toHtml(body, source, pageUrl, title));
+    }
+
     private String sanitize(String raw, String source, String pageUrl, String title) {
         String sourceDir = source.contains("/") ? source.substring(0, source.lastIndexOf('/') + 1) : "";
         Document dirty = Jsoup.parseBodyFragment(raw, CONTENT_BASE + sourceDir);

@@ -25,6 +25,14 @@ public sealed interface Pages {
                     String bodyHtml, List<RelatedLink> related, Link previous, Link next,
                     boolean titleComposed, String authorTitle, boolean draft,
                     Views.SourceCredits credits) implements Pages {
+
+        /** This page with {@code html} as its body. */
+        public Incident withBodyHtml(String html) {
+            return new Incident(title, source, date, isoDate, summary, start, end, duration, durationNote, impact,
+                    usersAffected, impactCategories, components, detection, detectedAt, causes, causesInferred, keywords,
+                    timeline, rootCause, resolution, tasks, tasksOpen, tasksDone, html, related, previous, next,
+                    titleComposed, authorTitle, draft, credits);
+        }
     }
 
     record Home(int incidentCount, String firstDate, String lastDate, int causeCount, String medianDuration,

@@ -58,6 +58,10 @@ public final class SitePlanner {
     /** Each incident's card, made once: the archive, its cause pages, its organisation and the home page list it. */
     private final Map<String, IncidentCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> searchModules;
+    private final Map<String, String> causeNameOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> componentNameOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> impactNameOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern NOT_SLUG = java.util.regex.Pattern.compile("[^a-z0-9]+");
 
     public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown) {
         this(library, site, markdown, () -> null);
@@ -161,14 +165,32 @@ public final class SitePlanner {
         Postmortem p = all.get(i);
         Postmortem newer = i > 0 ? all.get(i - 1) : null;
         Postmortem older = i + 1 < all.size() ? all.get(i + 1) : null;
-        return new Page(p.url(), "incident.ftlh", () -> incident(p, older, newer));
+        return new Page(p.url(), "incident.ftlh", () -> incident(p, older, newer), () -> incidentOutline(p, older, newer));
     }
 
     public static String causeUrl(String slug) {
-        return "causes/" + slug.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".html";
+        return "causes/" + NOT_SLUG.matcher(slug.toLowerCase(Locale.ROOT)).replaceAll("-") + ".html";
     }
 
     Pages.Incident incident(Postmortem p, Postmortem older, Postmortem newer) {
+        return incident(p, older, newer, markdown.toHtml(p.body(), p.source(), p.url(), p.title()));
+    }
+
+    /**
+     * The incident's page with its body's HTML left out when the renderer gives a key that stands for it: a build
+     * cache then tells an unchanged page without reading the HTML.
+     */
+    Page.Outline incidentOutline(Postmortem p, Postmortem older, Postmortem newer) {
+        BodyHtml body = markdown.bodyHtml(p.body(), p.source(), p.url(), p.title());
+        if (body.key() == null) {
+            Pages.Incident whole = incident(p, older, newer, body.html());
+            return new Page.Outline(whole, null, () -> whole);
+        }
+        Pages.Incident partial = incident(p, older, newer, null);
+        return new Page.Outline(partial, body.key(), () -> partial.withBodyHtml(body.html()));
+    }
+
+    private Pages.Incident incident(Postmortem p, Postmortem older, Postmortem newer, String bodyHtml) {
         Facts f = p.facts();
         List<Views.Task> tasks = f.actionItems().stream().map(SitePlanner::task).toList();
         int done = (int) tasks.stream().filter(Task::done).count();
@@ -182,8 +204,7 @@ public final class SitePlanner {
                 f.detection().how(), time(f.detection().time()),
                 causeChips(f.causes()), f.causes().inferred(), p.keywords(),
                 timeline(f), paragraphs(f.rootCause()), paragraphs(f.resolution()), tasks, open, done,
-                markdown.toHtml(p.body(), p.source(), p.url(), p.title()),
-                related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft(), credits(p));
+                bodyHtml, related(p), link(older), link(newer), p.titleComposed(), p.authorTitle(), p.draft(), credits(p));
     }
 
     private Views.SourceCredits credits(Postmortem p) {
@@ -233,14 +254,59 @@ public final class SitePlanner {
      * Plain text split where the author left a blank line. A paragraph written a line at a time keeps its line breaks
      * (the page shows them); in any other the breaks are spaces, as in the write-up.
      */
-    private static final java.util.regex.Pattern BLANK_LINE = java.util.regex.Pattern.compile("\\n\\s*\\n");
-    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");
-
     static List<String> paragraphs(String text) {
         if (text == null || text.isBlank()) return List.of();
-        return java.util.Arrays.stream(BLANK_LINE.split(text.strip())).map(String::strip)
-                .filter(p -> !p.isEmpty())
-                .map(p -> WrittenLines.writtenAsLines(p) ? p : LINE_BREAK.matcher(p).replaceAll(" ")).toList();
+        // by hand, not with the regexes \n\s*\n (to split) and \s*\n\s* (to join lines), which gave the same and were a
+        // sixth of a rebake's render stage (every page model is built); \s is the regexes' ASCII white space
+        String s = text.strip();
+        List<String> paragraphs = new ArrayList<>();
+        int from = 0;
+        for (int i = s.indexOf('\n'); i >= 0; ) {
+            int run = i + 1, lastBreak = -1;
+            for (; run < s.length() && isRegexSpace(s.charAt(run)); run++) {
+                if (s.charAt(run) == '\n') lastBreak = run;
+            }
+            if (lastBreak < 0) {
+                i = s.indexOf('\n', run);
+                continue;
+            }
+            addParagraph(s.substring(from, i), paragraphs);
+            from = lastBreak + 1;
+            i = s.indexOf('\n', from);
+        }
+        addParagraph(s.substring(from), paragraphs);
+        return List.copyOf(paragraphs);
+    }
+
+    private static void addParagraph(String piece, List<String> paragraphs) {
+        String p = piece.strip();
+        if (p.isEmpty()) return;
+        paragraphs.add(p.indexOf('\n') < 0 || WrittenLines.writtenAsLines(p) ? p : joinLines(p));
+    }
+
+    /** Each run of white space that holds a line break as one space. */
+    private static String joinLines(String p) {
+        StringBuilder joined = new StringBuilder(p.length());
+        int n = p.length();
+        for (int i = 0; i < n; ) {
+            char c = p.charAt(i);
+            if (!isRegexSpace(c)) {
+                joined.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean breaks = false;
+            for (; end < n && isRegexSpace(p.charAt(end)); end++) breaks |= p.charAt(end) == '\n';
+            if (breaks) joined.append(' ');
+            else joined.append(p, i, end);
+            i = end;
+        }
+        return joined.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static TimeView time(IncidentTime t) {
@@ -307,14 +373,15 @@ public final class SitePlanner {
     /** Impact categories and components, by their taxonomy names. */
     private List<Chip> facetChips(List<String> values, String kind) {
         return values.stream().map(v -> {
-            var tag = kind.equals("impact") ? library.taxonomy().impactCategory(v) : library.taxonomy().component(v);
-            String name = tag.map(dev.pmkb.model.FacetTag::name).orElse(v);
-            return new Chip(v.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), name, null, kind);
+            String name = kind.equals("impact")
+                    ? named(impactNameOf, v, library.taxonomy()::impactCategory, dev.pmkb.model.FacetTag::name)
+                    : componentName(v);
+            return new Chip(NOT_SLUG.matcher(v.toLowerCase(Locale.ROOT)).replaceAll("-"), name, null, kind);
         }).toList();
     }
 
     private String causeName(String slug) {
-        return library.taxonomy().cause(slug).map(CauseTag::name).orElse(slug);
+        return named(causeNameOf, slug, library.taxonomy()::cause, CauseTag::name);
     }
 
     private IncidentCard card(Postmortem p) {
@@ -446,7 +513,17 @@ public final class SitePlanner {
     }
 
     private String componentName(String value) {
-        return library.taxonomy().component(value).map(dev.pmkb.model.FacetTag::name).orElse(value);
+        return named(componentNameOf, value, library.taxonomy()::component, dev.pmkb.model.FacetTag::name);
+    }
+
+    /**
+     * The taxonomy's name for {@code slug}, or the slug itself; each looked up once (the taxonomy scans its list, and
+     * every page model of a rebake asks).
+     */
+    private static <T> String named(Map<String, String> names, String slug,
+                                    Function<String, java.util.Optional<T>> lookUp, Function<T, String> name) {
+        if (slug == null) return lookUp.apply(null).map(name).orElse(null);
+        return names.computeIfAbsent(slug, s -> lookUp.apply(s).map(name).orElse(s));
     }
 
     /** From the start to the detection, when both are known on the same clock; null otherwise. */

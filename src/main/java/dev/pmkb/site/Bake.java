@@ -241,6 +241,7 @@ public final class Bake {
             problems.addAll(keptExport.problems());
         }
         if (htmlCache != null) {
+            htmlCache.save();
             htmlCache.prune();
             problems.addAll(htmlCache.problems());
         }
@@ -311,7 +312,7 @@ public final class Bake {
                 MarkdownRenderer markdown = config.cache() == null
                         ? new MarkdownRenderer(links, config.info().remoteImages())
                         : (htmlCache = SanitizedHtmlCache.open(links, attachments::containsKey, config.info().remoteImages(),
-                        config.cache()));
+                        config.cache(), config.output()));
                 List<Page> pages = timed("plan", () -> new SitePlanner(library, config.info(), markdown,
                         () -> joinUnchecked(index), searchModules(config.assets())).pages());
                 // The search page waits for the export: rendered last, after the files that need no wait, so no core
@@ -557,8 +558,8 @@ public final class Bake {
 
     /**
      * Renders every page; with a build cache, a page whose model is what the previous site's file was rendered from is
-     * linked from there instead. Every model is built either way: building it finds broken links and the attachments
-     * the page links to.
+     * linked from there instead. Every model is built either way, but for the body's HTML of a kept incident page, which
+     * stays in the cache: building it finds broken links and the attachments the page links to.
      */
     private void renderAll(JBakeSite site, List<Page> pages, Path staging) {
         pages.parallelStream().forEach(page -> {
@@ -567,9 +568,10 @@ public final class Bake {
                     site.render(page, config.info());
                     return;
                 }
-                dev.pmkb.render.Pages model = page.model().get();
-                String hash = pageCache.hash(page, model);
+                Page.Outline outline = page.outlined();
+                String hash = pageCache.hash(page, outline);
                 if (pageCache.keep(page.path(), hash, staging)) return;
+                dev.pmkb.render.Pages model = outline.complete().get();
                 site.render(new Page(page.path(), page.template(), () -> model), config.info());
                 pageCache.rendered(page.path(), hash);
             } catch (IOException e) {

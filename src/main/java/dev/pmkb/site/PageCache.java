@@ -65,6 +65,10 @@ final class PageCache {
     private final List<Written> written = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> models = new ConcurrentHashMap<>();
     private final Set<String> linked = ConcurrentHashMap.newKeySet();
+    /** The staging folder's folders made so far, each made once however many pages it holds. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    /** Each page linked from the previous site, with that file's stamp, which the link shares. */
+    private final Map<String, Kept> stamps = new ConcurrentHashMap<>();
     private final AtomicInteger pagesKept = new AtomicInteger();
     private final AtomicInteger pagesRendered = new AtomicInteger();
     private final AtomicInteger filesKept = new AtomicInteger();
@@ -119,9 +123,10 @@ final class PageCache {
     }
 
     /** The hash of what {@code page} shows, or null when its model holds something the codec cannot hash. */
-    String hash(Page page, Object model) {
+    String hash(Page page, Page.Outline outline) {
         try {
-            return new FastHash().add(global).add(page.path()).add(page.template()).add(RecordCodec.hash(model)).hex();
+            return new FastHash().add(global).add(page.path()).add(page.template()).add(RecordCodec.hash(outline.partial()))
+                    .add(outline.standIn()).hex();
         } catch (RecordCodec.UnsupportedValueException e) {
             problems.add("pages of " + page.template() + " are always rendered: " + e.getMessage());
             return null;
@@ -141,8 +146,18 @@ final class PageCache {
         if (now.isEmpty() || !now.get().equals(before)) return false;
         Path target = staging.resolve(path);
         try {
-            Files.createDirectories(target.getParent());
-            linkOrCopy(old, target);
+            Path folder = target.getParent();
+            if (!folders.contains(folder)) {
+                Files.createDirectories(folder);
+                folders.add(folder);
+            }
+            try {
+                Files.createLink(target, old);
+                // the link is the previous file: its stamp is the one just read, and need not be read again
+                stamps.put(path, now.get());
+            } catch (FileSystemException | UnsupportedOperationException e) {
+                Files.copy(old, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
@@ -256,7 +271,11 @@ final class PageCache {
     /** Notes each page's file in {@code staging}, which the swap puts in place as it is. */
     List<Kept> noteStaged(Path staging) {
         List<Kept> pages = java.util.Collections.synchronizedList(new ArrayList<>());
-        models.forEach((path, hash) -> stamp(path, hash, staging.resolve(path)).ifPresent(pages::add));
+        models.forEach((path, hash) -> {
+            Kept linkedPage = stamps.get(path);
+            if (linkedPage != null) pages.add(linkedPage);
+            else stamp(path, hash, staging.resolve(path)).ifPresent(pages::add);
+        });
         return pages;
     }
 

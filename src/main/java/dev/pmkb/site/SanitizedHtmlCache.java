@@ -69,8 +69,8 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
         this.isAttachment = isAttachment;
         this.remoteImages = remoteImages;
         this.store = new EntryStore(cacheFolder.resolve(FORMAT));
-        this.global = FORMAT + "\0" + Version.current() + "\0" + CodeFingerprint.current() + "\0" + remoteImages;
-        this.questionsKey = new FastHash().add(global).add("questions").add(OutputFolder.real(output).toString()).hex();
+        this.global = global(remoteImages);
+        this.questionsKey = questionsKey(global, output);
         used.add(questionsKey);
         this.noted = readNoted();
     }
@@ -83,6 +83,19 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
     static SanitizedHtmlCache open(ContentLinks links, Predicate<String> isAttachment, boolean remoteImages,
                                    Path cacheFolder, Path output) {
         return new SanitizedHtmlCache(new Recorder(links), isAttachment, remoteImages, cacheFolder, output);
+    }
+
+    private static String global(boolean remoteImages) {
+        return FORMAT + "\0" + Version.current() + "\0" + CodeFingerprint.current() + "\0" + remoteImages;
+    }
+
+    private static String questionsKey(String global, Path output) {
+        return new FastHash().add(global).add("questions").add(OutputFolder.real(output).toString()).hex();
+    }
+
+    /** The entry that notes the questions of the bodies of the site in {@code output}. */
+    static Path questionsFile(Path cacheFolder, Path output, boolean remoteImages) {
+        return new EntryStore(cacheFolder.resolve(FORMAT)).file(questionsKey(global(remoteImages), output));
     }
 
     private Map<String, List<Question>> readNoted() {

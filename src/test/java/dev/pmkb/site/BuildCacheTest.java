@@ -200,6 +200,119 @@ class BuildCacheTest {
     }
 
     @Test
+    void aKeptIncidentPageIsHashedWithItsBodysKeyAndItsHtmlIsNeverRead(@TempDir Path tmp) throws Exception {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(30, 3, generated);
+        Project p = project(tmp, generated);
+        p.rebakeMatchesColdBake();
+        Path questions = SanitizedHtmlCache.questionsFile(p.cache(), p.root().resolve("site"), false);
+        assertTrue(Files.isRegularFile(questions), "the bodies' questions are noted for the next bake");
+        List<Path> bodies = htmlEntries(p, questions);
+        assertEquals(30, bodies.size());
+        bodies.forEach(BuildCacheTest::deleteQuietly);
+
+        // nothing changed: every page is kept, and no body's HTML was made or read (its entry would be there again)
+        BakeReport kept = p.rebakeMatchesColdBake();
+        assertEquals(0, kept.cache().pagesRendered());
+        assertEquals(List.of(), htmlEntries(p, questions), "no body's HTML made or read");
+        assertEquals(List.of(), kept.cache().problems());
+
+        // a new title: that page, its neighbours (their previous and next links) and the lists render again, the
+        // neighbours' bodies made afresh as their entries are gone, asking the bake's links nothing twice
+        Path edited = null;
+        for (Path file : markdown(p.content()).subList(5, 30)) {
+            if (Files.readString(file).startsWith("# ")) edited = file; // its title is its heading, not front matter's
+        }
+        assertNotNull(edited);
+        Files.writeString(edited, Files.readString(edited).replaceFirst("^# .*", "# The queue that ate the night"));
+        BakeReport cached = p.bake();
+        BakeReport cold = p.bakeCold();
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("site")));
+        assertEquals(cold.diagnostics(), cached.diagnostics());
+        assertTrue(cached.cache().pagesRendered() >= 3, cached.cache().pagesRendered() + " pages rendered");
+        assertTrue(cached.cache().pagesKept() > 0);
+        int made = htmlEntries(p, questions).size();
+        assertTrue(made >= 3 && made < 30, made + " bodies' HTML made: the edited one's and its neighbours'");
+    }
+
+    @Test
+    void aPageOrAttachmentALinkPointsAtComingOrGoingRendersTheLinkingPageAgain(@TempDir Path tmp) throws Exception {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(12, 5, generated);
+        Project p = project(tmp, generated);
+        Files.writeString(p.content().resolve("2024-03-01-linking.md"), """
+                # Linking postmortem
+
+                ## Summary
+                On 2024-03-01 the cache tier failed for 40 minutes. See [the earlier one](2024-02-01-target.md),
+                [the later one](2024-04-01-later.md) and [the diagram](diagram.png).
+
+                ## Root cause
+                A configuration push emptied the cache tier's allow list.
+                """);
+        Files.writeString(p.content().resolve("2024-02-01-target.md"), """
+                # Target postmortem
+
+                ## Summary
+                On 2024-02-01 the search tier failed for 20 minutes.
+
+                ## Root cause
+                A disk filled up on the search nodes.
+                """);
+        BakeReport first = p.bake();
+        BakeReport firstCold = p.bakeCold();
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("site")));
+        assertEquals(firstCold.diagnostics(), first.diagnostics());
+        String linking = "incidents/2024-03-01-linking.html";
+        assertTrue(Files.readString(p.root().resolve("site").resolve(linking)).contains("2024-02-01-target.html"));
+
+        // the linking file is the same, but what it links to is not: its page must not be kept
+        Files.delete(p.content().resolve("2024-02-01-target.md"));
+        Files.writeString(p.content().resolve("2024-04-01-later.md"), """
+                # Later postmortem
+
+                ## Summary
+                On 2024-04-01 the mail tier failed for 10 minutes.
+
+                ## Root cause
+                A certificate expired on the mail relays.
+                """);
+        Files.write(p.content().resolve("diagram.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        BakeReport cached = p.bake();
+        BakeReport cold = p.bakeCold();
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("site")));
+        assertEquals(cold.diagnostics(), cached.diagnostics(), "the same broken links and attachments");
+        String page = Files.readString(p.root().resolve("site").resolve(linking));
+        assertFalse(page.contains("2024-02-01-target.html"), "a link to a page that is gone is text");
+        assertTrue(page.contains("2024-04-01-later.html"));
+        assertTrue(page.contains("diagram.png") && Files.isRegularFile(p.root().resolve("site/diagram.png")));
+        assertTrue(cached.cache().pagesKept() > 0);
+
+        // and back: the attachment goes, and the page is rendered again once more
+        Files.delete(p.content().resolve("diagram.png"));
+        BakeReport after = p.bake();
+        BakeReport afterCold = p.bakeCold();
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("site")));
+        assertEquals(afterCold.diagnostics(), after.diagnostics());
+        assertFalse(Files.exists(p.root().resolve("site/diagram.png")));
+    }
+
+    /** The html cache's entries of single bodies: every file of its folder but the noted questions. */
+    private static List<Path> htmlEntries(Project p, Path questions) throws IOException {
+        try (Stream<Path> walk = Files.walk(p.cache().resolve("html-1"))) {
+            return walk.filter(Files::isRegularFile).filter(f -> !f.equals(questions)).sorted().toList();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aTemplateChangeRendersEveryPageThatUsesIt(@TempDir Path tmp) throws Exception {
         Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
         p.rebakeMatchesColdBake();

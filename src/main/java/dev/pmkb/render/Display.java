@@ -100,13 +100,37 @@ public final class Display {
     private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile("(?:^|\\s)[a-z_]+:\\s");
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+    /**
+     * {@code text} with each run of white space (the regex {@code \s}) as one space, but only as far as {@link #lead}
+     * reads it: the first {@code length} characters or more, or all of it. Every page model of a rebake is built, and
+     * a card's lead was made of a root cause whole, logs and all.
+     */
+    static String spacedPrefix(String text, int length) {
+        StringBuilder spaced = new StringBuilder(Math.min(text.length(), length + 1));
+        int n = text.length();
+        for (int i = 0; i < n && spaced.length() < length; ) {
+            char c = text.charAt(i++);
+            if (!isRegexSpace(c)) {
+                spaced.append(c);
+                continue;
+            }
+            while (i < n && isRegexSpace(text.charAt(i))) i++;
+            spaced.append(' ');
+        }
+        return spaced.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
     private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?](\\s|$)");
     private static final java.util.regex.Pattern ENDS_WITH_A_PAUSE = java.util.regex.Pattern.compile("(?s).*[,;:]$");
 
     /** The first sentence of {@code text}, cut at a word near {@code max} characters. */
     public static String lead(String text, int max) {
         if (text == null) return null;
-        String s = SPACES.matcher(text.strip()).replaceAll(" ");
+        String s = spacedPrefix(text.strip(), max + 3);
         java.util.regex.Matcher end = SENTENCE_END.matcher(s);
         if (end.find() && end.start() + 1 <= max) return s.substring(0, end.start() + 1);
         if (s.length() <= max) return s;

@@ -17,6 +17,16 @@ public interface PreparedIncidents {
     /** Keeps {@code prepared} for {@code incident}. */
     void keep(Postmortem incident, byte[] prepared);
 
+    /**
+     * A file of an earlier export that holds the very bytes of {@code incident}'s full text ({@code x/N.json}) at
+     * document {@code doc}: written from the same incident at the same document number by the same code, and not
+     * changed since. The export links it instead of writing the file; null (the default) when there is none. Called
+     * once for each document, so an implementation also learns here which incident each document number holds.
+     */
+    default java.nio.file.Path keptText(Postmortem incident, int doc) {
+        return null;
+    }
+
     /** Keeps nothing: every incident is prepared each time. */
     PreparedIncidents NONE = new PreparedIncidents() {
         @Override

@@ -145,6 +145,8 @@ public final class SearchExport {
         private final PreparedIncidents prepared;
         private final java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        /** Each document's date ("" when it has none), read with its result row: what {@link #RECENT} orders by. */
+        private String[] dates = new String[0];
 
         Writer(DirectoryReader reader, List<Postmortem> incidents, Taxonomy taxonomy, Path out) {
             this(reader, incidents, taxonomy, PreparedIncidents.NONE, out);
@@ -184,7 +186,7 @@ public final class SearchExport {
                 throw e;
             }
             List<Integer> shards = finished(documents);
-            writeFile(RECENT, recentJson(leaf, maxDoc));
+            writeFile(RECENT, recentJson(maxDoc));
             byte[] manifest = manifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
             writeFile("manifest.json", manifest);
             return new Summary(files.get(), bytes.get(), new String(manifest, StandardCharsets.UTF_8));
@@ -482,6 +484,7 @@ public final class SearchExport {
             };
             byte[][] rowBytes = new byte[maxDoc][];
             String[] primaries = new String[maxDoc];
+            dates = new String[maxDoc];
             if (maxDoc > 0) Files.createDirectories(out.resolve(TEXTS));
             forEachDocument(leaf, maxDoc, (stored, doc) -> {
                 Document d = stored.document(doc);
@@ -489,6 +492,7 @@ public final class SearchExport {
                 SnippetSource.Prepared kept = incident == null ? null : prepared(incident);
                 String[] causes = d.getValues(SearchIndex.CAUSE);
                 primaries[doc] = causes.length == 0 ? "" : causes[0];
+                dates[doc] = d.get(SearchIndex.DATE) == null ? "" : d.get(SearchIndex.DATE);
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
                 try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
                     g.writeStartArray();
@@ -502,8 +506,10 @@ public final class SearchExport {
                     g.writeEndArray();
                 }
                 rowBytes[doc] = buffer.toByteArray();
+                String name = TEXTS + "/" + doc + ".json";
+                if (incident != null && linkFile(name, prepared.keptText(incident, doc))) return;
                 String text = kept == null ? "" : kept.fullText();
-                writeFile(TEXTS + "/" + doc + ".json", jsonBytes(g -> {
+                writeFile(name, jsonBytes(g -> {
                     g.writeStartObject();
                     g.writeStringField("text", text);
                     g.writeEndObject();
@@ -751,15 +757,7 @@ public final class SearchExport {
          * The documents newest first (by date, then document number; undated ones last): what the search page lists
          * when a filter is chosen without words. Loaded only then.
          */
-        private static byte[] recentJson(LeafReader leaf, int maxDoc) throws IOException {
-            String[] dates = new String[maxDoc];
-            if (leaf != null) {
-                StoredFields stored = leaf.storedFields();
-                for (int doc = 0; doc < maxDoc; doc++) {
-                    String date = stored.document(doc, java.util.Set.of(SearchIndex.DATE)).get(SearchIndex.DATE);
-                    dates[doc] = date == null ? "" : date;
-                }
-            }
+        private byte[] recentJson(int maxDoc) {
             List<Integer> order = new ArrayList<>();
             for (int doc = 0; doc < maxDoc; doc++) order.add(doc);
             order.sort(Comparator.comparing((Integer doc) -> dates[doc], Comparator.reverseOrder())
@@ -771,6 +769,23 @@ public final class SearchExport {
                 g.writeStringField("docs", codes.toString());
                 g.writeEndObject();
             });
+        }
+
+        /**
+         * Links {@code name} to {@code previous}, a file of an earlier export with the bytes this one would write
+         * there; false (nothing written) when there is none or it cannot be linked.
+         */
+        private boolean linkFile(String name, Path previous) {
+            if (previous == null) return false;
+            try {
+                long size = Files.size(previous);
+                Files.createLink(out.resolve(name), previous);
+                files.incrementAndGet();
+                bytes.addAndGet(size);
+                return true;
+            } catch (IOException | UnsupportedOperationException e) {
+                return false; // written instead
+            }
         }
 
         private void writeFile(String name, byte[] content) throws IOException {

@@ -20,8 +20,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeptSearchExportTest {
 
     private static Postmortem incident(String text) {
-        return new Postmortem("2024/db", "2024/db.md", "Database down", null, Postmortem.DateOrigin.NONE, false, null,
+        return incident("2024/db", "Database down", text);
+    }
+
+    private static Postmortem incident(String id, String title, String text) {
+        return new Postmortem(id, id + ".md", title, null, Postmortem.DateOrigin.NONE, false, null,
                 text, new ParsedBody("", text, false), List.of());
+    }
+
+    /** Exports {@code incidents} with the cache in {@code cache} and {@code site} as the previous site into a staging folder. */
+    private static KeptSearchExport exportInto(Path tmp, Path cache, Path site, List<Postmortem> incidents, String name)
+            throws Exception {
+        Path index = tmp.resolve(name + "-index");
+        dev.pmkb.index.SearchIndex.write(incidents, index);
+        KeptSearchExport kept = new KeptSearchExport(cache);
+        kept.export(incidents, null, index, site, tmp.resolve(name));
+        return kept;
+    }
+
+    private static Object inode(Path file) throws Exception {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    @Test
+    void theTextsOfIncidentsThatKeptTheirTextAndNumberAreTheFilesOfThePreviousExport(@TempDir Path tmp)
+            throws Exception {
+        Path cache = tmp.resolve("cache");
+        Path site = tmp.resolve("site");
+        List<Postmortem> before = List.of(
+                incident("a", "Database down", "The primary database ran out of connections during the nightly batch."),
+                incident("b", "Queue stuck", "A consumer deadlocked after a configuration change and the queue grew."),
+                incident("c", "DNS outage", "The resolver cache expired while the upstream name servers were down."));
+        KeptSearchExport first = exportInto(tmp, cache, site, before, "first");
+        Files.move(tmp.resolve("first"), site); // the swap
+        first.save(site);
+
+        List<Postmortem> after = List.of(before.get(0), incident("b", "Queue stuck",
+                "A consumer deadlocked after a configuration change and the queue grew for an hour."), before.get(2));
+        exportInto(tmp, cache, site, after, "second");
+        Path second = tmp.resolve("second");
+        Path cold = tmp.resolve("cold");
+        dev.pmkb.export.SearchExport.write(tmp.resolve("second-index"), after, null, cold);
+        assertEquals(BuildCacheTest.files(cold), BuildCacheTest.files(second.resolve("search")), "the cold export's bytes");
+        for (int doc : new int[]{0, 2}) {
+            assertEquals(inode(site.resolve("search/x/" + doc + ".json")), inode(second.resolve("search/x/" + doc + ".json")),
+                    "an unchanged incident's text is the previous file");
+        }
+        assertTrue(!inode(site.resolve("search/x/1.json")).equals(inode(second.resolve("search/x/1.json"))),
+                "the edited incident's text is written");
     }
 
     @Test

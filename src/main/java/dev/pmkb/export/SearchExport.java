@@ -227,21 +227,16 @@ public final class SearchExport {
             }
 
             // term chunks (postings) and position chunks, each cut by gzip size
-            List<int[]> termRanges = chunk(terms, postingCodes, "postings", CHUNK_GZIP_BYTES);
+            List<int[]> termRanges = writeChunks("t", terms, postingCodes, "postings", CHUNK_GZIP_BYTES);
             for (int c = 0; c < termRanges.size(); c++) {
                 int[] r = termRanges.get(c);
                 termFirsts.add(terms.get(r[0]));
                 termCommon.add(c == 0 ? 0 : commonPrefix(terms.get(r[0] - 1), terms.get(r[0])));
-                writeFile("t/" + c + ".json", chunkJson(terms, postingCodes, r, "postings"));
             }
             postingCodes.clear();
             writePrefixes(terms, termRanges, bodyDocFreqs);
-            List<int[]> positionRanges = chunk(terms, positionCodes, "positions", POSITION_CHUNK_GZIP_BYTES);
-            for (int c = 0; c < positionRanges.size(); c++) {
-                int[] r = positionRanges.get(c);
-                positionFirsts.add(terms.get(r[0]));
-                writeFile("p/" + c + ".json", chunkJson(terms, positionCodes, r, "positions"));
-            }
+            List<int[]> positionRanges = writeChunks("p", terms, positionCodes, "positions", POSITION_CHUNK_GZIP_BYTES);
+            for (int[] r : positionRanges) positionFirsts.add(terms.get(r[0]));
             positionCodes.clear();
         }
 
@@ -389,30 +384,59 @@ public final class SearchExport {
             return code.toString();
         }
 
-        /** Consecutive term ranges [from, to) whose chunk file stays near {@code target} bytes gzipped. */
-        private static List<int[]> chunk(List<String> terms, List<String> codes, String key, int target) throws IOException {
+        /**
+         * Cuts the terms into chunks of {@code folder} ({@link #chunk}) and writes them; returns their ranges. A chunk
+         * of the earlier export that started with the same term is tried first: when the terms it held have the same
+         * bytes now, the cut falls where it fell then (where a chunk ends depends on its own terms and codes alone),
+         * so no gzip is needed to find it, and its file is linked when it is still there.
+         */
+        private List<int[]> writeChunks(String folder, List<String> terms, List<String> codes, String key, int target)
+                throws IOException {
             List<int[]> ranges = new ArrayList<>();
             int from = 0;
+            while (from < codes.size()) {
+                String name = folder + "/" + ranges.size() + ".json";
+                PreparedIncidents.ChunkNote earlier = prepared.keptChunk(folder, terms.get(from));
+                int[] range = null;
+                byte[] json = null;
+                if (earlier != null && from + earlier.terms() <= codes.size()
+                        && (earlier.cutBySize() || from + earlier.terms() == codes.size())) {
+                    json = chunkJson(terms, codes, new int[]{from, from + earlier.terms()}, key);
+                    if (prepared.sameChunk(earlier, json)) range = new int[]{from, from + earlier.terms()};
+                }
+                if (range != null) {
+                    if (!linkFile(name, prepared.chunkFile(earlier))) writeFile(name, json);
+                } else {
+                    range = chunk(terms, codes, key, target, from);
+                    json = chunkJson(terms, codes, range, key);
+                    writeFile(name, json);
+                }
+                prepared.chunkWritten(folder, terms.get(from), range[1] - range[0], range[1] < codes.size(), json);
+                ranges.add(range);
+                from = range[1];
+            }
+            return ranges;
+        }
+
+        /**
+         * The chunk that starts at term {@code from}: up to the term whose chunk file first reaches {@code target}
+         * bytes gzipped, else to the last term. Depends on the terms and codes of the chunk alone.
+         */
+        private static int[] chunk(List<String> terms, List<String> codes, String key, int target, int from)
+                throws IOException {
             long raw = 0;
             long next = target * 2L;
             // gzip only when the raw size predicts the target: the prediction follows the measured ratio
-            for (int i = 0; i < codes.size(); i++) {
+            for (int i = from; i < codes.size(); i++) {
                 raw += codes.get(i).length() + terms.get(i).length() + 4;
                 if (raw < next) continue;
                 long gz = gzip(chunkJson(terms, codes, new int[]{from, i + 1}, key)).length;
-                if (gz >= target) {
-                    ranges.add(new int[]{from, i + 1});
-                    from = i + 1;
-                    next = target * 2L;
-                    raw = 0;
-                } else {
-                    // predicted from the ratio so far, but never more than the target ahead: gzip bytes never
-                    // exceed raw bytes, so a chunk overshoots by less than one target (plus its last term)
-                    next = Math.min(raw + target - gz, Math.max(raw + 512, raw * target / Math.max(1, gz)));
-                }
+                if (gz >= target) return new int[]{from, i + 1};
+                // predicted from the ratio so far, but never more than the target ahead: gzip bytes never
+                // exceed raw bytes, so a chunk overshoots by less than one target (plus its last term)
+                next = Math.min(raw + target - gz, Math.max(raw + 512, raw * target / Math.max(1, gz)));
             }
-            if (from < codes.size()) ranges.add(new int[]{from, codes.size()});
-            return ranges;
+            return new int[]{from, codes.size()};
         }
 
         /** {"terms": "front-coded", key: ["code", …]} for the terms in range. */

@@ -5,6 +5,7 @@ import dev.pmkb.cache.EntryStore;
 import dev.pmkb.cache.FastHash;
 import dev.pmkb.cache.RecordCodec;
 import dev.pmkb.export.PreparedIncidents;
+import dev.pmkb.export.PreparedIncidents.ChunkNote;
 import dev.pmkb.export.SearchExport;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Taxonomy;
@@ -61,6 +62,9 @@ final class KeptSearchExport implements PreparedIncidents {
     private final Map<Integer, String> documents = new ConcurrentHashMap<>();
     /** The previous note's documents, when this bake linked that export whole. */
     private List<String> reusedDocuments;
+    /** The chunks this export wrote, as note lines, in the order written. */
+    private final List<String> chunks = new ArrayList<>();
+    private final Map<String, Integer> chunksPerFolder = new java.util.HashMap<>();
 
     KeptSearchExport(Path cacheFolder) {
         this.store = new EntryStore(cacheFolder.resolve(FORMAT));
@@ -83,6 +87,7 @@ final class KeptSearchExport implements PreparedIncidents {
         if (manifest.isPresent()) {
             for (Postmortem p : published) used.add(key(p)); // still wanted: prune keeps them for the next edit
             reusedDocuments = previous.documents();
+            chunks.addAll(previous.chunkLines());
             return manifest.get();
         }
         if (previous != null && !previous.code().equals(code())) previous = null; // another pmkb wrote those files
@@ -94,7 +99,23 @@ final class KeptSearchExport implements PreparedIncidents {
      * incident digest in document order and the folder's files as {@link #files} lists them (path → the rest).
      */
     private record Note(String inputs, String code, List<String> documents, List<String> files,
-                        Map<String, String> fileStamps) {
+                        Map<String, String> fileStamps, List<String> chunkLines, Map<String, NotedChunk> chunks) {
+    }
+
+    /** A chunk of the previous export: what the export asks of it, the hash of its bytes and its file's path. */
+    private record NotedChunk(ChunkNote note, String hash, String path) {
+    }
+
+    /**
+     * A chunk's note line: "c", folder, term count, 1 when its size ended it, the hash of its bytes, its path, and
+     * last its first term (escaped: a term may hold any character but a line feed after escaping).
+     */
+    private static NotedChunk chunkOf(String line) {
+        String[] parts = line.split(" ", 7);
+        if (parts.length != 7) return null;
+        ChunkNote note = new ChunkNote(parts[1], KeptSearchIndex.unescape(parts[6]), Integer.parseInt(parts[2]),
+                parts[3].equals("1"));
+        return new NotedChunk(note, parts[4], parts[5]);
     }
 
     private Note readNote() {
@@ -105,9 +126,21 @@ final class KeptSearchExport implements PreparedIncidents {
         List<String> documents = new ArrayList<>();
         List<String> files = new ArrayList<>();
         Map<String, String> stamps = new java.util.HashMap<>();
+        List<String> chunkLines = new ArrayList<>();
+        Map<String, NotedChunk> chunks = new java.util.HashMap<>();
         for (int i = 2; i < lines.length; i++) {
             if (lines[i].startsWith("d ")) {
                 documents.add(lines[i].substring(2));
+            } else if (lines[i].startsWith("c ")) {
+                NotedChunk chunk;
+                try {
+                    chunk = chunkOf(lines[i]);
+                } catch (RuntimeException e) {
+                    chunk = null;
+                }
+                if (chunk == null) return null;
+                chunkLines.add(lines[i]);
+                chunks.put(chunk.note().folder() + "\n" + chunk.note().first(), chunk);
             } else {
                 int space = lines[i].indexOf(' ');
                 if (space < 0) return null;
@@ -115,7 +148,7 @@ final class KeptSearchExport implements PreparedIncidents {
                 stamps.put(lines[i].substring(0, space), lines[i].substring(space + 1));
             }
         }
-        return new Note(lines[0], lines[1].substring(5), documents, files, stamps);
+        return new Note(lines[0], lines[1].substring(5), documents, files, stamps, chunkLines, chunks);
     }
 
     /** The code that writes the export's files: a file of another one may hold other bytes for the same inputs. */
@@ -216,6 +249,7 @@ final class KeptSearchExport implements PreparedIncidents {
                     note.append("d ").append(documents.getOrDefault(doc, "-")).append('\n');
                 }
             }
+            for (String chunk : chunks) note.append(chunk).append('\n');
             note.append(String.join("\n", files));
             store.write(NOTE, note.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
@@ -264,8 +298,48 @@ final class KeptSearchExport implements PreparedIncidents {
         documents.put(doc, digest);
         Note note = previous;
         if (note == null || doc >= note.documents().size() || !note.documents().get(doc).equals(digest)) return null;
-        String path = "x/" + doc + ".json";
-        String stamp = note.fileStamps().get(path);
+        return unchanged("x/" + doc + ".json");
+    }
+
+    @Override
+    public ChunkNote keptChunk(String folder, String first) {
+        Note note = previous;
+        NotedChunk chunk = note == null ? null : note.chunks().get(folder + "\n" + first);
+        return chunk == null ? null : chunk.note();
+    }
+
+    @Override
+    public boolean sameChunk(ChunkNote earlier, byte[] bytes) {
+        NotedChunk chunk = noted(earlier);
+        return chunk != null && chunk.hash().equals(hashOf(bytes));
+    }
+
+    @Override
+    public Path chunkFile(ChunkNote earlier) {
+        NotedChunk chunk = noted(earlier);
+        return chunk == null ? null : unchanged(chunk.path());
+    }
+
+    @Override
+    public void chunkWritten(String folder, String first, int terms, boolean cutBySize, byte[] bytes) {
+        int index = chunksPerFolder.merge(folder, 1, Integer::sum) - 1;
+        chunks.add(String.join(" ", "c", folder, String.valueOf(terms), cutBySize ? "1" : "0", hashOf(bytes),
+                folder + "/" + index + ".json", KeptSearchIndex.escape(first)));
+    }
+
+    private NotedChunk noted(ChunkNote earlier) {
+        Note note = previous;
+        NotedChunk chunk = note == null ? null : note.chunks().get(earlier.folder() + "\n" + earlier.first());
+        return chunk != null && chunk.note().equals(earlier) ? chunk : null;
+    }
+
+    private static String hashOf(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(FastHash.of(bytes, bytes.length));
+    }
+
+    /** The previous export's file at {@code path} when it is still the file the note lists; else null. */
+    private Path unchanged(String path) {
+        String stamp = previous == null ? null : previous.fileStamps().get(path);
         if (stamp == null) return null;
         Path file = previousFolder.resolve(path);
         try {

@@ -103,4 +103,49 @@ class KeptSearchExportTest {
         assertNull(next.kept(p));
         assertTrue(next.problems().stream().anyMatch(m -> m.contains("damaged")), next.problems().toString());
     }
+
+    /** The generated library of {@code n} incidents, understood, with {@code edit} applied to the Markdown of the 8th. */
+    private static List<Postmortem> generated(Path tmp, int n, java.util.function.UnaryOperator<String> edit)
+            throws Exception {
+        Path content = tmp.resolve("content-" + System.nanoTime());
+        dev.pmkb.bench.LibraryGenerator.generate(n, 5, content);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(content)) {
+            files = walk.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+        }
+        Files.writeString(files.get(7), edit.apply(Files.readString(files.get(7))));
+        dev.pmkb.understand.Understander understander = dev.pmkb.understand.Understander.defaults();
+        return files.stream().map(f -> understander.understand(dev.pmkb.read.SourceReader.read(content, f)))
+                .filter(p -> !p.draft()).toList();
+    }
+
+    @Test
+    void termChunksWhoseBytesAreTheSameAreTheFilesOfThePreviousExportAndTheRestIsWrittenAsColdExportsDo(
+            @TempDir Path tmp) throws Exception {
+        Path cache = tmp.resolve("cache");
+        Path site = tmp.resolve("site");
+        KeptSearchExport first = exportInto(tmp, cache, site, generated(tmp, 150, md -> md), "first");
+        Files.move(tmp.resolve("first"), site);
+        first.save(site);
+
+        List<Postmortem> edited = generated(tmp, 150, md -> md + "\nThe zanzibar quokka replica lagged behind.\n");
+        exportInto(tmp, cache, site, edited, "second");
+        Path second = tmp.resolve("second/search");
+        Path cold = tmp.resolve("cold");
+        dev.pmkb.export.SearchExport.write(tmp.resolve("second-index"), edited, null, cold);
+        assertEquals(BuildCacheTest.files(cold), BuildCacheTest.files(second), "the cold export's bytes");
+        for (String folder : List.of("t", "p")) {
+            long linked = 0;
+            long all = 0;
+            try (Stream<Path> chunks = Files.list(second.resolve(folder))) {
+                for (Path chunk : chunks.toList()) {
+                    all++;
+                    Path before = site.resolve("search").resolve(folder).resolve(chunk.getFileName());
+                    if (Files.exists(before) && inode(before).equals(inode(chunk))) linked++;
+                }
+            }
+            assertTrue(all > 3, folder + ": " + all + " chunks");
+            assertTrue(linked > 0 && linked < all, folder + ": " + linked + " of " + all + " chunks linked");
+        }
+    }
 }

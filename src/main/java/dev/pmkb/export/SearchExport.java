@@ -469,15 +469,22 @@ public final class SearchExport {
                 for (String prefix : table.keySet()) {
                     record Candidate(String term, int docFreq) {
                     }
-                    List<Candidate> candidates = new ArrayList<>();
+                    Comparator<Candidate> order = Comparator.comparingInt(Candidate::docFreq).reversed()
+                            .thenComparing(c -> new BytesRef(c.term()));
+                    // the first 16 in that order: a short prefix has thousands of terms, which a heap of 16 keeps
+                    // from being sorted whole (terms are distinct, so the order is total and the same 16 are kept)
+                    java.util.PriorityQueue<Candidate> best = new java.util.PriorityQueue<>(17, order.reversed());
                     int i = java.util.Collections.binarySearch(terms, prefix, Comparator.comparing(s -> new BytesRef(s)));
                     for (i = i < 0 ? -i - 1 : i; i < terms.size() && terms.get(i).startsWith(prefix); i++) {
-                        if (bodyDocFreqs.get(i) > 0) candidates.add(new Candidate(terms.get(i), bodyDocFreqs.get(i)));
+                        int df = bodyDocFreqs.get(i);
+                        if (df == 0 || (best.size() == 16 && df < best.peek().docFreq())) continue;
+                        best.add(new Candidate(terms.get(i), df));
+                        if (best.size() > 16) best.poll();
                     }
-                    candidates.sort(Comparator.comparingInt(Candidate::docFreq).reversed()
-                            .thenComparing(c -> new BytesRef(c.term())));
+                    List<Candidate> candidates = new ArrayList<>(best);
+                    candidates.sort(order);
                     g.writeArrayFieldStart(prefix);
-                    for (Candidate c : candidates.subList(0, Math.min(16, candidates.size()))) {
+                    for (Candidate c : candidates) {
                         g.writeString(c.term());
                         g.writeNumber(c.docFreq());
                     }

@@ -145,6 +145,8 @@ public final class SearchExport {
         private final PreparedIncidents prepared;
         private final java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        /** Each document's date ("" when it has none), read with its result row: what {@link #RECENT} orders by. */
+        private String[] dates = new String[0];
 
         Writer(DirectoryReader reader, List<Postmortem> incidents, Taxonomy taxonomy, Path out) {
             this(reader, incidents, taxonomy, PreparedIncidents.NONE, out);
@@ -184,7 +186,7 @@ public final class SearchExport {
                 throw e;
             }
             List<Integer> shards = finished(documents);
-            writeFile(RECENT, recentJson(leaf, maxDoc));
+            writeFile(RECENT, recentJson(maxDoc));
             byte[] manifest = manifest(leaf, maxDoc, termFirsts, termCommon, positionFirsts, shards);
             writeFile("manifest.json", manifest);
             return new Summary(files.get(), bytes.get(), new String(manifest, StandardCharsets.UTF_8));
@@ -225,21 +227,16 @@ public final class SearchExport {
             }
 
             // term chunks (postings) and position chunks, each cut by gzip size
-            List<int[]> termRanges = chunk(terms, postingCodes, "postings", CHUNK_GZIP_BYTES);
+            List<int[]> termRanges = writeChunks("t", terms, postingCodes, "postings", CHUNK_GZIP_BYTES);
             for (int c = 0; c < termRanges.size(); c++) {
                 int[] r = termRanges.get(c);
                 termFirsts.add(terms.get(r[0]));
                 termCommon.add(c == 0 ? 0 : commonPrefix(terms.get(r[0] - 1), terms.get(r[0])));
-                writeFile("t/" + c + ".json", chunkJson(terms, postingCodes, r, "postings"));
             }
             postingCodes.clear();
             writePrefixes(terms, termRanges, bodyDocFreqs);
-            List<int[]> positionRanges = chunk(terms, positionCodes, "positions", POSITION_CHUNK_GZIP_BYTES);
-            for (int c = 0; c < positionRanges.size(); c++) {
-                int[] r = positionRanges.get(c);
-                positionFirsts.add(terms.get(r[0]));
-                writeFile("p/" + c + ".json", chunkJson(terms, positionCodes, r, "positions"));
-            }
+            List<int[]> positionRanges = writeChunks("p", terms, positionCodes, "positions", POSITION_CHUNK_GZIP_BYTES);
+            for (int[] r : positionRanges) positionFirsts.add(terms.get(r[0]));
             positionCodes.clear();
         }
 
@@ -387,30 +384,59 @@ public final class SearchExport {
             return code.toString();
         }
 
-        /** Consecutive term ranges [from, to) whose chunk file stays near {@code target} bytes gzipped. */
-        private static List<int[]> chunk(List<String> terms, List<String> codes, String key, int target) throws IOException {
+        /**
+         * Cuts the terms into chunks of {@code folder} ({@link #chunk}) and writes them; returns their ranges. A chunk
+         * of the earlier export that started with the same term is tried first: when the terms it held have the same
+         * bytes now, the cut falls where it fell then (where a chunk ends depends on its own terms and codes alone),
+         * so no gzip is needed to find it, and its file is linked when it is still there.
+         */
+        private List<int[]> writeChunks(String folder, List<String> terms, List<String> codes, String key, int target)
+                throws IOException {
             List<int[]> ranges = new ArrayList<>();
             int from = 0;
+            while (from < codes.size()) {
+                String name = folder + "/" + ranges.size() + ".json";
+                PreparedIncidents.ChunkNote earlier = prepared.keptChunk(folder, terms.get(from));
+                int[] range = null;
+                byte[] json = null;
+                if (earlier != null && from + earlier.terms() <= codes.size()
+                        && (earlier.cutBySize() || from + earlier.terms() == codes.size())) {
+                    json = chunkJson(terms, codes, new int[]{from, from + earlier.terms()}, key);
+                    if (prepared.sameChunk(earlier, json)) range = new int[]{from, from + earlier.terms()};
+                }
+                if (range != null) {
+                    if (!linkFile(name, prepared.chunkFile(earlier))) writeFile(name, json);
+                } else {
+                    range = chunk(terms, codes, key, target, from);
+                    json = chunkJson(terms, codes, range, key);
+                    writeFile(name, json);
+                }
+                prepared.chunkWritten(folder, terms.get(from), range[1] - range[0], range[1] < codes.size(), json);
+                ranges.add(range);
+                from = range[1];
+            }
+            return ranges;
+        }
+
+        /**
+         * The chunk that starts at term {@code from}: up to the term whose chunk file first reaches {@code target}
+         * bytes gzipped, else to the last term. Depends on the terms and codes of the chunk alone.
+         */
+        private static int[] chunk(List<String> terms, List<String> codes, String key, int target, int from)
+                throws IOException {
             long raw = 0;
             long next = target * 2L;
             // gzip only when the raw size predicts the target: the prediction follows the measured ratio
-            for (int i = 0; i < codes.size(); i++) {
+            for (int i = from; i < codes.size(); i++) {
                 raw += codes.get(i).length() + terms.get(i).length() + 4;
                 if (raw < next) continue;
                 long gz = gzip(chunkJson(terms, codes, new int[]{from, i + 1}, key)).length;
-                if (gz >= target) {
-                    ranges.add(new int[]{from, i + 1});
-                    from = i + 1;
-                    next = target * 2L;
-                    raw = 0;
-                } else {
-                    // predicted from the ratio so far, but never more than the target ahead: gzip bytes never
-                    // exceed raw bytes, so a chunk overshoots by less than one target (plus its last term)
-                    next = Math.min(raw + target - gz, Math.max(raw + 512, raw * target / Math.max(1, gz)));
-                }
+                if (gz >= target) return new int[]{from, i + 1};
+                // predicted from the ratio so far, but never more than the target ahead: gzip bytes never
+                // exceed raw bytes, so a chunk overshoots by less than one target (plus its last term)
+                next = Math.min(raw + target - gz, Math.max(raw + 512, raw * target / Math.max(1, gz)));
             }
-            if (from < codes.size()) ranges.add(new int[]{from, codes.size()});
-            return ranges;
+            return new int[]{from, codes.size()};
         }
 
         /** {"terms": "front-coded", key: ["code", …]} for the terms in range. */
@@ -443,15 +469,22 @@ public final class SearchExport {
                 for (String prefix : table.keySet()) {
                     record Candidate(String term, int docFreq) {
                     }
-                    List<Candidate> candidates = new ArrayList<>();
+                    Comparator<Candidate> order = Comparator.comparingInt(Candidate::docFreq).reversed()
+                            .thenComparing(c -> new BytesRef(c.term()));
+                    // the first 16 in that order: a short prefix has thousands of terms, which a heap of 16 keeps
+                    // from being sorted whole (terms are distinct, so the order is total and the same 16 are kept)
+                    java.util.PriorityQueue<Candidate> best = new java.util.PriorityQueue<>(17, order.reversed());
                     int i = java.util.Collections.binarySearch(terms, prefix, Comparator.comparing(s -> new BytesRef(s)));
                     for (i = i < 0 ? -i - 1 : i; i < terms.size() && terms.get(i).startsWith(prefix); i++) {
-                        if (bodyDocFreqs.get(i) > 0) candidates.add(new Candidate(terms.get(i), bodyDocFreqs.get(i)));
+                        int df = bodyDocFreqs.get(i);
+                        if (df == 0 || (best.size() == 16 && df < best.peek().docFreq())) continue;
+                        best.add(new Candidate(terms.get(i), df));
+                        if (best.size() > 16) best.poll();
                     }
-                    candidates.sort(Comparator.comparingInt(Candidate::docFreq).reversed()
-                            .thenComparing(c -> new BytesRef(c.term())));
+                    List<Candidate> candidates = new ArrayList<>(best);
+                    candidates.sort(order);
                     g.writeArrayFieldStart(prefix);
-                    for (Candidate c : candidates.subList(0, Math.min(16, candidates.size()))) {
+                    for (Candidate c : candidates) {
                         g.writeString(c.term());
                         g.writeNumber(c.docFreq());
                     }
@@ -482,6 +515,7 @@ public final class SearchExport {
             };
             byte[][] rowBytes = new byte[maxDoc][];
             String[] primaries = new String[maxDoc];
+            dates = new String[maxDoc];
             if (maxDoc > 0) Files.createDirectories(out.resolve(TEXTS));
             forEachDocument(leaf, maxDoc, (stored, doc) -> {
                 Document d = stored.document(doc);
@@ -489,6 +523,7 @@ public final class SearchExport {
                 SnippetSource.Prepared kept = incident == null ? null : prepared(incident);
                 String[] causes = d.getValues(SearchIndex.CAUSE);
                 primaries[doc] = causes.length == 0 ? "" : causes[0];
+                dates[doc] = d.get(SearchIndex.DATE) == null ? "" : d.get(SearchIndex.DATE);
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
                 try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
                     g.writeStartArray();
@@ -502,8 +537,10 @@ public final class SearchExport {
                     g.writeEndArray();
                 }
                 rowBytes[doc] = buffer.toByteArray();
+                String name = TEXTS + "/" + doc + ".json";
+                if (incident != null && linkFile(name, prepared.keptText(incident, doc))) return;
                 String text = kept == null ? "" : kept.fullText();
-                writeFile(TEXTS + "/" + doc + ".json", jsonBytes(g -> {
+                writeFile(name, jsonBytes(g -> {
                     g.writeStartObject();
                     g.writeStringField("text", text);
                     g.writeEndObject();
@@ -751,15 +788,7 @@ public final class SearchExport {
          * The documents newest first (by date, then document number; undated ones last): what the search page lists
          * when a filter is chosen without words. Loaded only then.
          */
-        private static byte[] recentJson(LeafReader leaf, int maxDoc) throws IOException {
-            String[] dates = new String[maxDoc];
-            if (leaf != null) {
-                StoredFields stored = leaf.storedFields();
-                for (int doc = 0; doc < maxDoc; doc++) {
-                    String date = stored.document(doc, java.util.Set.of(SearchIndex.DATE)).get(SearchIndex.DATE);
-                    dates[doc] = date == null ? "" : date;
-                }
-            }
+        private byte[] recentJson(int maxDoc) {
             List<Integer> order = new ArrayList<>();
             for (int doc = 0; doc < maxDoc; doc++) order.add(doc);
             order.sort(Comparator.comparing((Integer doc) -> dates[doc], Comparator.reverseOrder())
@@ -771,6 +800,23 @@ public final class SearchExport {
                 g.writeStringField("docs", codes.toString());
                 g.writeEndObject();
             });
+        }
+
+        /**
+         * Links {@code name} to {@code previous}, a file of an earlier export with the bytes this one would write
+         * there; false (nothing written) when there is none or it cannot be linked.
+         */
+        private boolean linkFile(String name, Path previous) {
+            if (previous == null) return false;
+            try {
+                long size = Files.size(previous);
+                Files.createLink(out.resolve(name), previous);
+                files.incrementAndGet();
+                bytes.addAndGet(size);
+                return true;
+            } catch (IOException | UnsupportedOperationException e) {
+                return false; // written instead
+            }
         }
 
         private void writeFile(String name, byte[] content) throws IOException {

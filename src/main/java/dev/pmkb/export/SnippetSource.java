@@ -183,17 +183,29 @@ final class SnippetSource {
     static String of(Prepared prepared, ToIntFunction<String> bodyDocFreq, int docCount) {
         List<Sentence> sentences = prepared.sentences();
         if (sentences.isEmpty()) return prepared.fallback();
-        double[][] weights = new double[sentences.size()][];
+        // each distinct term numbered once, its weight worked out once: the greedy pass below asks of every term of
+        // every sentence whether it is covered, once per sentence kept
+        java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+        List<Double> termWeights = new ArrayList<>();
+        int[][] ids = new int[sentences.size()][];
         for (int i = 0; i < sentences.size(); i++) {
             List<String> terms = sentences.get(i).terms();
-            weights[i] = new double[terms.size()];
+            ids[i] = new int[terms.size()];
             for (int k = 0; k < terms.size(); k++) {
-                int df = bodyDocFreq.applyAsInt(terms.get(k));
-                if (df > 0) weights[i][k] = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+                Integer known = numbers.putIfAbsent(terms.get(k), numbers.size());
+                if (known == null) {
+                    int df = bodyDocFreq.applyAsInt(terms.get(k));
+                    termWeights.add(df > 0 ? Math.log(1 + (docCount - df + 0.5) / (df + 0.5)) : 0);
+                    known = numbers.size() - 1;
+                }
+                ids[i][k] = known;
             }
         }
+        double[] weights = new double[termWeights.size()];
+        for (int t = 0; t < weights.length; t++) weights[t] = termWeights.get(t);
         boolean[] kept = new boolean[sentences.size()];
-        Set<String> covered = new HashSet<>(sentences.getFirst().terms());
+        boolean[] covered = new boolean[weights.length];
+        for (int id : ids[0]) covered[id] = true;
         kept[0] = true;
         int left = BUDGET - sentences.getFirst().text().length();
         while (true) {
@@ -204,9 +216,8 @@ final class SnippetSource {
                 if (kept[i] || s.text().length() + 1 > left) continue;
                 double gain = 0;
                 // in the terms' set order, as the sum's rounding depends on it
-                List<String> terms = s.terms();
-                for (int k = 0; k < terms.size(); k++) {
-                    if (weights[i][k] != 0 && !covered.contains(terms.get(k))) gain += weights[i][k];
+                for (int id : ids[i]) {
+                    if (weights[id] != 0 && !covered[id]) gain += weights[id];
                 }
                 gain = gain * s.boost() / Math.pow(s.text().length(), 0.3);
                 if (gain > bestGain) {
@@ -216,7 +227,7 @@ final class SnippetSource {
             }
             if (best < 0) break;
             kept[best] = true;
-            covered.addAll(sentences.get(best).terms());
+            for (int id : ids[best]) covered[id] = true;
             left -= sentences.get(best).text().length() + 1;
         }
         StringBuilder out = new StringBuilder();

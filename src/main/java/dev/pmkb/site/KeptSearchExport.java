@@ -5,6 +5,7 @@ import dev.pmkb.cache.EntryStore;
 import dev.pmkb.cache.FastHash;
 import dev.pmkb.cache.RecordCodec;
 import dev.pmkb.export.PreparedIncidents;
+import dev.pmkb.export.PreparedIncidents.ChunkNote;
 import dev.pmkb.export.SearchExport;
 import dev.pmkb.model.Postmortem;
 import dev.pmkb.model.Taxonomy;
@@ -54,6 +55,16 @@ final class KeptSearchExport implements PreparedIncidents {
     /** Each incident's {@link #digest}, worked out once a bake: by id, with the incident it was worked out of. */
     private final Map<String, Digested> digests = new ConcurrentHashMap<>();
     private String inputs;
+    /** What the previous bake noted (null: nothing usable), and the previous site's export folder it speaks of. */
+    private Note previous;
+    private Path previousFolder;
+    /** Each document's incident digest, as this bake's export numbered them. */
+    private final Map<Integer, String> documents = new ConcurrentHashMap<>();
+    /** The previous note's documents, when this bake linked that export whole. */
+    private List<String> reusedDocuments;
+    /** The chunks this export wrote, as note lines, in the order written. */
+    private final List<String> chunks = new ArrayList<>();
+    private final Map<String, Integer> chunksPerFolder = new java.util.HashMap<>();
 
     KeptSearchExport(Path cacheFolder) {
         this.store = new EntryStore(cacheFolder.resolve(FORMAT));
@@ -69,13 +80,81 @@ final class KeptSearchExport implements PreparedIncidents {
             throws IOException {
         digestAll(published);
         inputs = inputs(published, taxonomy, indexDir);
+        previous = readNote();
+        previousFolder = previousSite.resolve(SearchExport.DIRECTORY);
         Path into = staging.resolve(SearchExport.DIRECTORY);
-        Optional<String> manifest = reuse(previousSite.resolve(SearchExport.DIRECTORY), into);
+        Optional<String> manifest = reuse(previousFolder, into);
         if (manifest.isPresent()) {
             for (Postmortem p : published) used.add(key(p)); // still wanted: prune keeps them for the next edit
+            reusedDocuments = previous.documents();
+            chunks.addAll(previous.chunkLines());
             return manifest.get();
         }
+        if (previous != null && !previous.code().equals(code())) previous = null; // another pmkb wrote those files
         return SearchExport.write(indexDir, published, taxonomy, this, into).manifest();
+    }
+
+    /**
+     * What the previous bake noted: the inputs its export was written from, the code that wrote it, each document's
+     * incident digest in document order and the folder's files as {@link #files} lists them (path → the rest).
+     */
+    private record Note(String inputs, String code, List<String> documents, List<String> files,
+                        Map<String, String> fileStamps, List<String> chunkLines, Map<String, NotedChunk> chunks) {
+    }
+
+    /** A chunk of the previous export: what the export asks of it, the hash of its bytes and its file's path. */
+    private record NotedChunk(ChunkNote note, String hash, String path) {
+    }
+
+    /**
+     * A chunk's note line: "c", folder, term count, 1 when its size ended it, the hash of its bytes, its path, and
+     * last its first term (escaped: a term may hold any character but a line feed after escaping).
+     */
+    private static NotedChunk chunkOf(String line) {
+        String[] parts = line.split(" ", 7);
+        if (parts.length != 7) return null;
+        ChunkNote note = new ChunkNote(parts[1], KeptSearchIndex.unescape(parts[6]), Integer.parseInt(parts[2]),
+                parts[3].equals("1"));
+        return new NotedChunk(note, parts[4], parts[5]);
+    }
+
+    private Note readNote() {
+        Optional<byte[]> bytes = store.read(NOTE);
+        if (bytes.isEmpty()) return null;
+        String[] lines = new String(bytes.get(), StandardCharsets.UTF_8).split("\n");
+        if (lines.length < 2 || !lines[1].startsWith("code ")) return null;
+        List<String> documents = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        Map<String, String> stamps = new java.util.HashMap<>();
+        List<String> chunkLines = new ArrayList<>();
+        Map<String, NotedChunk> chunks = new java.util.HashMap<>();
+        for (int i = 2; i < lines.length; i++) {
+            if (lines[i].startsWith("d ")) {
+                documents.add(lines[i].substring(2));
+            } else if (lines[i].startsWith("c ")) {
+                NotedChunk chunk;
+                try {
+                    chunk = chunkOf(lines[i]);
+                } catch (RuntimeException e) {
+                    chunk = null;
+                }
+                if (chunk == null) return null;
+                chunkLines.add(lines[i]);
+                chunks.put(chunk.note().folder() + "\n" + chunk.note().first(), chunk);
+            } else {
+                int space = lines[i].indexOf(' ');
+                if (space < 0) return null;
+                files.add(lines[i]);
+                stamps.put(lines[i].substring(0, space), lines[i].substring(space + 1));
+            }
+        }
+        return new Note(lines[0], lines[1].substring(5), documents, files, stamps, chunkLines, chunks);
+    }
+
+    /** The code that writes the export's files: a file of another one may hold other bytes for the same inputs. */
+    private static String code() {
+        return new FastHash().add(FORMAT).add(Version.current()).add(CodeFingerprint.current())
+                .add(String.valueOf(SearchExport.FORMAT)).hex();
     }
 
     /** Every incident's digest, on every core: hashing every Markdown and text is most of a second at 10,000. */
@@ -138,19 +217,16 @@ final class KeptSearchExport implements PreparedIncidents {
     }
 
     /** The previous folder's files linked into {@code into} and its manifest, when it was written from these inputs. */
-    private Optional<String> reuse(Path previous, Path into) {
-        Optional<byte[]> note = store.read(NOTE);
-        if (note.isEmpty()) return Optional.empty();
-        List<String> lines = List.of(new String(note.get(), StandardCharsets.UTF_8).split("\n"));
-        if (lines.isEmpty() || !lines.getFirst().equals(inputs)) return Optional.empty();
+    private Optional<String> reuse(Path previousExport, Path into) {
+        if (previous == null || !previous.inputs().equals(inputs)) return Optional.empty();
         try {
-            List<String> files = files(previous);
-            if (!files.equals(lines.subList(1, lines.size()))) return Optional.empty();
+            List<String> files = files(previousExport);
+            if (!files.equals(previous.files())) return Optional.empty();
             for (String line : files) {
                 String path = line.substring(0, line.indexOf(' '));
                 Path link = into.resolve(path);
                 Files.createDirectories(link.getParent());
-                PageCache.linkOrCopy(previous.resolve(path), link);
+                PageCache.linkOrCopy(previousExport.resolve(path), link);
             }
             return Optional.of(Files.readString(into.resolve("manifest.json"), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
@@ -164,7 +240,18 @@ final class KeptSearchExport implements PreparedIncidents {
         if (inputs == null) return;
         try {
             List<String> files = files(site.resolve(SearchExport.DIRECTORY));
-            store.write(NOTE, (inputs + "\n" + String.join("\n", files)).getBytes(StandardCharsets.UTF_8));
+            StringBuilder note = new StringBuilder(inputs).append('\n').append("code ").append(code()).append('\n');
+            if (reusedDocuments != null) {
+                for (String digest : reusedDocuments) note.append("d ").append(digest).append('\n');
+            } else {
+                int count = documents.keySet().stream().mapToInt(doc -> doc + 1).max().orElse(0);
+                for (int doc = 0; doc < count; doc++) {
+                    note.append("d ").append(documents.getOrDefault(doc, "-")).append('\n');
+                }
+            }
+            for (String chunk : chunks) note.append(chunk).append('\n');
+            note.append(String.join("\n", files));
+            store.write(NOTE, note.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             problems.add("cannot note the search export for the next bake: " + e.getMessage());
         }
@@ -185,7 +272,7 @@ final class KeptSearchExport implements PreparedIncidents {
                 if (!a.isRegularFile()) throw new IOException(file + ": not a file");
                 String path = folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
                 if (!EXPORT_FILE.matcher(path).matches()) throw new IOException(file + ": not a file the export writes");
-                lines.add(path + " " + a.size() + " " + a.lastModifiedTime().toMillis() + " " + a.fileKey());
+                lines.add(path + " " + stamp(a));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -199,6 +286,73 @@ final class KeptSearchExport implements PreparedIncidents {
         String key = key(incident);
         used.add(key);
         return store.read(key).orElse(null);
+    }
+
+    /**
+     * The previous site's {@code x/N.json} when the previous export wrote it for this very incident (same digest,
+     * same document number) with this code, and the file is still the one noted after that bake.
+     */
+    @Override
+    public Path keptText(Postmortem incident, int doc) {
+        String digest = digest(incident);
+        documents.put(doc, digest);
+        Note note = previous;
+        if (note == null || doc >= note.documents().size() || !note.documents().get(doc).equals(digest)) return null;
+        return unchanged("x/" + doc + ".json");
+    }
+
+    @Override
+    public ChunkNote keptChunk(String folder, String first) {
+        Note note = previous;
+        NotedChunk chunk = note == null ? null : note.chunks().get(folder + "\n" + first);
+        return chunk == null ? null : chunk.note();
+    }
+
+    @Override
+    public boolean sameChunk(ChunkNote earlier, byte[] bytes) {
+        NotedChunk chunk = noted(earlier);
+        return chunk != null && chunk.hash().equals(hashOf(bytes));
+    }
+
+    @Override
+    public Path chunkFile(ChunkNote earlier) {
+        NotedChunk chunk = noted(earlier);
+        return chunk == null ? null : unchanged(chunk.path());
+    }
+
+    @Override
+    public void chunkWritten(String folder, String first, int terms, boolean cutBySize, byte[] bytes) {
+        int index = chunksPerFolder.merge(folder, 1, Integer::sum) - 1;
+        chunks.add(String.join(" ", "c", folder, String.valueOf(terms), cutBySize ? "1" : "0", hashOf(bytes),
+                folder + "/" + index + ".json", KeptSearchIndex.escape(first)));
+    }
+
+    private NotedChunk noted(ChunkNote earlier) {
+        Note note = previous;
+        NotedChunk chunk = note == null ? null : note.chunks().get(earlier.folder() + "\n" + earlier.first());
+        return chunk != null && chunk.note().equals(earlier) ? chunk : null;
+    }
+
+    private static String hashOf(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(FastHash.of(bytes, bytes.length));
+    }
+
+    /** The previous export's file at {@code path} when it is still the file the note lists; else null. */
+    private Path unchanged(String path) {
+        String stamp = previous == null ? null : previous.fileStamps().get(path);
+        if (stamp == null) return null;
+        Path file = previousFolder.resolve(path);
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && stamp(a).equals(stamp) ? file : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A file's size, time and file key, as the note has them. */
+    private static String stamp(BasicFileAttributes a) {
+        return a.size() + " " + a.lastModifiedTime().toMillis() + " " + a.fileKey();
     }
 
     @Override

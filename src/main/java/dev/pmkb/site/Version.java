@@ -5,7 +5,14 @@ public final class Version {
     private Version() {
     }
 
+    /** Read once: the build cache asks for it in the key of every entry, thousands of times a bake. */
+    private static final String CURRENT = read();
+
     public static String current() {
+        return CURRENT;
+    }
+
+    private static String read() {
         String v = Version.class.getPackage().getImplementationVersion();
         if (v != null) return v;
         try (var in = Version.class.getResourceAsStream("/pmkb-version.txt")) {

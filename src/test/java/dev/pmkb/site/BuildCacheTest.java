@@ -510,6 +510,43 @@ class BuildCacheTest {
         assertEquals(30, incidentEntries(entries).size(), "every incident prepared again");
     }
 
+    @Test
+    void theSearchExportTakesThePreviousFilesOfUnchangedTextsAndChunksThroughEditsAdditionsAndDeletions(
+            @TempDir Path tmp) throws Exception {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(150, 5, generated);
+        Project p = project(tmp, generated);
+        p.rebakeMatchesColdBake();
+        List<Path> files = markdown(p.content());
+
+        // an edit: one incident's text and the chunks of the words it gained are new, every other file is the previous
+        Map<String, Object> before = stamps(p.root().resolve("site/search"));
+        Files.writeString(files.get(7), Files.readString(files.get(7))
+                + "\nThe zanzibar quokka replica lagged behind the primary.\n");
+        p.rebakeMatchesColdBake();
+        Map<String, Object> after = stamps(p.root().resolve("site/search"));
+        List<String> changed = before.keySet().stream().filter(f -> !before.get(f).equals(after.get(f))).toList();
+        assertEquals(1, changed.stream().filter(f -> f.startsWith("x/")).count(), changed.toString());
+        assertTrue(changed.stream().anyMatch(f -> f.startsWith("t/")), changed.toString());
+        assertTrue(changed.stream().filter(f -> f.startsWith("t/") || f.startsWith("p/")).count()
+                < before.keySet().stream().filter(f -> f.startsWith("t/") || f.startsWith("p/")).count(), changed.toString());
+
+        // an addition and a deletion renumber documents: still the cold bake's bytes
+        Files.writeString(p.content().resolve("2024-01-02-new.md"), """
+                # Queue backlog delays invoices
+
+                ## Summary
+                On 2024-01-02 a RabbitMQ backlog delayed invoices for 2 hours.
+
+                ## Root cause
+                A consumer deadlocked after a config change.
+                """);
+        Files.delete(files.get(40));
+        p.rebakeMatchesColdBake();
+        Files.delete(files.get(41));
+        p.rebakeMatchesColdBake();
+    }
+
     /** The search export's entries per incident, by path in the cache, with their inode and time. */
     private static Map<String, Object> incidentEntries(Path entries) throws IOException {
         Map<String, Object> all = new TreeMap<>(stamps(entries));

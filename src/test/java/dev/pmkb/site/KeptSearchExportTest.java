@@ -20,8 +20,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeptSearchExportTest {
 
     private static Postmortem incident(String text) {
-        return new Postmortem("2024/db", "2024/db.md", "Database down", null, Postmortem.DateOrigin.NONE, false, null,
+        return incident("2024/db", "Database down", text);
+    }
+
+    private static Postmortem incident(String id, String title, String text) {
+        return new Postmortem(id, id + ".md", title, null, Postmortem.DateOrigin.NONE, false, null,
                 text, new ParsedBody("", text, false), List.of());
+    }
+
+    /** Exports {@code incidents} with the cache in {@code cache} and {@code site} as the previous site into a staging folder. */
+    private static KeptSearchExport exportInto(Path tmp, Path cache, Path site, List<Postmortem> incidents, String name)
+            throws Exception {
+        Path index = tmp.resolve(name + "-index");
+        dev.pmkb.index.SearchIndex.write(incidents, index);
+        KeptSearchExport kept = new KeptSearchExport(cache);
+        kept.export(incidents, null, index, site, tmp.resolve(name));
+        return kept;
+    }
+
+    private static Object inode(Path file) throws Exception {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    @Test
+    void theTextsOfIncidentsThatKeptTheirTextAndNumberAreTheFilesOfThePreviousExport(@TempDir Path tmp)
+            throws Exception {
+        Path cache = tmp.resolve("cache");
+        Path site = tmp.resolve("site");
+        List<Postmortem> before = List.of(
+                incident("a", "Database down", "The primary database ran out of connections during the nightly batch."),
+                incident("b", "Queue stuck", "A consumer deadlocked after a configuration change and the queue grew."),
+                incident("c", "DNS outage", "The resolver cache expired while the upstream name servers were down."));
+        KeptSearchExport first = exportInto(tmp, cache, site, before, "first");
+        Files.move(tmp.resolve("first"), site); // the swap
+        first.save(site);
+
+        List<Postmortem> after = List.of(before.get(0), incident("b", "Queue stuck",
+                "A consumer deadlocked after a configuration change and the queue grew for an hour."), before.get(2));
+        exportInto(tmp, cache, site, after, "second");
+        Path second = tmp.resolve("second");
+        Path cold = tmp.resolve("cold");
+        dev.pmkb.export.SearchExport.write(tmp.resolve("second-index"), after, null, cold);
+        assertEquals(BuildCacheTest.files(cold), BuildCacheTest.files(second.resolve("search")), "the cold export's bytes");
+        for (int doc : new int[]{0, 2}) {
+            assertEquals(inode(site.resolve("search/x/" + doc + ".json")), inode(second.resolve("search/x/" + doc + ".json")),
+                    "an unchanged incident's text is the previous file");
+        }
+        assertTrue(!inode(site.resolve("search/x/1.json")).equals(inode(second.resolve("search/x/1.json"))),
+                "the edited incident's text is written");
     }
 
     @Test
@@ -56,5 +102,50 @@ class KeptSearchExportTest {
         KeptSearchExport next = new KeptSearchExport(tmp);
         assertNull(next.kept(p));
         assertTrue(next.problems().stream().anyMatch(m -> m.contains("damaged")), next.problems().toString());
+    }
+
+    /** The generated library of {@code n} incidents, understood, with {@code edit} applied to the Markdown of the 8th. */
+    private static List<Postmortem> generated(Path tmp, int n, java.util.function.UnaryOperator<String> edit)
+            throws Exception {
+        Path content = tmp.resolve("content-" + System.nanoTime());
+        dev.pmkb.bench.LibraryGenerator.generate(n, 5, content);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(content)) {
+            files = walk.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+        }
+        Files.writeString(files.get(7), edit.apply(Files.readString(files.get(7))));
+        dev.pmkb.understand.Understander understander = dev.pmkb.understand.Understander.defaults();
+        return files.stream().map(f -> understander.understand(dev.pmkb.read.SourceReader.read(content, f)))
+                .filter(p -> !p.draft()).toList();
+    }
+
+    @Test
+    void termChunksWhoseBytesAreTheSameAreTheFilesOfThePreviousExportAndTheRestIsWrittenAsColdExportsDo(
+            @TempDir Path tmp) throws Exception {
+        Path cache = tmp.resolve("cache");
+        Path site = tmp.resolve("site");
+        KeptSearchExport first = exportInto(tmp, cache, site, generated(tmp, 150, md -> md), "first");
+        Files.move(tmp.resolve("first"), site);
+        first.save(site);
+
+        List<Postmortem> edited = generated(tmp, 150, md -> md + "\nThe zanzibar quokka replica lagged behind.\n");
+        exportInto(tmp, cache, site, edited, "second");
+        Path second = tmp.resolve("second/search");
+        Path cold = tmp.resolve("cold");
+        dev.pmkb.export.SearchExport.write(tmp.resolve("second-index"), edited, null, cold);
+        assertEquals(BuildCacheTest.files(cold), BuildCacheTest.files(second), "the cold export's bytes");
+        for (String folder : List.of("t", "p")) {
+            long linked = 0;
+            long all = 0;
+            try (Stream<Path> chunks = Files.list(second.resolve(folder))) {
+                for (Path chunk : chunks.toList()) {
+                    all++;
+                    Path before = site.resolve("search").resolve(folder).resolve(chunk.getFileName());
+                    if (Files.exists(before) && inode(before).equals(inode(chunk))) linked++;
+                }
+            }
+            assertTrue(all > 3, folder + ": " + all + " chunks");
+            assertTrue(linked > 0 && linked < all, folder + ": " + linked + " of " + all + " chunks linked");
+        }
     }
 }

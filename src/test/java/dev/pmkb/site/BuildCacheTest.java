@@ -139,7 +139,8 @@ class BuildCacheTest {
         assertEquals(1, kept.size(), "one entry: the whole library's lists");
         Path terms = p.cache().resolve("related-terms-1");
         Map<String, Object> keptTerms = stamps(terms);
-        assertEquals(60, keptTerms.size(), "the terms of each incident");
+        List<String> termKeys = new dev.pmkb.cache.EntryStore(terms).keys();
+        assertEquals(60, termKeys.size(), "the terms of each incident");
 
         p.rebakeMatchesColdBake();
         assertEquals(kept, stamps(entries), "nothing changed: the lists are taken, not computed and written again");
@@ -161,7 +162,8 @@ class BuildCacheTest {
         assertNotEquals(kept.keySet(), stamps(entries).keySet(), "the lists of the new inputs are kept");
         // the lists are computed again, but only the edited incident's terms are read again: the others are taken
         Map<String, Object> termsNow = stamps(terms);
-        List<String> written = termsNow.keySet().stream().filter(f -> !keptTerms.containsKey(f)).toList();
+        List<String> written = new dev.pmkb.cache.EntryStore(terms).keys().stream()
+                .filter(key -> !termKeys.contains(key)).toList();
         assertEquals(1, written.size(), "the edited incident's terms: " + written);
         keptTerms.forEach((file, stamp) -> assertEquals(stamp, termsNow.get(file), file + " untouched"));
     }
@@ -173,14 +175,11 @@ class BuildCacheTest {
         Project p = project(tmp, generated);
         p.rebakeMatchesColdBake();
         dev.pmkb.cache.EntryStore terms = new dev.pmkb.cache.EntryStore(p.cache().resolve("related-terms-1"));
-        List<Path> entries;
-        try (Stream<Path> walk = Files.walk(terms.folder())) {
-            entries = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<String> keys = terms.keys();
         // entries whose checksums hold: one of bytes that are no terms, one of another incident's terms
-        terms.write(entries.get(0).getFileName().toString(), new byte[]{1, 2, 3});
-        terms.write(entries.get(1).getFileName().toString(),
-                terms.read(entries.get(2).getFileName().toString()).orElseThrow());
+        terms.write(keys.get(0), new byte[]{1, 2, 3});
+        terms.write(keys.get(1), terms.read(keys.get(2)).orElseThrow());
+        terms.commit();
         deleteTree(p.cache().resolve("related-1")); // so that the lists are computed from the terms again
 
         BakeReport report = p.rebakeMatchesColdBake();
@@ -219,7 +218,8 @@ class BuildCacheTest {
         try (Stream<Path> entries = Files.walk(p.cache())) {
             for (Path entry : entries.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(entry);
-                bytes[bytes.length / 2] ^= 0x55;
+                bytes[bytes.length / 2] ^= 0x55; // an entry
+                bytes[bytes.length - 10] ^= 0x55; // the end of the pack, which says where its index is
                 Files.write(entry, bytes);
             }
         }
@@ -380,7 +380,12 @@ class BuildCacheTest {
         p.rebakeMatchesColdBake();
         Path entries = p.cache().resolve("search-export-1");
         Map<String, Object> search = stamps(p.root().resolve("site/search"));
-        for (String entry : incidentEntries(entries).keySet()) Files.delete(entries.resolve(entry));
+        // the cache keeps only its note of the export: no incident's entry
+        byte[] note = new dev.pmkb.cache.EntryStore(entries).read("folder").orElseThrow();
+        deleteTree(entries);
+        dev.pmkb.cache.EntryStore onlyTheNote = new dev.pmkb.cache.EntryStore(entries);
+        onlyTheNote.write("folder", note);
+        onlyTheNote.commit();
 
         // a template change: pages again, the same incidents and index, so the same export
         copy(Path.of("templates"), p.root().resolve("templates"));
@@ -397,10 +402,15 @@ class BuildCacheTest {
         assertEquals(30, incidentEntries(entries).size(), "every incident prepared again");
     }
 
-    /** The search export's entries per incident, by path in the cache, with their inode and time. */
+    /** The search export's entries per incident, by key, with the inode and time of the file that holds each. */
     private static Map<String, Object> incidentEntries(Path entries) throws IOException {
-        Map<String, Object> all = new TreeMap<>(stamps(entries));
-        all.keySet().removeIf(name -> name.startsWith("fo"));
+        dev.pmkb.cache.EntryStore store = new dev.pmkb.cache.EntryStore(entries);
+        Map<String, Object> all = new TreeMap<>();
+        for (String key : store.keys()) {
+            if (key.equals("folder")) continue;
+            BasicFileAttributes a = Files.readAttributes(store.file(key), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            all.put(key, a.fileKey() + " " + a.lastModifiedTime());
+        }
         return all;
     }
 

@@ -234,6 +234,31 @@ class BuildCacheTest {
     }
 
     @Test
+    void twoBakesSharingACacheAtOnceBothMatchAColdBakeAndLeaveACacheTheNextOneTakesWhole(@TempDir Path tmp)
+            throws Exception {
+        Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
+        List<java.util.concurrent.Future<BakeReport>> bakes = new ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (String output : new String[]{"site", "other"}) {
+                SiteConfig config = SiteConfig.load(p.root(), new SiteConfig.Overrides(null, p.root().resolve(output),
+                        null, false, true, null));
+                bakes.add(threads.submit(() -> Bake.run(config)));
+            }
+            for (var bake : bakes) assertEquals(List.of(), bake.get().cache().problems());
+        } finally {
+            threads.shutdown();
+        }
+        p.bakeCold();
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("site")));
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("other")));
+
+        BakeReport again = p.rebakeMatchesColdBake();
+        assertEquals(again.incidents() + again.drafts(), again.cache().understoodKept(), "every postmortem from the cache");
+        assertEquals(List.of(), again.cache().problems());
+    }
+
+    @Test
     void aCacheFolderThatCannotBeWrittenCostsTimeNotTheBake(@TempDir Path tmp) throws Exception {
         Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
         Path notAFolder = Files.writeString(tmp.resolve("cache-is-a-file"), "x");

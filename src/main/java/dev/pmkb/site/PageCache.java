@@ -284,6 +284,7 @@ final class PageCache {
         List<Kept> pages = noted.stream().sorted(Comparator.comparing(Kept::path)).toList();
         List<Written> files = written.stream().sorted(Comparator.comparing(Written::path)).toList();
         store.write(manifestKey, RecordCodec.encode(new Manifest(OutputFolder.real(output).toString(), pages, files)));
+        store.commit();
     }
 
     private static Optional<Kept> stamp(String path, String hash, Path file) {

@@ -93,9 +93,14 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
         return new FastHash().add(global).add("questions").add(OutputFolder.real(output).toString()).hex();
     }
 
-    /** The entry that notes the questions of the bodies of the site in {@code output}. */
-    static Path questionsFile(Path cacheFolder, Path output, boolean remoteImages) {
-        return new EntryStore(cacheFolder.resolve(FORMAT)).file(questionsKey(global(remoteImages), output));
+    /** The store of the bodies' entries in {@code cacheFolder}, and the key of the one that notes the questions of the
+     * bodies of the site in {@code output}: for tests. */
+    static EntryStore store(Path cacheFolder) {
+        return new EntryStore(cacheFolder.resolve(FORMAT));
+    }
+
+    static String questionsKey(Path output, boolean remoteImages) {
+        return questionsKey(global(remoteImages), output);
     }
 
     private Map<String, List<Question>> readNoted() {

@@ -104,12 +104,16 @@ final class UnderstoodCache {
 
     /** The file {@code source} of content {@code bytes}, understood or taken from the cache. */
     Understood understand(String source, byte[] bytes, Understanding understanding) {
-        return known(source, bytes, understanding).orElseGet(() -> understandAndKeep(source, bytes, understanding));
+        String key = key(understanding.fingerprint(), source, bytes); // once: it hashes the whole file
+        return known(key, source).orElseGet(() -> understandAndKeep(key, source, bytes, understanding));
     }
 
     /** What the cache knows of the file {@code source} of content {@code bytes}; empty when it must be understood. */
     Optional<Understood> known(String source, byte[] bytes, Understanding understanding) {
-        String key = key(understanding.fingerprint(), source, bytes);
+        return known(key(understanding.fingerprint(), source, bytes), source);
+    }
+
+    private Optional<Understood> known(String key, String source) {
         used.add(key);
         Optional<byte[]> entry = store.read(key);
         if (entry.isEmpty()) return Optional.empty();
@@ -128,7 +132,10 @@ final class UnderstoodCache {
 
     /** Reads and understands the file {@code source} of content {@code bytes}, and keeps what it gave. */
     Understood understandAndKeep(String source, byte[] bytes, Understanding understanding) {
-        String key = key(understanding.fingerprint(), source, bytes);
+        return understandAndKeep(key(understanding.fingerprint(), source, bytes), source, bytes, understanding);
+    }
+
+    private Understood understandAndKeep(String key, String source, byte[] bytes, Understanding understanding) {
         used.add(key);
         misses.incrementAndGet();
         Understood fresh = Bake.understand(SourceReader.parse(source, bytes), understanding.understander());

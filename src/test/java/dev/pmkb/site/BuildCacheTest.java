@@ -139,7 +139,8 @@ class BuildCacheTest {
         assertEquals(1, kept.size(), "one entry: the whole library's lists");
         Path terms = p.cache().resolve("related-terms-1");
         Map<String, Object> keptTerms = stamps(terms);
-        assertEquals(60, keptTerms.size(), "the terms of each incident");
+        List<String> termKeys = new dev.pmkb.cache.EntryStore(terms).keys();
+        assertEquals(60, termKeys.size(), "the terms of each incident");
 
         p.rebakeMatchesColdBake();
         assertEquals(kept, stamps(entries), "nothing changed: the lists are taken, not computed and written again");
@@ -161,7 +162,8 @@ class BuildCacheTest {
         assertNotEquals(kept.keySet(), stamps(entries).keySet(), "the lists of the new inputs are kept");
         // the lists are computed again, but only the edited incident's terms are read again: the others are taken
         Map<String, Object> termsNow = stamps(terms);
-        List<String> written = termsNow.keySet().stream().filter(f -> !keptTerms.containsKey(f)).toList();
+        List<String> written = new dev.pmkb.cache.EntryStore(terms).keys().stream()
+                .filter(key -> !termKeys.contains(key)).toList();
         assertEquals(1, written.size(), "the edited incident's terms: " + written);
         keptTerms.forEach((file, stamp) -> assertEquals(stamp, termsNow.get(file), file + " untouched"));
     }
@@ -173,14 +175,11 @@ class BuildCacheTest {
         Project p = project(tmp, generated);
         p.rebakeMatchesColdBake();
         dev.pmkb.cache.EntryStore terms = new dev.pmkb.cache.EntryStore(p.cache().resolve("related-terms-1"));
-        List<Path> entries;
-        try (Stream<Path> walk = Files.walk(terms.folder())) {
-            entries = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<String> keys = terms.keys();
         // entries whose checksums hold: one of bytes that are no terms, one of another incident's terms
-        terms.write(entries.get(0).getFileName().toString(), new byte[]{1, 2, 3});
-        terms.write(entries.get(1).getFileName().toString(),
-                terms.read(entries.get(2).getFileName().toString()).orElseThrow());
+        terms.write(keys.get(0), new byte[]{1, 2, 3});
+        terms.write(keys.get(1), terms.read(keys.get(2)).orElseThrow());
+        terms.commit();
         deleteTree(p.cache().resolve("related-1")); // so that the lists are computed from the terms again
 
         BakeReport report = p.rebakeMatchesColdBake();
@@ -205,11 +204,11 @@ class BuildCacheTest {
         LibraryGenerator.generate(30, 3, generated);
         Project p = project(tmp, generated);
         p.rebakeMatchesColdBake();
-        Path questions = SanitizedHtmlCache.questionsFile(p.cache(), p.root().resolve("site"), false);
-        assertTrue(Files.isRegularFile(questions), "the bodies' questions are noted for the next bake");
-        List<Path> bodies = htmlEntries(p, questions);
-        assertEquals(30, bodies.size());
-        bodies.forEach(BuildCacheTest::deleteQuietly);
+        String questions = SanitizedHtmlCache.questionsKey(p.root().resolve("site"), false);
+        assertTrue(SanitizedHtmlCache.store(p.cache()).read(questions).isPresent(),
+                "the bodies' questions are noted for the next bake");
+        assertEquals(30, htmlEntries(p, questions).size());
+        keepOnlyQuestions(p, questions);
 
         // nothing changed: every page is kept, and no body's HTML was made or read (its entry would be there again)
         BakeReport kept = p.rebakeMatchesColdBake();
@@ -297,19 +296,18 @@ class BuildCacheTest {
         assertFalse(Files.exists(p.root().resolve("site/diagram.png")));
     }
 
-    /** The html cache's entries of single bodies: every file of its folder but the noted questions. */
-    private static List<Path> htmlEntries(Project p, Path questions) throws IOException {
-        try (Stream<Path> walk = Files.walk(p.cache().resolve("html-1"))) {
-            return walk.filter(Files::isRegularFile).filter(f -> !f.equals(questions)).sorted().toList();
-        }
+    /** The keys of the html cache's entries of single bodies: every key of its store but the noted questions. */
+    private static List<String> htmlEntries(Project p, String questions) {
+        return SanitizedHtmlCache.store(p.cache()).keys().stream().filter(k -> !k.equals(questions)).toList();
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.delete(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** The html cache with its noted questions only, every body's entry gone. */
+    private static void keepOnlyQuestions(Project p, String questions) throws IOException {
+        byte[] noted = SanitizedHtmlCache.store(p.cache()).read(questions).orElseThrow();
+        deleteTree(SanitizedHtmlCache.store(p.cache()).folder());
+        dev.pmkb.cache.EntryStore store = SanitizedHtmlCache.store(p.cache());
+        store.write(questions, noted);
+        store.commit();
     }
 
     @Test
@@ -332,7 +330,8 @@ class BuildCacheTest {
         try (Stream<Path> entries = Files.walk(p.cache())) {
             for (Path entry : entries.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(entry);
-                bytes[bytes.length / 2] ^= 0x55;
+                bytes[bytes.length / 2] ^= 0x55; // an entry
+                bytes[bytes.length - 10] ^= 0x55; // the end of the pack, which says where its index is
                 Files.write(entry, bytes);
             }
         }
@@ -344,6 +343,31 @@ class BuildCacheTest {
         BakeReport healed = p.rebakeMatchesColdBake();
         assertEquals(List.of(), healed.cache().problems(), "damaged entries were replaced");
         assertEquals(0, healed.cache().understood());
+    }
+
+    @Test
+    void twoBakesSharingACacheAtOnceBothMatchAColdBakeAndLeaveACacheTheNextOneTakesWhole(@TempDir Path tmp)
+            throws Exception {
+        Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
+        List<java.util.concurrent.Future<BakeReport>> bakes = new ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (String output : new String[]{"site", "other"}) {
+                SiteConfig config = SiteConfig.load(p.root(), new SiteConfig.Overrides(null, p.root().resolve(output),
+                        null, false, true, null));
+                bakes.add(threads.submit(() -> Bake.run(config)));
+            }
+            for (var bake : bakes) assertEquals(List.of(), bake.get().cache().problems());
+        } finally {
+            threads.shutdown();
+        }
+        p.bakeCold();
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("site")));
+        assertEquals(files(p.root().resolve("cold")), files(p.root().resolve("other")));
+
+        BakeReport again = p.rebakeMatchesColdBake();
+        assertEquals(again.incidents() + again.drafts(), again.cache().understoodKept(), "every postmortem from the cache");
+        assertEquals(List.of(), again.cache().problems());
     }
 
     @Test
@@ -493,7 +517,12 @@ class BuildCacheTest {
         p.rebakeMatchesColdBake();
         Path entries = p.cache().resolve("search-export-1");
         Map<String, Object> search = stamps(p.root().resolve("site/search"));
-        for (String entry : incidentEntries(entries).keySet()) Files.delete(entries.resolve(entry));
+        // the cache keeps only its note of the export: no incident's entry
+        byte[] note = new dev.pmkb.cache.EntryStore(entries).read("folder").orElseThrow();
+        deleteTree(entries);
+        dev.pmkb.cache.EntryStore onlyTheNote = new dev.pmkb.cache.EntryStore(entries);
+        onlyTheNote.write("folder", note);
+        onlyTheNote.commit();
 
         // a template change: pages again, the same incidents and index, so the same export
         copy(Path.of("templates"), p.root().resolve("templates"));
@@ -547,10 +576,15 @@ class BuildCacheTest {
         p.rebakeMatchesColdBake();
     }
 
-    /** The search export's entries per incident, by path in the cache, with their inode and time. */
+    /** The search export's entries per incident, by key, with the inode and time of the file that holds each. */
     private static Map<String, Object> incidentEntries(Path entries) throws IOException {
-        Map<String, Object> all = new TreeMap<>(stamps(entries));
-        all.keySet().removeIf(name -> name.startsWith("fo"));
+        dev.pmkb.cache.EntryStore store = new dev.pmkb.cache.EntryStore(entries);
+        Map<String, Object> all = new TreeMap<>();
+        for (String key : store.keys()) {
+            if (key.equals("folder")) continue;
+            BasicFileAttributes a = Files.readAttributes(store.file(key), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            all.put(key, a.fileKey() + " " + a.lastModifiedTime());
+        }
         return all;
     }
 

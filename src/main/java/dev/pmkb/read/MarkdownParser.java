@@ -105,6 +105,11 @@ public final class MarkdownParser {
             }
         }
         int n = markdown.length();
+        // flexmark's emoji delimiter drops the indent of a line after a backslash line break when a colon follows on
+        // it: rare enough in postmortems to keep the extension for any colon then
+        if (markdown.indexOf(':') >= 0 && (markdown.contains("\\\n") || markdown.contains("\\\r"))) {
+            return extensions | EMOJI;
+        }
         int lastClosingBracket = markdown.lastIndexOf(']');
         boolean opener = false;
         for (int i = markdown.indexOf(':'); i >= 0; i = markdown.indexOf(':', i + 1)) {
@@ -114,20 +119,9 @@ public final class MarkdownParser {
                 // An opener before a closing bracket changes how flexmark reads the brackets ("_[:]" and ":[*]" keep
                 // them as text), though it opens no emoji
                 if (i < lastClosingBracket) return extensions | EMOJI;
-                // and flexmark drops the indent of a line after a backslash line break when that line opens with one
-                if (startsLineAfterBackslashBreak(markdown, i)) return extensions | EMOJI;
             }
         }
         return extensions;
-    }
-
-    /** Whether only spaces and tabs stand between {@code at} and a line break right after a backslash. */
-    private static boolean startsLineAfterBackslashBreak(String markdown, int at) {
-        int i = at - 1;
-        while (i >= 0 && (markdown.charAt(i) == ' ' || markdown.charAt(i) == '\t')) i--;
-        if (i < 0 || (markdown.charAt(i) != '\n' && markdown.charAt(i) != '\r')) return false;
-        if (markdown.charAt(i) == '\n' && i > 0 && markdown.charAt(i - 1) == '\r') i--;
-        return i > 0 && markdown.charAt(i - 1) == '\\';
     }
 
     private static boolean isAsciiDigit(char c) {

@@ -52,9 +52,10 @@ class MarkdownParserExtensionsPropertyTest {
         assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor("_[:]") & MarkdownParser.EMOJI);
         assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor(":[*]") & MarkdownParser.EMOJI);
         assertEquals(0, MarkdownParser.extensionsFor("see [the runbook](http://a.b) at 10:32") & MarkdownParser.EMOJI);
-        // after a backslash line break flexmark keeps the next line's indent, unless that line opens with a colon
+        // after a backslash line break flexmark keeps the next line's indent, unless a colon follows on that line
         assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor("done\\\r\n  :x") & MarkdownParser.EMOJI);
-        assertEquals(0, MarkdownParser.extensionsFor("done\\\n  10:32") & MarkdownParser.EMOJI);
+        assertEquals(MarkdownParser.EMOJI, MarkdownParser.extensionsFor("done\\\r h: x") & MarkdownParser.EMOJI);
+        assertEquals(0, MarkdownParser.extensionsFor("done\\ at 10:32") & MarkdownParser.EMOJI);
         assertEquals(MarkdownParser.STRIKETHROUGH, MarkdownParser.extensionsFor("~~gone~~") & MarkdownParser.STRIKETHROUGH);
         assertEquals(MarkdownParser.TASKS, MarkdownParser.extensionsFor("- [ ] add an alert") & MarkdownParser.TASKS);
         assertEquals(0, MarkdownParser.extensionsFor("- add an alert, see [the runbook](http://a.b)"));

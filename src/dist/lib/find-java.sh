@@ -97,8 +97,10 @@ pmkb_java_options() {
     # compiler's memory within a bake (1,000 postmortems: 31.6 s of CPU with C2, 19.1 s without; 10,000: equal), and
     # ParallelGC's default 1% GC-time goal grew the heap to 2.8 GB for about 0.6 GB of live data. A 20% goal keeps
     # the heap near what is live (10,000: 0.77 GB peak RSS, same bake time) and still lets larger libraries grow it,
-    # where a fixed -Xmx would make them fail. PMKB_JAVA_OPTS, given after these, can override either.
-    -XX:TieredStopAtLevel=1 -XX:GCTimeRatio=4)
+    # where a fixed -Xmx would make them fail. A young generation of at most 160 MB keeps a rebake from swinging
+    # between 0.65 and 1.1 GB at 10,000 for the same CPU (cold bakes alike; docs/benchmarks.md, "Issue #15 measured
+    # in one run"). PMKB_JAVA_OPTS, given after these, can override any of them.
+    -XX:TieredStopAtLevel=1 -XX:GCTimeRatio=4 -XX:MaxNewSize=160m)
   # OrientDB (inside jbake-core) still uses sun.misc.Unsafe; JDK 23+ warns about it on every start.
   if (( $2 >= 23 )); then java_opts+=(--sun-misc-unsafe-memory-access=allow); fi
 }

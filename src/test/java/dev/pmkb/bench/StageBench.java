@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -DskipTests test-compile
- * java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:GCTimeRatio=4 \
+ * java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:GCTimeRatio=4 -XX:MaxNewSize=160m \
  *   -cp target/test-classes:target/classes:$(cat target/runtime-classpath.txt) \
  *   dev.pmkb.bench.StageBench related target/bench/libraries/775db8c3/n10000-s42 3
  * </pre>

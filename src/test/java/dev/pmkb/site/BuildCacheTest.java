@@ -101,15 +101,7 @@ class BuildCacheTest {
         assertTrue(untouched > before.size() / 2, untouched + " of " + before.size() + " files untouched");
 
         // an addition and a deletion
-        Files.writeString(p.content().resolve("2024-01-02-new.md"), """
-                # Queue backlog delays invoices
-
-                ## Summary
-                On 2024-01-02 a RabbitMQ backlog delayed invoices for 2 hours.
-
-                ## Root cause
-                A consumer deadlocked after a config change.
-                """);
+        addNewPostmortem(p);
         Files.delete(files.get(20));
         BakeReport afterAdd = p.rebakeMatchesColdBake();
         assertEquals(1, afterAdd.cache().understood(), "only the new file is understood");
@@ -561,6 +553,15 @@ class BuildCacheTest {
                 < before.keySet().stream().filter(f -> f.startsWith("t/") || f.startsWith("p/")).count(), changed.toString());
 
         // an addition and a deletion renumber documents: still the cold bake's bytes
+        addNewPostmortem(p);
+        Files.delete(files.get(40));
+        p.rebakeMatchesColdBake();
+        Files.delete(files.get(41));
+        p.rebakeMatchesColdBake();
+    }
+
+    /** Adds a short postmortem, new to the library, as {@code 2024-01-02-new.md}. */
+    private static void addNewPostmortem(Project p) throws IOException {
         Files.writeString(p.content().resolve("2024-01-02-new.md"), """
                 # Queue backlog delays invoices
 
@@ -570,10 +571,6 @@ class BuildCacheTest {
                 ## Root cause
                 A consumer deadlocked after a config change.
                 """);
-        Files.delete(files.get(40));
-        p.rebakeMatchesColdBake();
-        Files.delete(files.get(41));
-        p.rebakeMatchesColdBake();
     }
 
     /** The search export's entries per incident, by key, with the inode and time of the file that holds each. */

@@ -11,6 +11,7 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.emoji.Emoji;
@@ -292,6 +293,13 @@ public final class MarkdownParser {
             appendChars(out, code.getContentChars());
         } else if (node instanceof Emoji) {
             out.append(node.getChars()); // as written: the search finds ":fire:" by its word, as before
+        } else if (node instanceof RefNode ref && !ref.isDefined()) {
+            // shown as written, brackets and all, as the page shows it; flexmark reads "a: [*]" as text with the
+            // emoji extension and as an undefined reference without it, and the two must give one text
+            out.append(node.getChars().prefixOf(node.getChildChars()));
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) walk(child, out);
+            out.append(node.getChars().suffixOf(node.getChildChars()));
+            return;
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
             out.append('\n');
         } else {

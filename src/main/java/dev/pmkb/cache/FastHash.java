@@ -95,6 +95,11 @@ public final class FastHash {
         return new FastHash().raw(bytes, 0, length).bytes();
     }
 
+    /** The hash of one array of bytes, as 32 hexadecimal digits. */
+    public static String hexOf(byte[] bytes) {
+        return HexFormat.of().formatHex(of(bytes, bytes.length));
+    }
+
     static long[] murmur3(byte[] data, int length) {
         FastHash h = new FastHash().raw(data, 0, length);
         return finish(h.h1, h.h2, h.tail, 0, h.tailSize, h.length);

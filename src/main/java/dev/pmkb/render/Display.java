@@ -121,7 +121,8 @@ public final class Display {
         return spaced.toString();
     }
 
-    private static boolean isRegexSpace(char c) {
+    /** Whether {@code c} is white space as the regex {@code \s} reads it (ASCII only). */
+    static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
     private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?](\\s|$)");

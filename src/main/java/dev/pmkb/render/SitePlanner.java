@@ -263,7 +263,7 @@ public final class SitePlanner {
         int from = 0;
         for (int i = s.indexOf('\n'); i >= 0; ) {
             int run = i + 1, lastBreak = -1;
-            for (; run < s.length() && isRegexSpace(s.charAt(run)); run++) {
+            for (; run < s.length() && Display.isRegexSpace(s.charAt(run)); run++) {
                 if (s.charAt(run) == '\n') lastBreak = run;
             }
             if (lastBreak < 0) {
@@ -290,23 +290,19 @@ public final class SitePlanner {
         int n = p.length();
         for (int i = 0; i < n; ) {
             char c = p.charAt(i);
-            if (!isRegexSpace(c)) {
+            if (!Display.isRegexSpace(c)) {
                 joined.append(c);
                 i++;
                 continue;
             }
             int end = i;
             boolean breaks = false;
-            for (; end < n && isRegexSpace(p.charAt(end)); end++) breaks |= p.charAt(end) == '\n';
+            for (; end < n && Display.isRegexSpace(p.charAt(end)); end++) breaks |= p.charAt(end) == '\n';
             if (breaks) joined.append(' ');
             else joined.append(p, i, end);
             i = end;
         }
         return joined.toString();
-    }
-
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static TimeView time(IncidentTime t) {

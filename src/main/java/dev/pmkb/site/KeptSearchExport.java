@@ -311,7 +311,7 @@ final class KeptSearchExport implements PreparedIncidents {
     @Override
     public boolean sameChunk(ChunkNote earlier, byte[] bytes) {
         NotedChunk chunk = noted(earlier);
-        return chunk != null && chunk.hash().equals(hashOf(bytes));
+        return chunk != null && chunk.hash().equals(FastHash.hexOf(bytes));
     }
 
     @Override
@@ -323,7 +323,7 @@ final class KeptSearchExport implements PreparedIncidents {
     @Override
     public void chunkWritten(String folder, String first, int terms, boolean cutBySize, byte[] bytes) {
         int index = chunksPerFolder.merge(folder, 1, Integer::sum) - 1;
-        chunks.add(String.join(" ", "c", folder, String.valueOf(terms), cutBySize ? "1" : "0", hashOf(bytes),
+        chunks.add(String.join(" ", "c", folder, String.valueOf(terms), cutBySize ? "1" : "0", FastHash.hexOf(bytes),
                 folder + "/" + index + ".json", KeptSearchIndex.escape(first)));
     }
 
@@ -331,10 +331,6 @@ final class KeptSearchExport implements PreparedIncidents {
         Note note = previous;
         NotedChunk chunk = note == null ? null : note.chunks().get(earlier.folder() + "\n" + earlier.first());
         return chunk != null && chunk.note().equals(earlier) ? chunk : null;
-    }
-
-    private static String hashOf(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(FastHash.of(bytes, bytes.length));
     }
 
     /** The previous export's file at {@code path} when it is still the file the note lists; else null. */

@@ -151,13 +151,8 @@ final class PageCache {
                 Files.createDirectories(folder);
                 folders.add(folder);
             }
-            try {
-                Files.createLink(target, old);
-                // the link is the previous file: its stamp is the one just read, and need not be read again
-                stamps.put(path, now.get());
-            } catch (FileSystemException | UnsupportedOperationException e) {
-                Files.copy(old, target, StandardCopyOption.COPY_ATTRIBUTES);
-            }
+            // a link is the previous file: its stamp is the one just read, and need not be read again
+            if (linkOrCopy(old, target)) stamps.put(path, now.get());
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
@@ -222,7 +217,7 @@ final class PageCache {
             // linked already, by a stage that took the previous file whole (the search export): renaming a link
             // over a link to the same file would do nothing and leave the temporary link behind
             Written noted = previousFiles.get(path);
-            String hash = noted != null && noted.sameFile(before) ? noted.hash() : hashOf(Files.readAllBytes(staged));
+            String hash = noted != null && noted.sameFile(before) ? noted.hash() : FastHash.hexOf(Files.readAllBytes(staged));
             filesKept.incrementAndGet();
             written.add(new Written(path, mine.size(),
                     mine.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), String.valueOf(mine.fileKey()),
@@ -230,7 +225,7 @@ final class PageCache {
             return;
         }
         byte[] bytes = Files.readAllBytes(staged);
-        String hash = java.util.HexFormat.of().formatHex(FastHash.of(bytes, bytes.length));
+        String hash = FastHash.hexOf(bytes);
         boolean same = false;
         if (before != null && before.isRegularFile() && before.size() == bytes.length) {
             Written noted = previousFiles.get(path);
@@ -254,17 +249,18 @@ final class PageCache {
                 String.valueOf(now.fileKey()), hash));
     }
 
-    private static String hashOf(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(FastHash.of(bytes, bytes.length));
-    }
-
-    /** Links {@code link} to {@code existing}'s bytes, or copies them where the file system cannot link. */
-    static void linkOrCopy(Path existing, Path link) throws IOException {
+    /**
+     * Links {@code link} to {@code existing}'s bytes, or copies them where the file system cannot link; true when it
+     * linked.
+     */
+    static boolean linkOrCopy(Path existing, Path link) throws IOException {
         try {
             Files.createLink(link, existing);
+            return true;
         } catch (FileSystemException | UnsupportedOperationException e) {
             // links across devices, or none on this file system: a copy keeps the bytes and the time
             Files.copy(existing, link, StandardCopyOption.COPY_ATTRIBUTES);
+            return false;
         }
     }
 

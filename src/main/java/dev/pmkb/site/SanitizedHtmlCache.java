@@ -137,16 +137,10 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
 
     /** The entry of {@code key} if its answers are the same now (its questions asked again), else one made afresh. */
     private Entry entry(String key, ParsedBody body, String source, String pageUrl, String title) {
-        Optional<byte[]> saved = store.read(key);
+        Optional<Entry> saved = saved(key).filter(entry -> stillTrue(entry.questions()));
         if (saved.isPresent()) {
-            try {
-                if (RecordCodec.decode(saved.get()) instanceof Entry entry && stillTrue(entry.questions())) {
-                    askAgain(entry.questions());
-                    return entry;
-                }
-            } catch (RecordCodec.CorruptEntryException e) {
-                // made afresh below, and the entry replaced
-            }
+            askAgain(saved.get().questions());
+            return saved.get();
         }
         List<Question> questions = new ArrayList<>();
         links.recording.set(questions);
@@ -161,22 +155,25 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
         return made;
     }
 
+    /** The entry stored under {@code key}; empty when there is none or it is damaged (then made afresh and replaced). */
+    private Optional<Entry> saved(String key) {
+        Optional<byte[]> saved = store.read(key);
+        if (saved.isEmpty()) return Optional.empty();
+        try {
+            return RecordCodec.decode(saved.get()) instanceof Entry entry ? Optional.of(entry) : Optional.empty();
+        } catch (RecordCodec.CorruptEntryException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The HTML of a body whose questions were asked again from the noted ones: its entry's, or, when that is gone or
      * differs, made afresh with the same answers and asking nothing of the bake's links (they were asked already).
      */
     private String htmlOf(String key, List<Question> questions, ParsedBody body, String source, String pageUrl,
                           String title) {
-        Optional<byte[]> saved = store.read(key);
-        if (saved.isPresent()) {
-            try {
-                if (RecordCodec.decode(saved.get()) instanceof Entry entry && entry.questions().equals(questions)) {
-                    return entry.html();
-                }
-            } catch (RecordCodec.CorruptEntryException e) {
-                // made afresh below, and the entry replaced
-            }
-        }
+        Optional<Entry> saved = saved(key).filter(entry -> entry.questions().equals(questions));
+        if (saved.isPresent()) return saved.get().html();
         Recorder quiet = new Recorder(new ContentLinks() {
             @Override
             public String pageOf(String contentPath) {
@@ -194,8 +191,12 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
         });
         List<Question> asked = new ArrayList<>();
         quiet.recording.set(asked);
-        String html = new MarkdownRenderer(quiet, remoteImages).toHtml(body, source, pageUrl, title);
-        quiet.recording.remove();
+        String html;
+        try {
+            html = new MarkdownRenderer(quiet, remoteImages).toHtml(body, source, pageUrl, title);
+        } finally {
+            quiet.recording.remove();
+        }
         store.write(key, RecordCodec.encode(new Entry(html, List.copyOf(asked))));
         return html;
     }

@@ -61,6 +61,13 @@ class BuildCacheTest {
         return new Project(root);
     }
 
+    /** A project of {@code postmortems} generated ones, from {@code seed}. */
+    private static Project generatedProject(Path tmp, int postmortems, long seed) throws IOException {
+        Path generated = tmp.resolve("generated");
+        LibraryGenerator.generate(postmortems, seed, generated);
+        return project(tmp, generated);
+    }
+
     @Test
     void theExampleLibraryRebakesToTheSameBytesWithoutTouchingAFile(@TempDir Path tmp) throws Exception {
         Project p = project(tmp, Shared.exampleLibrary().resolve("content"));
@@ -80,9 +87,7 @@ class BuildCacheTest {
 
     @Test
     void editsAdditionsDeletionsAndATaxonomyChangeRebakeAsColdBakesDo(@TempDir Path tmp) throws Exception {
-        Path generated = tmp.resolve("generated");
-        LibraryGenerator.generate(60, 11, generated);
-        Project p = project(tmp, generated);
+        Project p = generatedProject(tmp, 60, 11);
         p.rebakeMatchesColdBake();
         List<Path> files = markdown(p.content());
 
@@ -122,9 +127,7 @@ class BuildCacheTest {
 
     @Test
     void relatedListsAreReusedUntilAnEditChangesThemAndThenMatchAColdBake(@TempDir Path tmp) throws Exception {
-        Path generated = tmp.resolve("generated");
-        LibraryGenerator.generate(60, 11, generated);
-        Project p = project(tmp, generated);
+        Project p = generatedProject(tmp, 60, 11);
         p.rebakeMatchesColdBake();
         Path entries = p.cache().resolve("related-1");
         Map<String, Object> kept = stamps(entries);
@@ -162,9 +165,7 @@ class BuildCacheTest {
 
     @Test
     void keptTermsThatAreGarbageOrAnotherIncidentsAreReadAgainWithAWarning(@TempDir Path tmp) throws Exception {
-        Path generated = tmp.resolve("generated");
-        LibraryGenerator.generate(30, 7, generated);
-        Project p = project(tmp, generated);
+        Project p = generatedProject(tmp, 30, 7);
         p.rebakeMatchesColdBake();
         dev.pmkb.cache.EntryStore terms = new dev.pmkb.cache.EntryStore(p.cache().resolve("related-terms-1"));
         List<String> keys = terms.keys();
@@ -192,9 +193,7 @@ class BuildCacheTest {
 
     @Test
     void aKeptIncidentPageIsHashedWithItsBodysKeyAndItsHtmlIsNeverRead(@TempDir Path tmp) throws Exception {
-        Path generated = tmp.resolve("generated");
-        LibraryGenerator.generate(30, 3, generated);
-        Project p = project(tmp, generated);
+        Project p = generatedProject(tmp, 30, 3);
         p.rebakeMatchesColdBake();
         String questions = SanitizedHtmlCache.questionsKey(p.root().resolve("site"), false);
         assertTrue(SanitizedHtmlCache.store(p.cache()).read(questions).isPresent(),
@@ -228,9 +227,7 @@ class BuildCacheTest {
 
     @Test
     void aPageOrAttachmentALinkPointsAtComingOrGoingRendersTheLinkingPageAgain(@TempDir Path tmp) throws Exception {
-        Path generated = tmp.resolve("generated");
-        LibraryGenerator.generate(12, 5, generated);
-        Project p = project(tmp, generated);
+        Project p = generatedProject(tmp, 12, 5);
         Files.writeString(p.content().resolve("2024-03-01-linking.md"), """
                 # Linking postmortem
 
@@ -423,9 +420,7 @@ class BuildCacheTest {
 
     @Test
     void aRebakeOfUnchangedIncidentsKeepsTheSearchIndexWhichAnswersAsAFreshOne(@TempDir Path tmp) throws Exception {
-        Path generated = tmp.resolve("generated");
-        LibraryGenerator.generate(40, 5, generated);
-        Project p = project(tmp, generated);
+        Project p = generatedProject(tmp, 40, 5);
         p.bake();
         Path index = SearchIndex.besideSite(p.root().resolve("site"));
         Path coldIndex = SearchIndex.besideSite(p.root().resolve("cold"));
@@ -470,9 +465,7 @@ class BuildCacheTest {
     @Test
     void theSearchExportReusesPreparedIncidentsAndChoosesSnippetsAfreshWhenDocumentFrequenciesChange(@TempDir Path tmp)
             throws Exception {
-        Path generated = tmp.resolve("generated");
-        LibraryGenerator.generate(60, 11, generated);
-        Project p = project(tmp, generated);
+        Project p = generatedProject(tmp, 60, 11);
         p.rebakeMatchesColdBake();
         Path entries = p.cache().resolve("search-export-1");
         Map<String, Object> prepared = incidentEntries(entries);
@@ -503,9 +496,7 @@ class BuildCacheTest {
 
     @Test
     void anUnchangedLibraryTakesThePreviousSearchFolderWholeUnlessItWasTouched(@TempDir Path tmp) throws Exception {
-        Path generated = tmp.resolve("generated");
-        LibraryGenerator.generate(30, 7, generated);
-        Project p = project(tmp, generated);
+        Project p = generatedProject(tmp, 30, 7);
         p.rebakeMatchesColdBake();
         Path entries = p.cache().resolve("search-export-1");
         Map<String, Object> search = stamps(p.root().resolve("site/search"));
@@ -534,9 +525,7 @@ class BuildCacheTest {
     @Test
     void theSearchExportTakesThePreviousFilesOfUnchangedTextsAndChunksThroughEditsAdditionsAndDeletions(
             @TempDir Path tmp) throws Exception {
-        Path generated = tmp.resolve("generated");
-        LibraryGenerator.generate(150, 5, generated);
-        Project p = project(tmp, generated);
+        Project p = generatedProject(tmp, 150, 5);
         p.rebakeMatchesColdBake();
         List<Path> files = markdown(p.content());
 

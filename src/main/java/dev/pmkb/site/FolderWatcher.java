@@ -22,7 +22,12 @@ import java.util.stream.Stream;
  */
 public final class FolderWatcher implements AutoCloseable {
 
-    private static final long QUIET_MILLIS = 150;
+    /**
+     * How long no event must come before a burst counts as over. One save (write, or write to a temporary file and
+     * rename) fires its events within a millisecond or two, and a checkout of many files keeps them coming: 50 ms
+     * ends a save's burst without adding to the time the preview takes to show the edit.
+     */
+    private static final long QUIET_MILLIS = 50;
 
     private final WatchService watcher;
 

@@ -92,9 +92,10 @@ public final class MarkdownParser {
     /**
      * The optional extensions {@code markdown} may need. A table needs a {@code |}. An emoji needs a colon that
      * can open one (flexmark's: not after an ASCII digit, before no space) and a later colon that can close one
-     * (before no ASCII digit): "10:32" and "Cause: a disk" hold neither; so does an opener before a closing
-     * bracket. Struck-out text needs a {@code ~}, a task one character in brackets ({@code [ ]}, {@code [x]}). Each test may say yes where flexmark finds nothing,
-     * never the other way round.
+     * (before no ASCII digit): "10:32" and "Cause: a disk" hold neither. Brackets read as text with the extension
+     * and as a reference to nothing without it give the same page and words (the plain-text walk writes such a
+     * reference as written). Struck-out text needs a {@code ~}, a task one character in brackets ({@code [ ]},
+     * {@code [x]}). Each test may say yes where flexmark finds nothing, never the other way round.
      */
     static int extensionsFor(String markdown) {
         int extensions = markdown.indexOf('|') >= 0 ? TABLES : 0;
@@ -111,15 +112,11 @@ public final class MarkdownParser {
         if (markdown.indexOf(':') >= 0 && (markdown.contains("\\\n") || markdown.contains("\\\r"))) {
             return extensions | EMOJI;
         }
-        int lastClosingBracket = markdown.lastIndexOf(']');
         boolean opener = false;
         for (int i = markdown.indexOf(':'); i >= 0; i = markdown.indexOf(':', i + 1)) {
             if (opener && (i + 1 == n || !isAsciiDigit(markdown.charAt(i + 1)))) return extensions | EMOJI;
             if ((i == 0 || !isAsciiDigit(markdown.charAt(i - 1))) && i + 1 < n && !isSpace(markdown.charAt(i + 1))) {
                 opener = true;
-                // An opener before a closing bracket changes how flexmark reads the brackets ("_[:]" and ":[*]" keep
-                // them as text), though it opens no emoji
-                if (i < lastClosingBracket) return extensions | EMOJI;
             }
         }
         return extensions;

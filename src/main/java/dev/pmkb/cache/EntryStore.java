@@ -122,8 +122,7 @@ public final class EntryStore {
         Pack pack = writing;
         writing = null;
         if (pack.isEmpty()) {
-            pack.close();
-            deleteQuietly(pack.file());
+            discard(pack);
             return;
         }
         try {
@@ -133,9 +132,7 @@ public final class EntryStore {
             packs.add(pack);
         } catch (IOException | RuntimeException e) {
             note(folder + ": cannot write: " + e);
-            pack.close();
-            deleteQuietly(pack.file());
-            index.values().removeIf(entry -> entry.pack() == pack);
+            discard(pack);
         }
     }
 
@@ -171,9 +168,7 @@ public final class EntryStore {
         putInPlace();
         for (Pack pack : gone) {
             packs.remove(pack);
-            for (Pack.Entry entry : pack.entries()) index.remove(entry.key(), entry);
-            pack.close();
-            deleteQuietly(pack.file());
+            discard(pack);
         }
         for (Path file : damaged) deleteQuietly(file);
         damaged.clear();
@@ -239,9 +234,14 @@ public final class EntryStore {
         if (writing == null) return;
         Pack pack = writing;
         writing = null;
+        discard(pack);
+    }
+
+    /** Closes and deletes {@code pack}, and forgets the entries the index still finds in it. */
+    private void discard(Pack pack) {
+        for (Pack.Entry entry : pack.entries()) index.remove(entry.key(), entry);
         pack.close();
         deleteQuietly(pack.file());
-        index.values().removeIf(entry -> entry.pack() == pack);
     }
 
     /** Temporary packs of killed writers and the entries of the earlier layout (a folder each), an hour old. */

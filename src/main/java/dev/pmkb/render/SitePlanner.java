@@ -58,9 +58,6 @@ public final class SitePlanner {
     /** Each incident's card, made once: the archive, its cause pages, its organisation and the home page list it. */
     private final Map<String, IncidentCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> searchModules;
-    private final Map<String, String> causeNameOf = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> componentNameOf = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> impactNameOf = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.regex.Pattern NOT_SLUG = java.util.regex.Pattern.compile("[^a-z0-9]+");
 
     public SitePlanner(Library library, SiteInfo site, MarkdownRenderer markdown) {
@@ -369,15 +366,14 @@ public final class SitePlanner {
     /** Impact categories and components, by their taxonomy names. */
     private List<Chip> facetChips(List<String> values, String kind) {
         return values.stream().map(v -> {
-            String name = kind.equals("impact")
-                    ? named(impactNameOf, v, library.taxonomy()::impactCategory, dev.pmkb.model.FacetTag::name)
-                    : componentName(v);
+            var tag = kind.equals("impact") ? library.taxonomy().impactCategory(v) : library.taxonomy().component(v);
+            String name = tag.map(dev.pmkb.model.FacetTag::name).orElse(v);
             return new Chip(NOT_SLUG.matcher(v.toLowerCase(Locale.ROOT)).replaceAll("-"), name, null, kind);
         }).toList();
     }
 
     private String causeName(String slug) {
-        return named(causeNameOf, slug, library.taxonomy()::cause, CauseTag::name);
+        return library.taxonomy().cause(slug).map(CauseTag::name).orElse(slug);
     }
 
     private IncidentCard card(Postmortem p) {
@@ -509,17 +505,7 @@ public final class SitePlanner {
     }
 
     private String componentName(String value) {
-        return named(componentNameOf, value, library.taxonomy()::component, dev.pmkb.model.FacetTag::name);
-    }
-
-    /**
-     * The taxonomy's name for {@code slug}, or the slug itself; each looked up once (the taxonomy scans its list, and
-     * every page model of a rebake asks).
-     */
-    private static <T> String named(Map<String, String> names, String slug,
-                                    Function<String, java.util.Optional<T>> lookUp, Function<T, String> name) {
-        if (slug == null) return lookUp.apply(null).map(name).orElse(null);
-        return names.computeIfAbsent(slug, s -> lookUp.apply(s).map(name).orElse(s));
+        return library.taxonomy().component(value).map(dev.pmkb.model.FacetTag::name).orElse(value);
     }
 
     /** From the start to the detection, when both are known on the same clock; null otherwise. */

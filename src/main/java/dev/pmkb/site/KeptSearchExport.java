@@ -140,7 +140,7 @@ final class KeptSearchExport implements PreparedIncidents {
                 }
                 if (chunk == null) return null;
                 chunkLines.add(lines[i]);
-                chunks.put(chunk.note().folder() + "\n" + chunk.note().first(), chunk);
+                chunks.put(chunkKey(chunk.note().folder(), chunk.note().first()), chunk);
             } else {
                 int space = lines[i].indexOf(' ');
                 if (space < 0) return null;
@@ -303,8 +303,7 @@ final class KeptSearchExport implements PreparedIncidents {
 
     @Override
     public ChunkNote keptChunk(String folder, String first) {
-        Note note = previous;
-        NotedChunk chunk = note == null ? null : note.chunks().get(folder + "\n" + first);
+        NotedChunk chunk = notedAt(folder, first);
         return chunk == null ? null : chunk.note();
     }
 
@@ -328,9 +327,18 @@ final class KeptSearchExport implements PreparedIncidents {
     }
 
     private NotedChunk noted(ChunkNote earlier) {
-        Note note = previous;
-        NotedChunk chunk = note == null ? null : note.chunks().get(earlier.folder() + "\n" + earlier.first());
+        NotedChunk chunk = notedAt(earlier.folder(), earlier.first());
         return chunk != null && chunk.note().equals(earlier) ? chunk : null;
+    }
+
+    /** The previous export's chunk of {@code folder} that started with {@code first}; null if none. */
+    private NotedChunk notedAt(String folder, String first) {
+        Note note = previous;
+        return note == null ? null : note.chunks().get(chunkKey(folder, first));
+    }
+
+    private static String chunkKey(String folder, String first) {
+        return folder + "\n" + first;
     }
 
     /** The previous export's file at {@code path} when it is still the file the note lists; else null. */

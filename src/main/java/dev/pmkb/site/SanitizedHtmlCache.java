@@ -142,13 +142,18 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
             askAgain(saved.get().questions());
             return saved.get();
         }
+        return makeAndKeep(key, links, () -> super.toHtml(body, source, pageUrl, title));
+    }
+
+    /** Makes the HTML with {@code render}, recording the questions it asks through {@code recorder}, and keeps both. */
+    private Entry makeAndKeep(String key, Recorder recorder, java.util.function.Supplier<String> render) {
         List<Question> questions = new ArrayList<>();
-        links.recording.set(questions);
+        recorder.recording.set(questions);
         String html;
         try {
-            html = super.toHtml(body, source, pageUrl, title);
+            html = render.get();
         } finally {
-            links.recording.remove();
+            recorder.recording.remove();
         }
         Entry made = new Entry(html, List.copyOf(questions));
         store.write(key, RecordCodec.encode(made));
@@ -189,16 +194,8 @@ final class SanitizedHtmlCache extends MarkdownRenderer {
             public void broken(String source, String target) {
             }
         });
-        List<Question> asked = new ArrayList<>();
-        quiet.recording.set(asked);
-        String html;
-        try {
-            html = new MarkdownRenderer(quiet, remoteImages).toHtml(body, source, pageUrl, title);
-        } finally {
-            quiet.recording.remove();
-        }
-        store.write(key, RecordCodec.encode(new Entry(html, List.copyOf(asked))));
-        return html;
+        return makeAndKeep(key, quiet, () -> new MarkdownRenderer(quiet, remoteImages).toHtml(body, source, pageUrl, title))
+                .html();
     }
 
     /** What stands for a body's HTML in its page's hash: the entry's key, which covers every input but the answers. */

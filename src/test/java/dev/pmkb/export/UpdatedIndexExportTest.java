@@ -1,5 +1,7 @@
 package dev.pmkb.export;
 
+import static dev.pmkb.testing.FileTrees.markdown;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,11 +139,6 @@ class UpdatedIndexExportTest {
         return byId;
     }
 
-    private static List<Path> markdown(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(f -> f.toString().endsWith(".md")).sorted().toList();
-        }
-    }
 
     private static List<String> documentIds(Path index) throws IOException {
         try (var directory = org.apache.lucene.store.FSDirectory.open(index);

@@ -1,5 +1,10 @@
 package dev.pmkb.site;
 
+import static dev.pmkb.testing.FileTrees.deleteTree;
+import static dev.pmkb.testing.FileTrees.files;
+import static dev.pmkb.testing.FileTrees.markdown;
+import static dev.pmkb.testing.FileTrees.stamps;
+
 import dev.pmkb.bench.LibraryGenerator;
 import dev.pmkb.index.SearchIndex;
 import dev.pmkb.testing.Shared;
@@ -185,11 +190,6 @@ class BuildCacheTest {
         assertEquals(List.of(), p.rebakeMatchesColdBake().cache().problems(), "the entries were written again");
     }
 
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
-        }
-    }
 
     @Test
     void aKeptIncidentPageIsHashedWithItsBodysKeyAndItsHtmlIsNeverRead(@TempDir Path tmp) throws Exception {
@@ -610,34 +610,6 @@ class BuildCacheTest {
         return p.content().relativize(file).toString().replace('\\', '/').replace(".md", "").replace('/', '-');
     }
 
-    private static List<Path> markdown(Path content) throws IOException {
-        try (Stream<Path> walk = Files.walk(content)) {
-            return walk.filter(f -> f.toString().endsWith(".md")).sorted().toList();
-        }
-    }
-
-    /** Every file of a site by path, with its bytes (as a string, for readable differences). */
-    static Map<String, String> files(Path site) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                files.put(site.relativize(f).toString(), new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
-            }
-        }
-        return files;
-    }
-
-    /** Every file of a site by path, with its inode and modification time. */
-    private static Map<String, Object> stamps(Path site) throws IOException {
-        Map<String, Object> stamps = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                stamps.put(site.relativize(f).toString(), a.fileKey() + " " + a.lastModifiedTime());
-            }
-        }
-        return stamps;
-    }
 
     private static void copy(Path from, Path to) throws IOException {
         List<Path> all;

@@ -1,8 +1,11 @@
 package dev.pmkb.site;
 
+import static dev.pmkb.testing.FileTrees.inode;
+
 import dev.pmkb.model.Facts;
 import dev.pmkb.model.ParsedBody;
 import dev.pmkb.model.Postmortem;
+import dev.pmkb.testing.FileTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +41,6 @@ class KeptSearchExportTest {
         return kept;
     }
 
-    private static Object inode(Path file) throws Exception {
-        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-    }
 
     @Test
     void theTextsOfIncidentsThatKeptTheirTextAndNumberAreTheFilesOfThePreviousExport(@TempDir Path tmp)
@@ -62,7 +62,7 @@ class KeptSearchExportTest {
         Path second = tmp.resolve("second");
         Path cold = tmp.resolve("cold");
         dev.pmkb.export.SearchExport.write(tmp.resolve("second-index"), after, null, cold);
-        assertEquals(BuildCacheTest.files(cold), BuildCacheTest.files(second.resolve("search")), "the cold export's bytes");
+        assertEquals(FileTrees.files(cold), FileTrees.files(second.resolve("search")), "the cold export's bytes");
         for (int doc : new int[]{0, 2}) {
             assertEquals(inode(site.resolve("search/x/" + doc + ".json")), inode(second.resolve("search/x/" + doc + ".json")),
                     "an unchanged incident's text is the previous file");
@@ -114,10 +114,7 @@ class KeptSearchExportTest {
             throws Exception {
         Path content = tmp.resolve("content-" + System.nanoTime());
         dev.pmkb.bench.LibraryGenerator.generate(n, 5, content);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(content)) {
-            files = walk.filter(f -> f.toString().endsWith(".md")).sorted().toList();
-        }
+        List<Path> files = FileTrees.markdown(content);
         Files.writeString(files.get(7), edit.apply(Files.readString(files.get(7))));
         dev.pmkb.understand.Understander understander = dev.pmkb.understand.Understander.defaults();
         return files.stream().map(f -> understander.understand(dev.pmkb.read.SourceReader.read(content, f)))
@@ -139,7 +136,7 @@ class KeptSearchExportTest {
         Path second = tmp.resolve("second/search");
         Path cold = tmp.resolve("cold");
         dev.pmkb.export.SearchExport.write(tmp.resolve("second-index"), edited, null, cold);
-        assertEquals(BuildCacheTest.files(cold), BuildCacheTest.files(second), "the cold export's bytes");
+        assertEquals(FileTrees.files(cold), FileTrees.files(second), "the cold export's bytes");
         for (String folder : List.of("t", "p")) {
             long linked = 0;
             long all = 0;

@@ -1,12 +1,13 @@
 package dev.pmkb.site;
 
+import static dev.pmkb.testing.FileTrees.inode;
+
 import dev.pmkb.bench.LibraryGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
@@ -35,10 +36,6 @@ class PageCacheTest {
         return staging;
     }
 
-    private static Object inode(Path file) throws Exception {
-        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                .fileKey();
-    }
 
     @Test
     void aFileTheCacheNotedIsComparedByItsNotedHashAndAChangedOneByteForByte(@TempDir Path root) throws Exception {
